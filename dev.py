@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Set up and run the archive on a machine with only Python 3.11+.
+
+    python3 dev.py start   # install, migrate, load the sample data, serve on http://127.0.0.1:8000
+    python3 dev.py test    # install, then run the whole test suite (extra args go to pytest)
+
+Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/ (pgserver), which starts with the
+first process that needs it and stops with the last. Run again, `start` serves the same archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+STAMP = VENV / ".installed-pyproject"
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the project into it when pyproject.toml changed."""
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed.")
+    if not PYTHON.exists():
+        print("Creating a virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installing dependencies (first run takes a minute) ...", flush=True)
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def manage(*args: str, env: dict[str, str]) -> None:
+    """Run a manage.py command in the project's environment, stopping on failure."""
+    subprocess.run([str(PYTHON), str(ROOT / "manage.py"), *args], check=True, env=env, cwd=ROOT)
+
+
+def start(extra: list[str]) -> int:
+    """Migrate, load the sample archive, print the admin login and serve it."""
+    env = {**os.environ, "DJANGO_DEBUG": os.environ.get("DJANGO_DEBUG", "1")}
+    manage("migrate", "--no-input", env=env)
+    manage("load_sample_data", env=env)
+    manage("ensure_admin", env=env)
+    address = extra[0] if extra else "127.0.0.1:8000"
+    print(f"\nServing the archive on http://{address}/  (Ctrl+C stops it)\n", flush=True)
+    cmd = [str(PYTHON), str(ROOT / "manage.py"), "runserver", address, "--noreload"]
+    try:
+        return subprocess.call(cmd, env=env, cwd=ROOT)
+    except KeyboardInterrupt:
+        return 0
+
+
+def test(extra: list[str]) -> int:
+    """Run the whole test suite against PostgreSQL (embedded unless DATABASE_URL is set)."""
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "test-only-secret-key"),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_PLAIN_STATIC": "1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+    }
+    return subprocess.call([str(PYTHON), "-m", "pytest", *extra], env=env, cwd=ROOT)
+
+
+def main() -> int:
+    """Dispatch the sub-command."""
+    commands = {"start": start, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        return 2
+    ensure_environment()
+    return commands[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""UN bodies, the press releases that cover their meetings, and the meetings themselves."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+
+
+class BodyQuerySet(models.QuerySet):
+    def get_by_name(self, name: str) -> Body | None:
+        """Return the body named name (or its short name), or None."""
+        return self.filter(models.Q(name__iexact=name) | models.Q(short_name__iexact=name)).first()
+
+
+class Body(models.Model):
+    """A UN organ or subsidiary body: the GA plenary, a Main Committee, the Security Council..."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", "Plenary"
+        MAIN_COMMITTEE = "main_committee", "Main Committee"
+        COUNCIL = "council", "Council"
+        COMMISSION = "commission", "Commission"
+        OTHER = "other", "Other body"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    short_name = models.CharField(max_length=40, blank=True, help_text="e.g. GA, C3, SC")
+    symbol_prefix = models.CharField(
+        max_length=20, blank=True, help_text="Press release symbol prefix, e.g. GA/SHC"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    position = models.PositiveSmallIntegerField(default=100, help_text="Order in lists")
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def with_meeting(self) -> ReleaseQuerySet:
+        """Join the meeting and its body for list displays."""
+        return self.select_related("meeting__body", "ingested_by")
+
+
+class Release(models.Model):
+    """A Meetings Coverage press release, with its original source kept byte for byte."""
+
+    symbol = models.CharField(max_length=60, unique=True, help_text="e.g. GA/12388, SC/15432")
+    date = models.DateField(db_index=True)
+    date_inferred = models.BooleanField(
+        default=False, help_text="The text had no date; staff confirmed an inferred one."
+    )
+    headline = models.TextField()
+    language = models.CharField(max_length=8, default="en")
+    source = models.BinaryField(help_text="The uploaded file, byte for byte")
+    source_name = models.CharField(max_length=255, help_text="File name, or 'pasted text'")
+    source_url = models.URLField(max_length=500, blank=True)
+    source_format = models.CharField(max_length=40, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of source")
+    parser_version = models.CharField(max_length=40)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_ingested_at = models.DateTimeField(auto_now_add=True)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "symbol"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(symbol=""), name="release_symbol_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+
+class Ingestion(models.Model):
+    """One upload of a release: who, when, what, and what it changed."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        UNCHANGED = "unchanged", "Unchanged"
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="ingestions")
+    action = models.CharField(max_length=12, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    source_name = models.CharField(max_length=255)
+    content_hash = models.CharField(max_length=64)
+    parser_version = models.CharField(max_length=40)
+    via = models.CharField(max_length=20, default="admin", help_text="admin or command")
+    report = models.JSONField(default=dict, blank=True, help_text="Counts, changes, warnings")
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["release", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.release} {self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_related(self) -> MeetingQuerySet:
+        """Join body and release for displays."""
+        return self.select_related("body", "release")
+
+    def for_body(self, body: Body) -> MeetingQuerySet:
+        return self.filter(body=body)
+
+
+class Meeting(models.Model):
+    """The sitting(s) one release covers: body, session, meeting numbers, date and part.
+
+    One release can cover several numbered meetings (the 38th and 39th); its statements cannot be
+    split between them, so the numbers live together on one row.
+    """
+
+    release = models.OneToOneField(Release, on_delete=models.CASCADE, related_name="meeting")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    session = models.PositiveSmallIntegerField(null=True, blank=True)
+    numbers = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
+    part = models.CharField(max_length=20, blank=True, help_text="AM, PM, AM & PM, PM & Night")
+    date = models.DateField()
+    title = models.TextField(help_text="Headline or agenda")
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["body", "date"]), models.Index(fields=["date"])]
+
+    def __str__(self) -> str:
+        return f"{self.body.short_name or self.body.name} {self.label} ({self.date:%d %b %Y})"
+
+    @property
+    def label(self) -> str:
+        """Describe the session and meeting numbers the way releases do."""
+        parts = []
+        if self.session:
+            parts.append(f"{ordinal(self.session)} session")
+        if self.numbers:
+            numbers = " & ".join(ordinal(n) for n in self.numbers)
+            parts.append(f"{numbers} meeting{'s' if len(self.numbers) > 1 else ''}")
+        if self.part:
+            parts.append(f"({self.part})")
+        return ", ".join(parts[:2]) + (f" {parts[2]}" if len(parts) > 2 else "")
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:meeting-detail", args=[self.pk])
+
+
+def ordinal(n: int) -> str:
+    """Return 1st, 2nd, 3rd, 11th, 38th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,3 @@
+"""Admin registrations of the statements app."""
+
+from statements.admin import models_admin  # noqa: F401

@@ -1,0 +1,310 @@
+"""Delegations, speakers, statements and themes."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.db import models
+from django.urls import reverse
+
+from meetings.models import Meeting
+from statements.querysets import (
+    DelegationQuerySet,
+    SpeakerQuerySet,
+    StatementQuerySet,
+    ThemeQuerySet,
+)
+
+SEARCH_CONFIG = "english"
+
+
+class Delegation(models.Model):
+    """Who a speaker speaks for: a member State, an observer, an organization, a UN entity."""
+
+    class Kind(models.TextChoices):
+        MEMBER_STATE = "member_state", "Member State"
+        OBSERVER_STATE = "observer_state", "Observer State"
+        IGO = "igo", "Intergovernmental organization"
+        GROUP = "group", "Group of States"
+        UN_ENTITY = "un_entity", "UN official or body"
+        CIVIL_SOCIETY = "civil_society", "Civil society"
+        OTHER = "other", "Other"
+
+    code = models.CharField(
+        max_length=20, unique=True, help_text="ISO 3166 alpha-3 for States, a short code otherwise"
+    )
+    iso3 = models.CharField(max_length=3, blank=True)
+    iso2 = models.CharField(max_length=2, blank=True)
+    name = models.CharField(max_length=200, unique=True, help_text="UN short name")
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    m49 = models.CharField(max_length=3, blank=True)
+    region = models.CharField(max_length=60, blank=True)
+    subregion = models.CharField(max_length=60, blank=True)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso3"], condition=~models.Q(iso3=""), name="delegation_iso3_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "region"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:delegation-detail", args=[self.slug])
+
+
+class DelegationAlias(models.Model):
+    """A name press releases use for a delegation, matched exactly after normalization."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["normalized"]
+        verbose_name_plural = "delegation aliases"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Speaker(models.Model):
+    """A person who took the floor; statements keep the name as printed beside this link."""
+
+    name = models.CharField(max_length=200, help_text="Display name")
+    slug = models.SlugField(max_length=120, unique=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="Set when staff merged this speaker into another: its URLs redirect there.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:speaker-detail", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    """A spelling of a speaker's name as printed in a release."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "normalized"], name="speaker_alias_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerRedirect(models.Model):
+    """An old slug that must keep working: it redirects permanently to the speaker."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="old_slugs")
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.speaker.slug}"
+
+
+class Theme(models.Model):
+    """A subject researchers follow; pillars have no parent, themes sit under a pillar."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    position = models.PositiveSmallIntegerField(default=100)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:theme-detail", args=[self.slug])
+
+
+class ThemeRule(models.Model):
+    """A full-text query (websearch syntax) whose matches are tagged with the theme."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="rules")
+    query = models.CharField(max_length=500, help_text='websearch syntax: "exact phrase" -word')
+    note = models.CharField(max_length=200, blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["theme", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "query"], name="theme_rule_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.query}"
+
+
+class Statement(models.Model):
+    """What one delegation said at a meeting, kept as printed and as resolved."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Statement"
+        RIGHT_OF_REPLY = "right_of_reply", "Right of reply"
+        SUMMARY = "summary", "Summary (lead paragraph)"
+        BRIEFING = "briefing", "Briefing"
+        POINT_OF_ORDER = "point_of_order", "Point of order"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    sequence = models.PositiveIntegerField(help_text="Order within the release, from 1")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
+    date = models.DateField(help_text="The meeting's date, kept here for fast sorting")
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_label = models.CharField(max_length=200, blank=True, help_text="As printed")
+    delegation = models.ForeignKey(
+        Delegation, null=True, blank=True, on_delete=models.PROTECT, related_name="statements"
+    )
+    delegation_label = models.CharField(max_length=200, blank=True, help_text="As printed")
+    title = models.CharField(max_length=300, blank=True, help_text="Title held that day")
+    on_behalf_of = models.CharField(max_length=300, blank=True)
+    on_behalf_of_delegation = models.ForeignKey(
+        Delegation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="represented_in",
+        help_text="The group or delegation spoken for, when it resolves",
+    )
+    aligned_with = models.CharField(max_length=300, blank=True)
+    summary_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="summaries"
+    )
+    text = models.TextField()
+    themes = models.ManyToManyField(Theme, through="StatementTheme", related_name="statements")
+    search_vector = models.GeneratedField(
+        expression=SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
+        output_field=models.fields.Field(),
+        db_persist=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "sequence"]
+        constraints = [
+            # Deferred so a re-ingest can renumber statements in place, keeping their ids.
+            models.UniqueConstraint(
+                fields=["meeting", "sequence"],
+                name="statement_order_unique",
+                deferrable=models.Deferrable.DEFERRED,
+            ),
+            models.CheckConstraint(condition=models.Q(sequence__gte=1), name="statement_seq_pos"),
+            models.CheckConstraint(
+                condition=models.Q(summary_of__isnull=True) | models.Q(kind="summary"),
+                name="statement_summary_of_only_for_summaries",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="statement_search_gin"),
+            models.Index(fields=["-date", "-id"], name="statement_date_idx"),
+            models.Index(fields=["delegation", "-date"], name="statement_delegation_date"),
+            models.Index(fields=["speaker", "-date"], name="statement_speaker_date"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker_label or self.delegation_label or "Unattributed"
+        return f"{who} — {self.date:%d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:statement-detail", args=[self.pk])
+
+
+class RetiredStatement(models.Model):
+    """A statement id that a re-ingest removed: its permalink leads to the meeting instead."""
+
+    statement_id = models.BigIntegerField(primary_key=True)
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    retired_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"#{self.statement_id}"
+
+
+class StatementTheme(models.Model):
+    """A theme on a statement, with where it came from: a rule, the agenda, or staff."""
+
+    class Source(models.TextChoices):
+        RULE = "rule", "Rule"
+        AGENDA = "agenda", "Meeting agenda"
+        STAFF = "staff", "Staff"
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="theme_tags")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statement_tags")
+    source = models.CharField(max_length=10, choices=Source.choices)
+    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
+    is_removal = models.BooleanField(
+        default=False, help_text="Staff removed this theme: automatic tagging must not add it"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "theme", "source"], name="statement_theme_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_removal=False) | models.Q(source="staff"),
+                name="statement_theme_removal_is_staff",
+            ),
+        ]
+        indexes = [models.Index(fields=["theme", "statement"])]
+
+    def __str__(self) -> str:
+        return f"{self.theme} on #{self.statement_id} ({self.source})"
+
+
+class MeetingTheme(models.Model):
+    """A theme of a meeting's agenda, from its headline and lead paragraphs."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="theme_tags")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="meeting_tags")
+    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "theme"], name="meeting_theme_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} on {self.meeting_id}"

@@ -1,0 +1,104 @@
+"""Frozen dataclasses returned by the press-release parser, each with a JSON-ready to_dict()."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+STATEMENT_KINDS: tuple[str, ...] = (
+    "statement",
+    "right_of_reply",
+    "summary",
+    "briefing",
+    "point_of_order",
+)
+
+
+@dataclass(frozen=True)
+class ParsedMeeting:
+    """What the release says about the meeting it covers."""
+
+    symbol: str | None
+    date: datetime.date | None
+    date_inferred: bool
+    date_evidence: str
+    body: str | None
+    session: int | None
+    meetings: tuple[int, ...]
+    part: str | None
+    headline: str
+    language: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the meeting as a JSON-ready dict."""
+        return {
+            "symbol": self.symbol,
+            "date": self.date.isoformat() if self.date else None,
+            "date_inferred": self.date_inferred,
+            "date_evidence": self.date_evidence,
+            "body": self.body,
+            "session": self.session,
+            "meetings": list(self.meetings),
+            "part": self.part,
+            "headline": self.headline,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True)
+class ParsedStatement:
+    """One intervention as printed: who spoke, for whom, and what the release says they said."""
+
+    sequence: int
+    kind: str
+    speaker: str | None
+    delegation_label: str | None
+    delegation_code: str | None
+    title: str | None
+    on_behalf_of: str | None
+    aligned_with: str | None
+    summary_of: int | None
+    text: str
+    paragraph: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the statement as a JSON-ready dict."""
+        return {
+            "sequence": self.sequence,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "delegation_label": self.delegation_label,
+            "delegation_code": self.delegation_code,
+            "title": self.title,
+            "on_behalf_of": self.on_behalf_of,
+            "aligned_with": self.aligned_with,
+            "summary_of": self.summary_of,
+            "text": self.text,
+            "paragraph": self.paragraph,
+        }
+
+
+@dataclass(frozen=True)
+class ParsedRelease:
+    """The whole parse: meeting, statements in document order, speakers list and diagnostics."""
+
+    meeting: ParsedMeeting
+    statements: tuple[ParsedStatement, ...]
+    speakers_list: tuple[str, ...]
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]
+    source_format: str
+    parser_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the release as a JSON-ready dict."""
+        return {
+            "meeting": self.meeting.to_dict(),
+            "statements": [s.to_dict() for s in self.statements],
+            "speakers_list": list(self.speakers_list),
+            "warnings": list(self.warnings),
+            "errors": list(self.errors),
+            "source_format": self.source_format,
+            "parser_version": self.parser_version,
+        }

@@ -1,0 +1,33 @@
+"""Write the shipped reference delegations and their aliases into the database (upsert)."""
+
+from __future__ import annotations
+
+from django.utils.text import slugify
+
+from statements.reference import load_delegations, normalize_name
+
+
+def sync_delegations(Delegation, DelegationAlias) -> int:  # noqa: N803 (historical models)
+    """Upsert every shipped delegation by code with its aliases; return how many."""
+    refs = load_delegations()
+    for ref in refs:
+        delegation, _ = Delegation.objects.update_or_create(
+            code=ref.code,
+            defaults={
+                "name": ref.name,
+                "slug": slugify(ref.name)[:100] or ref.code.lower(),
+                "kind": ref.kind,
+                "iso3": ref.code if ref.is_state else "",
+                "iso2": ref.iso2 or "",
+                "m49": ref.m49 or "",
+                "region": ref.region or "",
+                "subregion": ref.subregion or "",
+            },
+        )
+        for name in ref.labels:
+            key = normalize_name(name)
+            if key:
+                DelegationAlias.objects.get_or_create(
+                    normalized=key, defaults={"delegation": delegation, "name": name}
+                )
+    return len(refs)

@@ -1,0 +1,44 @@
+"""Settings come from the environment; production refuses to start without its secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_check(env_overrides: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a fresh process with a controlled environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_check({"DJANGO_DEBUG": "0"}, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_starts_in_debug_without_secret_key():
+    result = run_check({"DJANGO_DEBUG": "1"}, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    env = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "archive.example.org",
+    }
+    result = run_check(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
