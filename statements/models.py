@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -31,7 +31,7 @@ class Delegation(models.Model):
         OTHER = "other", "Other"
 
     code = models.CharField(
-        max_length=20, unique=True, help_text="ISO 3166 alpha-3 for States, a short code otherwise"
+        max_length=40, unique=True, help_text="ISO 3166 alpha-3 for States, a short code otherwise"
     )
     iso3 = models.CharField(max_length=3, blank=True)
     iso2 = models.CharField(max_length=2, blank=True)
@@ -213,7 +213,7 @@ class Statement(models.Model):
     search_vector = models.GeneratedField(
         expression=SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
         + SearchVector("text", weight="B", config=SEARCH_CONFIG),
-        output_field=models.fields.Field(),
+        output_field=SearchVectorField(),
         db_persist=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -42,8 +42,8 @@ DATA_FILE = "delegations.json"
 
 _CHAR_MAP = str.maketrans(
     {
-        **{c: "'" for c in "\u2019\u2018\u02bc`\u00b4\u2032\u02b9"},
-        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"},
+        **dict.fromkeys("\u2019\u2018\u02bc`\u00b4\u2032\u02b9", "'"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
         "\u00ad": None,
     }
 )

@@ -1,0 +1,128 @@
+"""Explicit meeting dates, and dates inferred from session, weekdays and relative mentions."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "janvier"), ("february", "février", "fevrier"), ("march", "mars"),
+            ("april", "avril"), ("may", "mai"), ("june", "juin"), ("july", "juillet"),
+            ("august", "août", "aout"), ("september", "septembre"), ("october", "octobre"),
+            ("november", "novembre"), ("december", "décembre", "decembre"),
+        ),  # fmt: skip
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"|lundi|mardi|mercredi|jeudi|vendredi"
+_WEEKDAY += r"|samedi|dimanche),?\s+)?"
+_DAY_MONTH = rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:er)?\s+{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DAY_MONTH_RE = re.compile(_DAY_MONTH, re.IGNORECASE)
+_DATE_LINE = re.compile(rf"^\s*{_DAY_MONTH}\s*$", re.IGNORECASE)
+_US_DATE_LINE = re.compile(
+    rf"^\s*{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE
+)
+_COMPACT_DATE = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)")
+_ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
+_TODAY = re.compile(rf"\btoday,?\s+\(?{_DAY_MONTH}", re.IGNORECASE)
+_TOMORROW = re.compile(rf"\btomorrow,?\s+\(?{_DAY_MONTH}", re.IGNORECASE)
+_YESTERDAY = re.compile(rf"\byesterday,?\s+\(?{_DAY_MONTH}", re.IGNORECASE)
+_NEXT_MEETING = re.compile(
+    rf"\b(?:reconvene|meet again|resume|next meet|will meet|will hold|will take up|will continue)"
+    rf"[^.]{{0,120}}?\bon\s+{_DAY_MONTH}",
+    re.IGNORECASE,
+)
+_OPENED_ON = re.compile(rf"\bopened\s+on\s+{_DAY_MONTH}", re.IGNORECASE)
+_N_DAY = re.compile(r"\b(?P<n>two|three|four|five)-day\b", re.IGNORECASE)
+_N_DAY_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class DateResult:
+    """The meeting date and how it was found."""
+
+    date: datetime.date | None
+    inferred: bool
+    evidence: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Clues:
+    """Bounds on the meeting date gathered from the text, with the sentences behind them."""
+
+    low: datetime.date | None = None
+    high: datetime.date | None = None
+    reasons: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def bound(self, low: datetime.date, high: datetime.date, reason: str) -> None:
+        """Narrow the window to [low, high] and remember why."""
+        self.low = max(self.low, low) if self.low else low
+        self.high = min(self.high, high) if self.high else high
+        self.reasons.append(reason)
+
+
+def parse_date_line(text: str) -> datetime.date | None:
+    """Return the date when the whole line is one ("14 October 2019", "19981117"), else None."""
+    text = text.strip()
+    for pattern in (_DATE_LINE, _US_DATE_LINE):
+        match = pattern.match(text)
+        if match and match.group("year"):
+            return _safe_date(match.group("year"), match.group("month"), match.group("day"))
+    compact = _COMPACT_DATE.match(text)
+    if compact and len(text) == 8:
+        return _safe_date(compact.group("year"), compact.group("month"), compact.group("day"))
+    return None
+
+
+def split_compact_date(text: str) -> tuple[datetime.date | None, str]:
+    """Split a leading "19981117" date glued to a paragraph; return the date and the rest."""
+    match = _COMPACT_DATE.match(text)
+    if not match or (len(text) > 8 and text[8].isdigit()):
+        return None, text
+    found = _safe_date(match.group("year"), match.group("month"), match.group("day"))
+    return (found, text[8:].lstrip()) if found else (None, text)
+
+
+def parse_iso_date(text: str) -> datetime.date | None:
+    """Return the calendar date of an ISO timestamp as printed, ignoring its time zone."""
+    match = _ISO_DATE.search(text or "")
+    if not match:
+        return None
+    return _safe_date(match.group("year"), match.group("month"), match.group("day"))
+
+
+def _safe_date(year: str | int, month: str | int, day: str | int) -> datetime.date | None:
+    """Build a date from parts (month by number or name), None if impossible."""
+    month_number = int(month) if str(month).isdigit() else MONTHS.get(str(month).lower())
+    try:
+        return datetime.date(int(year), month_number or 0, int(day))
+    except ValueError:
+        return None
+
+
+def session_window(
+    body: str | None, session: int | None, *, special: bool = False
+) -> tuple[datetime.date, datetime.date] | None:
+    """Return the calendar span of a numbered session of the body, when it is known."""
+    if session is None or special:
+        return None
+    if session >= 1990:
+        if body == "Economic and Social Council":  # ECOSOC names sessions by the closing year
+            return datetime.date(session - 1, 7, 1), datetime.date(session, 7, 31)
+        return None
+    if body == "Commission on the Status of Women":
+        return datetime.date(1956 + session, 1, 1), datetime.date(1956 + session, 12, 31)
+    if body is None or "Committee" in body or body == "General Assembly":
+        # Session N of the General Assembly opens in September of 1945 + N.
+        return datetime.date(1945 + session, 9, 1), datetime.date(1946 + session, 9, 20)
+    return None

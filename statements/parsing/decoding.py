@@ -1,0 +1,144 @@
+"""Turn raw bytes into text: detect non-text input, pick the encoding, repair mojibake."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statements.parsing.errors import NotAPressRelease
+
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Microsoft Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+# A UTF-8 lead byte read as cp1252/latin-1 (Â-ô) followed by continuation bytes read the same way.
+_CP1252_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
+# Repairs must give Latin letters or typographic punctuation, never some unrelated script.
+_PLAUSIBLE_REPAIR = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]+")
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text ready for parsing and what had to be done to get it."""
+
+    text: str
+    warnings: tuple[str, ...]
+
+
+def decode_input(data: bytes | str) -> DecodedText:
+    """Decode bytes (or check a str), refusing input that is not text at all."""
+    if isinstance(data, bytes):
+        _refuse_binary(data)
+        text, warnings = _decode_bytes(data)
+    else:
+        text, warnings = data.lstrip("\ufeff"), []
+    _refuse_garbage(text)
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(
+            f"Repaired {repaired} mojibake sequence(s) such as 'â€™' (UTF-8 read as Windows-1252)."
+        )
+    return DecodedText(text=text.replace("\r\n", "\n").replace("\r", "\n"), warnings=tuple(warnings))
+
+
+def _refuse_binary(data: bytes) -> None:
+    """Raise NotAPressRelease for empty input, known binary formats and NUL bytes."""
+    head = data.lstrip()[:8]
+    if not head:
+        raise NotAPressRelease("The file is empty.")
+    for signature, what in _BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise NotAPressRelease(f"The file is {what}, not a press release in text or HTML.")
+    if b"\x00" in data and not data.startswith(_UTF16_BOMS):
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise NotAPressRelease("The file is binary: it contains NUL bytes.", line=line)
+
+
+def _decode_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Decode UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1252 with a warning."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    escaped = data.decode("utf-8-sig", errors="surrogateescape")
+    bad_runs = _ESCAPED_BYTES.findall(escaped)
+    line = data[:first_bad].count(b"\n") + 1
+    if _has_utf8_multibyte(escaped):
+        text = _ESCAPED_BYTES.sub(_cp1252_run, escaped)
+        return text, [
+            f"Mixed encodings: {sum(map(len, bad_runs))} byte(s) were not valid UTF-8 and were "
+            f"read as Windows-1252 (first at line {line})."
+        ]
+    try:
+        return data.decode("cp1252"), ["The file is not UTF-8; it was decoded as Windows-1252."]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ["The file is not UTF-8; it was decoded as Latin-1."]
+
+
+def _has_utf8_multibyte(text: str) -> bool:
+    """Say whether decoded text holds any non-ASCII character that came from valid UTF-8."""
+    return any(ord(c) > 0x7F and not 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def _cp1252_run(match: re.Match[str]) -> str:
+    """Decode a run of escaped bytes as Windows-1252."""
+    raw = bytes(ord(c) - 0xDC00 for c in match.group())
+    return raw.decode("cp1252", errors="replace")
+
+
+def _refuse_garbage(text: str) -> None:
+    """Raise NotAPressRelease when the text is empty or full of control characters."""
+    if not text.strip():
+        raise NotAPressRelease("The file is empty or holds only whitespace.")
+    controls = _CONTROL_CHARS.findall(text)
+    if len(controls) > max(2, len(text) * _MAX_CONTROL_SHARE):
+        first = _CONTROL_CHARS.search(text)
+        line = text[: first.start()].count("\n") + 1 if first else None
+        raise NotAPressRelease(
+            f"The file could not be decoded as text: {len(controls)} control or undecodable "
+            "characters.",
+            line=line,
+        )
+
+
+def _byte_of(char: str) -> bytes:
+    """Return the byte a character came from when UTF-8 was read as Windows-1252 or Latin-1."""
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("latin-1", errors="replace")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Re-decode UTF-8 sequences that were read as Windows-1252; return text and repair count."""
+    count = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal count
+        chunk = match.group()
+        raw = b"".join(_byte_of(char) for char in chunk)
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return chunk
+        if not _PLAUSIBLE_REPAIR.fullmatch(fixed):
+            return chunk
+        count += 1
+        return fixed
+
+    return _MOJIBAKE.sub(fix, text), count
