@@ -25,7 +25,7 @@ STAMP = VENV / ".installed-pyproject"
 
 def ensure_environment() -> None:
     """Create .venv and install the project into it when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (runs before the venv exists)
         sys.exit("Python 3.11 or newer is needed.")
     if not PYTHON.exists():
         print("Creating a virtual environment in .venv ...", flush=True)

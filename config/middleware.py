@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import OperationalError, InterfaceError, close_old_connections
-from django.template.loader import render_to_string
+from django.db import InterfaceError, OperationalError, close_old_connections
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 
 
 class DatabaseUnavailableMiddleware:

@@ -78,6 +78,7 @@ class Release(models.Model):
 
     class Meta:
         ordering = ["-date", "symbol"]
+        permissions = [("ingest_release", "Can upload and ingest press releases")]
         constraints = [
             models.CheckConstraint(condition=~models.Q(symbol=""), name="release_symbol_not_empty"),
         ]
@@ -150,6 +151,9 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.body.short_name or self.body.name} {self.label} ({self.date:%d %b %Y})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("statements:meeting-detail", args=[self.pk])
+
     @property
     def label(self) -> str:
         """Describe the session and meeting numbers the way releases do."""
@@ -162,9 +166,6 @@ class Meeting(models.Model):
         if self.part:
             parts.append(f"({self.part})")
         return ", ".join(parts[:2]) + (f" {parts[2]}" if len(parts) > 2 else "")
-
-    def get_absolute_url(self) -> str:
-        return reverse("statements:meeting-detail", args=[self.pk])
 
 
 def ordinal(n: int) -> str:

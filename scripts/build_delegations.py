@@ -76,7 +76,6 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "CZE": ("Czech Republic",),
     "FSM": ("Micronesia", "Federated States of Micronesia"),
     "GBR": ("United Kingdom", "UK", "U.K.", "Great Britain", "Britain"),
-    "GNB": ("Guinea Bissau",),
     "IRN": ("Iran", "Islamic Republic of Iran"),
     "KNA": ("St. Kitts and Nevis", "Saint Christopher and Nevis"),
     "KOR": ("South Korea",),
@@ -92,7 +91,7 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "RUS": ("Russia",),
     "SWZ": ("Swaziland", "Kingdom of Eswatini"),
     "SYR": ("Syria",),
-    "TLS": ("East Timor", "Timor Leste"),
+    "TLS": ("East Timor",),
     "TUR": ("Turkey", "Turkiye", "Republic of Türkiye", "Republic of Turkey"),
     "TZA": ("Tanzania",),
     "USA": ("United States", "US", "U.S.", "USA", "U.S.A."),
@@ -239,7 +238,6 @@ UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "UN-SG",
         "Secretary-General",
         (
-            "Secretary General",
             "UN Secretary-General",
             "United Nations Secretary-General",
             "Secretary-General of the United Nations",
@@ -249,7 +247,6 @@ UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "UN-DSG",
         "Deputy Secretary-General",
         (
-            "Deputy Secretary General",
             "UN Deputy Secretary-General",
             "United Nations Deputy Secretary-General",
         ),
@@ -278,7 +275,7 @@ UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Office of Legal Affairs",
         ("Legal Counsel", "United Nations Legal Counsel", "UN Legal Counsel"),
     ),
-    ("DESA", "Department of Economic and Social Affairs", ("DESA", "UN DESA", "UN-DESA")),
+    ("DESA", "Department of Economic and Social Affairs", ("DESA", "UN DESA")),
     (
         "DPPA",
         "Department of Political and Peacebuilding Affairs",
@@ -326,7 +323,7 @@ UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "UN-WOMEN",
         "United Nations Entity for Gender Equality and the Empowerment of Women",
-        ("UN Women", "UN-Women"),
+        ("UN Women",),
     ),
     (
         "UNDP",
@@ -339,7 +336,7 @@ UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "United Nations Environment Programme",
         ("UNEP", "UN Environment Programme", "UN Environment"),
     ),
-    ("UN-HABITAT", "United Nations Human Settlements Programme", ("UN-Habitat", "UN Habitat")),
+    ("UN-HABITAT", "United Nations Human Settlements Programme", ("UN-Habitat",)),
     (
         "WFP",
         "World Food Programme",

@@ -23,7 +23,13 @@ from statements.models import (
     SpeakerAlias,
     Statement,
 )
-from statements.parsing import PARSER_VERSION, ParsedRelease, ParsedStatement
+from statements.parsing import (
+    PARSER_VERSION,
+    ParsedRelease,
+    ParsedStatement,
+    ParseError,
+    parse_press_release,
+)
 from statements.reference import normalize_name
 from statements.resolution import Resolver, SpeakerMatch
 from statements.speaker_names import display_name, name_key, speaker_slug
@@ -86,7 +92,9 @@ class IngestPlan:
         seen = {}
         for item in self.statements:
             if item.speaker and item.speaker.is_new:
-                seen.setdefault((name_key(item.speaker.printed), _pk(item.delegation)), item.speaker)
+                seen.setdefault(
+                    (name_key(item.speaker.printed), _pk(item.delegation)), item.speaker
+                )
         return list(seen.values())
 
 
@@ -258,7 +266,9 @@ def _check_meeting_overlap(plan: IngestPlan) -> None:
 def _check_names(plan: IngestPlan) -> None:
     """Warn about unknown delegations and new speakers that resemble existing ones."""
     for label, n in Counter(
-        s.parsed.delegation_label for s in plan.statements if s.parsed.delegation_label and not s.delegation
+        s.parsed.delegation_label
+        for s in plan.statements
+        if s.parsed.delegation_label and not s.delegation
     ).items():
         plan.warnings.append(f"Unknown delegation “{label}” ({n} statement{'s' * (n > 1)}).")
     for match in plan.new_speakers:
@@ -291,7 +301,9 @@ def _match_existing_statements(plan: IngestPlan) -> None:
     changed = 0
     for item in plan.statements:
         p = item.parsed
-        key = _statement_key(p.kind, _pk(item.delegation), p.delegation_label or "", p.speaker or "")
+        key = _statement_key(
+            p.kind, _pk(item.delegation), p.delegation_label or "", p.speaker or ""
+        )
         if pool[key]:
             item.existing = pool[key].pop(0)
             changed += item.existing.text != p.text
@@ -407,7 +419,7 @@ def _write_statements(plan: IngestPlan, meeting: Meeting) -> dict[str, int]:
         _fill_statement(statement, item, meeting, speakers)
         (to_update if item.existing else to_create).append(statement)
     _retire(plan.retired, meeting)
-    fields = [f for f in _STATEMENT_FIELDS]
+    fields = list(_STATEMENT_FIELDS)
     Statement.objects.bulk_update(to_update, fields, batch_size=500)
     Statement.objects.bulk_create(to_create, batch_size=500)
     _link_summaries(plan, to_update + to_create)
@@ -442,7 +454,9 @@ def _fill_statement(statement: Statement, item: PlannedStatement, meeting: Meeti
     statement.sequence = p.sequence
     statement.kind = p.kind
     statement.date = meeting.date
-    statement.speaker = speakers.get((name_key(p.speaker), _pk(item.delegation))) if p.speaker else None
+    statement.speaker = (
+        speakers.get((name_key(p.speaker), _pk(item.delegation))) if p.speaker else None
+    )
     statement.speaker_label = p.speaker or ""
     statement.delegation = item.delegation
     statement.delegation_label = p.delegation_label or ""
@@ -472,7 +486,9 @@ def _write_speakers(plan: IngestPlan) -> tuple[dict[tuple, Speaker], int]:
     _assign_slugs([speaker for speaker, _ in new])
     Speaker.objects.bulk_create([speaker for speaker, _ in new])
     aliases = [
-        SpeakerAlias(speaker=speaker, name=item.speaker.printed, normalized=name_key(item.speaker.printed))
+        SpeakerAlias(
+            speaker=speaker, name=item.speaker.printed, normalized=name_key(item.speaker.printed)
+        )
         for item in plan.statements
         if item.speaker
         for speaker in [speakers[(name_key(item.speaker.printed), _pk(item.delegation))]]
@@ -539,3 +555,37 @@ def _record(plan: IngestPlan, release: Release, action: str, counts, user, via) 
         changes=tuple(plan.changes),
         warnings=tuple(plan.warnings),
     )
+
+
+def parse_source(source: bytes, *, source_name: str) -> ParsedRelease:
+    """Parse uploaded bytes, turning every refusal into an IngestError that names the file."""
+    from django.conf import settings
+
+    limit = settings.MAX_RELEASE_BYTES
+    if len(source) > limit:
+        raise IngestError(
+            f"{source_name}: the file is {len(source) / 1_048_576:.1f} MB; "
+            f"the limit is {limit / 1_048_576:.0f} MB."
+        )
+    try:
+        return parse_press_release(source, filename=source_name)
+    except ParseError as exc:
+        raise IngestError(f"{source_name}: {exc}") from exc
+
+
+def ingest_source(
+    *, source: bytes, source_name: str, overrides: dict | None = None, user=None, via: str
+) -> IngestResult:
+    """Parse and write one file: the path shared by the command and bulk uploads."""
+    parsed = parse_source(source, source_name=source_name)
+    try:
+        return ingest_release(
+            parsed=parsed,
+            source=source,
+            source_name=source_name,
+            overrides=overrides,
+            user=user,
+            via=via,
+        )
+    except IngestError as exc:
+        raise IngestError(f"{source_name}: {exc}") from exc

@@ -9,8 +9,30 @@ from django.utils.text import slugify
 from statements.reference import normalize_name
 
 # Particles that stay lower case inside a name ("María del Carmen", "Ricardo de Souza").
-_PARTICLES = {"de", "del", "della", "der", "di", "da", "das", "do", "dos", "du", "la", "le",
-              "van", "von", "y", "e", "bin", "binti", "al", "el", "ter", "den"}
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "di",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "y",
+    "e",
+    "bin",
+    "binti",
+    "al",
+    "el",
+    "ter",
+    "den",
+}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
 

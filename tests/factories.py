@@ -39,7 +39,9 @@ def make_meeting(
 
 def make_speaker(*, name: str = "Jane Doe", slug: str | None = None) -> Speaker:
     """A speaker with one alias."""
-    speaker = Speaker.objects.create(name=name, slug=slug or f"{name.lower().replace(' ', '-')}-{next(_counter)}")
+    speaker = Speaker.objects.create(
+        name=name, slug=slug or f"{name.lower().replace(' ', '-')}-{next(_counter)}"
+    )
     SpeakerAlias.objects.create(speaker=speaker, name=name.upper(), normalized=name.lower())
     return speaker
 
@@ -69,9 +71,13 @@ def make_statement(
     )
 
 
-def make_theme(*, slug: str = "test-theme", name: str | None = None, rules=(), parent=None) -> Theme:
+def make_theme(
+    *, slug: str = "test-theme", name: str | None = None, rules=(), parent=None
+) -> Theme:
     """A theme with optional websearch rules."""
-    theme = Theme.objects.create(slug=slug, name=name or slug.replace("-", " ").title(), parent=parent)
+    theme = Theme.objects.create(
+        slug=slug, name=name or slug.replace("-", " ").title(), parent=parent
+    )
     for query in rules:
         ThemeRule.objects.create(theme=theme, query=query)
     return theme

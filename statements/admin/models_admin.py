@@ -1,6 +1,7 @@
 """Admin for delegations, speakers, statements and themes."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import render
 
 from statements.models import (
     Delegation,
@@ -13,6 +14,7 @@ from statements.models import (
     Theme,
     ThemeRule,
 )
+from statements.speaker_merge import speaker_merge
 
 
 class DelegationAliasInline(admin.TabularInline):
@@ -51,6 +53,30 @@ class SpeakerAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "slug"]
     raw_id_fields = ["merged_into"]
     inlines = [SpeakerAliasInline, SpeakerRedirectInline]
+    actions = ["merge_speakers"]
+
+    @admin.action(description="Merge selected speakers (same person)")
+    def merge_speakers(self, request, queryset):
+        """Merge the selected speakers into the one chosen on a confirmation page."""
+        speakers = list(queryset.filter(merged_into__isnull=True).order_by("name"))
+        if len(speakers) < 2:
+            self.message_user(request, "Select at least two speakers.", messages.WARNING)
+            return None
+        target_id = request.POST.get("target")
+        target = next((s for s in speakers if str(s.pk) == target_id), None)
+        if target is None:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "speakers": speakers,
+                "title": "Merge speakers",
+            }
+            return render(request, "admin/statements/speaker/merge.html", context)
+        moved = sum(speaker_merge(source=s, target=target) for s in speakers if s != target)
+        self.message_user(
+            request, f"Merged {len(speakers) - 1} speaker(s) into {target}; {moved} statements moved."
+        )
+        return None
 
 
 class StatementThemeInline(admin.TabularInline):

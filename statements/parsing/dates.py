@@ -36,13 +36,13 @@ _TOMORROW = re.compile(rf"\btomorrow,?\s+\(?{_DAY_MONTH}", re.IGNORECASE)
 _YESTERDAY = re.compile(rf"\byesterday,?\s+\(?{_DAY_MONTH}", re.IGNORECASE)
 _NEXT_MEETING = re.compile(
     rf"\b(?:reconvene|meet again|resume|next meet|will meet|will hold|will take up|will continue)"
-    rf"[^.]{{0,120}}?\bon\s+{_DAY_MONTH}",
+    rf"(?:[^.]|\b[ap]\.m\.){{0,120}}?\bon\s+{_DAY_MONTH}",
     re.IGNORECASE,
 )
 _OPENED_ON = re.compile(rf"\bopened\s+on\s+{_DAY_MONTH}", re.IGNORECASE)
 _N_DAY = re.compile(r"\b(?P<n>two|three|four|five)-day\b", re.IGNORECASE)
 _N_DAY_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 
 @dataclass(frozen=True)
@@ -126,3 +126,129 @@ def session_window(
         # Session N of the General Assembly opens in September of 1945 + N.
         return datetime.date(1945 + session, 9, 1), datetime.date(1946 + session, 9, 20)
     return None
+
+
+def infer_date(
+    paragraphs: list[str],
+    window: tuple[datetime.date, datetime.date] | None,
+    *,
+    window_label: str = "",
+    dateline: str | None = None,
+) -> DateResult:
+    """Infer the meeting date from relative mentions, weekdays and the session's span."""
+    clues = _Clues()
+    if window:
+        clues.reasons.append(f"{window_label} runs from {window[0]:%B %Y} to {window[1]:%B %Y}")
+    if dateline:
+        _read_dateline(dateline, window, clues)
+    for paragraph in paragraphs:
+        for sentence in _SENTENCE_END.split(paragraph):
+            _read_sentence(sentence, window, clues)
+    return _conclude(clues)
+
+
+def _read_dateline(dateline: str, window: tuple | None, clues: _Clues) -> None:
+    """Use a dateline ("NEW YORK, 12 March (UN Headquarters)") as the meeting day."""
+    match = _DAY_MONTH_RE.search(dateline)
+    day = _resolve(match, window, clues) if match else None
+    if day:
+        clues.bound(day, day, f"the dateline '{dateline.strip()}' gives the day")
+
+
+def _read_sentence(sentence: str, window: tuple | None, clues: _Clues) -> None:
+    """Narrow the date window with any relative mention in one sentence."""
+    one_day = datetime.timedelta(days=1)
+    for pattern, offset, verb in (
+        (_TODAY, 0, "names the meeting day"),
+        (_TOMORROW, -1, "is the day after"),
+        (_YESTERDAY, 1, "is the day before"),
+    ):
+        for match in pattern.finditer(sentence):
+            day = _resolve(match, window, clues)
+            if day:
+                clues.bound(day + offset * one_day, day + offset * one_day, f"'{match[0]}' {verb}")
+    for match in _OPENED_ON.finditer(sentence):
+        _read_opened(match, sentence, window, clues)
+    for match in _NEXT_MEETING.finditer(sentence):
+        day = _resolve(match, window, clues)
+        if day:
+            reason = f"'{_clip(match[0])}' puts this meeting before {_day_text(day)}"
+            clues.bound(datetime.date.min, day - one_day, reason)
+
+
+def _read_opened(match: re.Match[str], sentence: str, window: tuple | None, clues: _Clues) -> None:
+    """Bound the date by an "opened on D Month" mention, exactly when it says "N-day"."""
+    opened = _resolve(match, window, clues)
+    if not opened:
+        return
+    n_day = _N_DAY.search(sentence)
+    if n_day:
+        length = _N_DAY_VALUES[n_day.group("n").lower()]
+        last = opened + datetime.timedelta(days=length - 1)
+        quoted = sentence[min(n_day.start(), match.start()) : max(n_day.end(), match.end())]
+        reason = (
+            f"'{_clip(quoted)}': a {length}-day meeting that opened on "
+            f"{_day_text(opened)} has its last day on {_day_text(last)}"
+        )
+        clues.bound(opened + datetime.timedelta(days=1), last, reason)
+        return
+    reason = f"'{match[0]}' puts this meeting after {_day_text(opened)}"
+    clues.bound(opened + datetime.timedelta(days=1), datetime.date.max, reason)
+
+
+def _resolve(match: re.Match[str], window: tuple | None, clues: _Clues) -> datetime.date | None:
+    """Turn a day-month mention into a date, taking the year from the window and weekday."""
+    day, month, year = match.group("day"), match.group("month"), match.group("year")
+    if year:
+        return _safe_date(year, month, day)
+    if not window:
+        return None
+    candidates = [
+        found
+        for y in range(window[0].year, window[1].year + 1)
+        if (found := _safe_date(y, month, day)) and window[0] <= found <= window[1]
+    ]
+    weekday = (match.group("weekday") or "").lower()
+    if weekday in WEEKDAYS:
+        candidates = [c for c in candidates if WEEKDAYS[c.weekday()] == weekday]
+        if len(candidates) == 1:
+            clues.reasons.append(f"{_day_text(candidates[0])} is a {weekday.capitalize()}")
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _conclude(clues: _Clues) -> DateResult:
+    """Turn the gathered bounds into a date, or explain why none could be inferred."""
+    if clues.low is None or clues.high is None or not _has_text_clue(clues):
+        return DateResult(None, False, "", ("No date in the release and none could be inferred.",))
+    if clues.low > clues.high:
+        why = "; ".join(clues.reasons)
+        return DateResult(None, False, "", (f"Date clues contradict each other: {why}.",))
+    if clues.low != clues.high:
+        span = f"{_day_text(clues.low)} and {_day_text(clues.high)}"
+        if clues.low == datetime.date.min or clues.high == datetime.date.max:
+            span = "an open range"
+        why = "; ".join(clues.reasons)
+        return DateResult(
+            None, False, "", (f"Date clues leave {span}, not one day: {why}.",)
+        )
+    evidence = (
+        f"No date appears in the release; inferred {_day_text(clues.low)}: "
+        + "; ".join(clues.reasons)
+        + "."
+    )
+    return DateResult(clues.low, True, evidence)
+
+
+def _has_text_clue(clues: _Clues) -> bool:
+    """Say whether anything beyond the session span narrowed the date."""
+    return clues.low != datetime.date.min or clues.high != datetime.date.max
+
+
+def _day_text(day: datetime.date) -> str:
+    """Format a date as "23 November 2021"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """Shorten a quoted snippet for evidence messages."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."

@@ -5,18 +5,19 @@ Pure standard library (no Django), so scripts, parsers and tests can use it anyw
 ``normalize_name`` turns a label as printed in a press release into the key used for exact
 matching. The steps, always in this order:
 
-1. apostrophe-like characters (’ ‘ ʼ ` ´ ′ ʹ) become ``'``; dash-like characters
-   (‐ ‑ ‒ – — ― − ﹣ －) become ``-``; soft hyphens are dropped;
+1. apostrophe-like characters (’ ‘ ʼ ` ´ ′ ʹ) become ``'``; the hyphen and every dash-like
+   character (- ‐ ‑ ‒ – — ― − ﹣ －) become a space, so "Guinea-Bissau", "Guinea–Bissau" and
+   "Guinea Bissau" share one key; soft hyphens are dropped;
 2. NFKD decomposition, then combining marks (accents, diacritics) are dropped;
 3. casefold;
 4. ``&`` becomes `` and ``;
 5. the bracketed article ``(the)`` is dropped wherever it stands ("Netherlands (the)");
-6. whitespace is collapsed to single spaces; spaces inside brackets and around hyphens go
-   ("Guinea - Bissau" -> "guinea-bissau");
+6. whitespace is collapsed to single spaces and spaces just inside brackets go
+   ("Iran ( Islamic Republic of )" -> "iran (islamic republic of)");
 7. trailing punctuation (``. , ; : ! ? *``) is dropped, then a trailing ", the" (the dotted
    article form "Gambia, the"), then any leading "the ".
 
-The result is never empty for a non-blank label, and the function is idempotent.
+The function is deterministic and idempotent: normalizing a key again returns it unchanged.
 """
 
 from __future__ import annotations
@@ -43,13 +44,12 @@ DATA_FILE = "delegations.json"
 _CHAR_MAP = str.maketrans(
     {
         **dict.fromkeys("\u2019\u2018\u02bc`\u00b4\u2032\u02b9", "'"),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", " "),
         "\u00ad": None,
     }
 )
 _BRACKETED_THE = re.compile(r"\(\s*the\s*\)")
 _SPACES = re.compile(r"\s+")
-_AROUND_HYPHEN = re.compile(r" ?- ?")
 _OPEN_BRACKET = re.compile(r"\( ")
 _CLOSE_BRACKET = re.compile(r" \)")
 _TRAILING_PUNCT = " .,;:!?*"
@@ -92,9 +92,8 @@ def _strip_accents(text: str) -> str:
 
 
 def _tidy_spaces(text: str) -> str:
-    """Collapse whitespace and tighten it around hyphens and inside brackets."""
+    """Collapse whitespace and drop the spaces just inside brackets."""
     text = _SPACES.sub(" ", text).strip()
-    text = _AROUND_HYPHEN.sub("-", text)
     return _CLOSE_BRACKET.sub(")", _OPEN_BRACKET.sub("(", text))
 
 

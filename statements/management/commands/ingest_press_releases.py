@@ -1,0 +1,73 @@
+"""Ingest press-release files and folders through the same write path as the admin."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from statements.ingest import IngestError, ingest_source
+from statements.release_files import iter_release_files, read_sidecar
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest press releases (HTML pages or text copies; files or folders). Each file is written "
+        "in its own transaction; one bad file never stops the rest. Staff-supplied values (symbol, "
+        "date, ...) are read from NAME.meta.json beside NAME.html when present."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to ingest")
+        parser.add_argument(
+            "--accept-inferred-dates",
+            action="store_true",
+            help="Store dates the parser inferred (marked as inferred) instead of refusing them",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
+
+    def handle(self, *args, **options):
+        missing = [str(p) for p in options["paths"] if not p.exists()]
+        if missing:
+            raise CommandError(f"No such file or folder: {', '.join(missing)}")
+        files = list(iter_release_files(options["paths"]))
+        actions, failures = Counter(), []
+        bar = tqdm(
+            files, unit="file", disable=options["no_progress"] or not files, file=self.stderr
+        )
+        for path in bar:
+            try:
+                result = self._ingest(path, options["accept_inferred_dates"])
+            except IngestError as exc:
+                failures.append(str(exc))
+                actions["failed"] += 1
+                continue
+            actions[result.action] += 1
+            if options["verbosity"] > 1:
+                bar.write(result.summary())
+        self._report(len(files), actions, failures)
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(files)} files failed.", returncode=1)
+
+    def _ingest(self, path: Path, accept_inferred: bool):
+        """Read one file and its sidecar, then ingest it."""
+        try:
+            source = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+        overrides = read_sidecar(path)
+        overrides.pop("source_url", None)
+        if accept_inferred:
+            overrides["confirm_date"] = True
+        return ingest_source(
+            source=source, source_name=path.name, overrides=overrides, via="command"
+        )
+
+    def _report(self, total: int, actions: Counter, failures: list[str]) -> None:
+        """Print the summary: counts by outcome, then every failure with its reason."""
+        parts = [f"{actions[a]} {a}" for a in ("created", "updated", "unchanged", "failed")]
+        self.stdout.write(f"{total} files: " + ", ".join(parts))
+        for failure in failures:
+            self.stderr.write(f"  failed: {failure}")

@@ -1,0 +1,147 @@
+"""Read the comma-separated clauses that follow a speaker: title, on behalf of, aligned with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from statements.parsing.delegations import clean_label, resolve
+from statements.reference import DelegationRef
+
+_ON_BEHALF = re.compile(
+    r"^(?:also\s+)?(?:(?:speaking|spoke)\s+(?:on\s+behalf\s+of|for)|on\s+behalf\s+of)\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_ALIGNED = re.compile(
+    r"^(?:also\s+)?(?:associating|aligning)\s+(?:himself|herself|itself|themselves|"
+    r"(?:his|her|its|their)\s+(?:delegation|country|Government))\s+with\s+"
+    r"(?:the\s+statements?\s+(?:made|delivered|to\s+be\s+delivered)\s+(?:by|on\s+behalf\s+of)\s+)?"
+    r"(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_OBSERVER = re.compile(r"^(?:Permanent\s+)?[Oo]bserver\s+(?:for|of)\s+(?P<x>.+)$")
+_CAPACITY = re.compile(r"^(?:also\s+)?speaking\s+(?:in|as)\s+", re.IGNORECASE)
+_REPLY = re.compile(
+    r"^(?:also\s+)?(?:speaking\s+)?(?:in\s+(?:the\s+)?exercise\s+of|exercising|in|on)\s+"
+    r"(?:the\s+|his\s+|her\s+|its\s+|their\s+|a\s+)?(?:second\s+)?right\s+of\s+reply\b",
+    re.IGNORECASE,
+)
+_POINT_OF_ORDER = re.compile(
+    r"^(?:also\s+)?(?:speaking\s+on|on|raising|rising\s+on|rising\s+to)\s+a\s+point\s+of\s+order",
+    re.IGNORECASE,
+)
+_BRIEFING = re.compile(r"^(?:also\s+)?(?:briefing|briefed)\b", re.IGNORECASE)
+_TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+in\s+\w+)?$")
+_TITLE_SPLIT = re.compile(r"\s+(?:of|for)\s+")
+_PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
+_CLAUSE_SPLIT = re.compile(r",\s+")
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """What the clauses after a speaker's name say about the speaker."""
+
+    title: str | None = None
+    label: str | None = None
+    ref: DelegationRef | None = None
+    on_behalf_of: str | None = None
+    aligned_with: str | None = None
+    kind_hint: str | None = None
+    count: int = 0
+
+
+def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
+    """Split "Minister for X of Country" into title and country; the country may be None."""
+    chunk = _TO_THE_UN.sub("", chunk.strip())
+    for match in _TITLE_SPLIT.finditer(chunk):
+        if match.group().strip() != "of":
+            continue
+        rest = chunk[match.end() :]
+        ref = resolve(rest)
+        if ref:
+            return chunk[: match.start()].strip(), clean_label(rest), ref
+    return chunk, None, None
+
+
+def read_clauses(text: str) -> Clauses:
+    """Read the clauses at the start of `text` (after a name), stopping at the spoken part."""
+    state = Clauses()
+    person_pending = False
+    for chunk in _CLAUSE_SPLIT.split(text.strip()):
+        chunk = chunk.strip().rstrip(",")
+        updated, person_pending = _read_chunk(chunk, state, person_pending)
+        if updated is None:
+            break
+        state = replace(updated, count=state.count + 1)
+    return state
+
+
+def _read_chunk(chunk: str, state: Clauses, person_pending: bool) -> tuple[Clauses | None, bool]:
+    """Apply one clause to the state; None when the clause is already the spoken part."""
+    if person_pending and chunk[:1].isupper():
+        title, label, ref = split_title(chunk)
+        on_behalf = f"{state.on_behalf_of}, {chunk}"
+        if state.label is None and ref is not None:
+            return replace(state, on_behalf_of=on_behalf, label=label, ref=ref), False
+        return replace(state, on_behalf_of=on_behalf), False
+    for pattern, handler in _CLAUSE_HANDLERS:
+        match = pattern.search(chunk)
+        if match:
+            return handler(match, state)
+    if chunk[:1].isupper() and any(c.islower() for c in chunk):
+        return _title_clause(chunk, state), False
+    return None, False
+
+
+def _on_behalf(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Record "speaking on behalf of X"; a person's title may follow as the next clause."""
+    who = clean_label(match.group("x"))
+    is_person = bool(_PERSON_NAME.match(who)) and resolve(who) is None
+    return replace(state, on_behalf_of=who), is_person
+
+
+def _aligned(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Record "associating himself with X"."""
+    return replace(state, aligned_with=clean_label(match.group("x"))), False
+
+
+def _observer(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Record "observer for X" as the delegation."""
+    label = clean_label(match.group("x"))
+    return replace(state, label=label, ref=resolve(label)), False
+
+
+def _reply(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Mark the intervention as a right of reply."""
+    return replace(state, kind_hint="right_of_reply"), False
+
+
+def _point_of_order(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Mark the intervention as a point of order."""
+    return replace(state, kind_hint="point_of_order"), False
+
+
+def _capacity(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
+    """Accept "speaking in her national capacity" without recording anything."""
+    return state, False
+
+
+_CLAUSE_HANDLERS = (
+    (_REPLY, _reply),
+    (_POINT_OF_ORDER, _point_of_order),
+    (_ALIGNED, _aligned),
+    (_ON_BEHALF, _on_behalf),
+    (_OBSERVER, _observer),
+    (_CAPACITY, _capacity),
+)
+
+
+def _title_clause(chunk: str, state: Clauses) -> Clauses:
+    """Record a title clause, taking the country from "... of Country" when it resolves."""
+    title = f"{state.title}, {chunk}" if state.title else chunk
+    split, label, ref = split_title(title)
+    if ref is None:
+        return replace(state, title=title)
+    if state.label is None:
+        return replace(state, title=split or None, label=label, ref=ref)
+    return replace(state, title=title)
