@@ -56,3 +56,53 @@ class StatementQuerySet(models.QuerySet):
     def full(self) -> StatementQuerySet:
         """Statements that are not lead-paragraph summaries."""
         return self.exclude(kind="summary")
+
+    # Research UI (issue 5): effective themes, speaker families, list joins.
+
+    def with_theme(self, theme_ids) -> StatementQuerySet:
+        """Statements carrying any of the themes (ids) as an effective theme."""
+        tags = _theme_tag_model(self.model).objects.filter(
+            statement=models.OuterRef("pk"), theme__in=theme_ids
+        )
+        return self.filter(models.Exists(effective_theme_tags(tags)))
+
+    def effective_theme_tags(self) -> models.QuerySet:
+        """The effective theme tags of these statements (a theme may come from two sources)."""
+        tags = _theme_tag_model(self.model).objects.filter(statement__in=self.values("pk"))
+        return effective_theme_tags(tags)
+
+    def with_effective_themes(self) -> StatementQuerySet:
+        """Prefetch each statement's effective themes, once each, into .effective_theme_tags."""
+        order = ["statement_id", "theme__position", "theme__name", "theme_id"]
+        tags = effective_theme_tags(_theme_tag_model(self.model).objects.select_related("theme"))
+        return self.prefetch_related(
+            models.Prefetch(
+                "theme_tags",
+                queryset=tags.order_by(*order).distinct(*order),
+                to_attr="effective_theme_tags",
+            )
+        )
+
+    def for_listing(self) -> StatementQuerySet:
+        """Join and prefetch everything a statement list shows: no query per row."""
+        return self.with_related().with_effective_themes()
+
+    def for_speaker_family(self, speaker) -> StatementQuerySet:
+        """Statements by the speaker or by speakers staff merged into it."""
+        return self.filter(models.Q(speaker=speaker) | models.Q(speaker__merged_into=speaker))
+
+
+def effective_theme_tags(tags: models.QuerySet) -> models.QuerySet:
+    """Keep the theme tags that count: not removals, and with no staff removal of that theme.
+
+    The one place that says what a statement's themes are; every page, facet and filter uses it.
+    """
+    removals = tags.model.objects.filter(
+        statement=models.OuterRef("statement"), theme=models.OuterRef("theme"), is_removal=True
+    )
+    return tags.filter(is_removal=False).filter(~models.Exists(removals))
+
+
+def _theme_tag_model(statement_model):
+    """StatementTheme, reached through the model (this module is imported by models.py)."""
+    return statement_model._meta.get_field("theme_tags").related_model

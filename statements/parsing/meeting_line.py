@@ -37,7 +37,11 @@ _NUMERIC_SESSION = re.compile(
 _YEAR_SESSION = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:Session|session)\b")
 _PART_WORDS = re.compile(r"\b(?:AM|PM|Night|Morning|Afternoon|matin|après-midi|soir|nuit)\b", re.I)
 _SPACES = re.compile(r"\s+")
-_MAX_SESSION_LINE_WORDS = 8
+_SESSION_ONLY_LINE = re.compile(
+    r"(?:Resumed\s+)?(?:[A-Za-z]+-)?[A-Za-z]+(?:\s+Emergency)?(?:\s+Special)?\s+"
+    r"(?:Session|General\s+Assembly)\s*,?|(?:19|20)\d\d\s+(?:Substantive\s+)?Session\s*,?",
+    re.IGNORECASE,
+)
 _SPACED_AMPERSAND = re.compile(r"\s*&\s*")
 
 
@@ -67,9 +71,9 @@ def parse_meeting_line(text: str) -> MeetingLine | None:
     """Read session, meetings and part from a line; None when it names neither."""
     flat = _SPACES.sub(" ", text).strip()
     meetings, part = _read_meetings(flat)
-    session, special, start = _read_session(flat)
-    if not meetings and (start != 0 or len(flat.split()) > _MAX_SESSION_LINE_WORDS):
-        return None  # a bare session phrase counts only as a short line of its own
+    session, special, _ = _read_session(flat)
+    if not meetings and not _SESSION_ONLY_LINE.fullmatch(flat):
+        return None  # a bare session phrase counts only as a line of its own
     if not meetings and session is None:
         return None
     return MeetingLine(

@@ -1,0 +1,154 @@
+"""Split a plain-text release into header fields and paragraphs, whatever its era."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from statements.parsing.bodies import is_body_line
+from statements.parsing.dates import parse_date_line, split_compact_date
+from statements.parsing.meeting_line import parse_meeting_line
+from statements.parsing.paragraphs import (
+    BODY,
+    FURNITURE,
+    HEADLINE,
+    META,
+    SUBHEADLINE,
+    Document,
+    HeaderFields,
+    Paragraph,
+    is_furniture,
+    symbol_of_line,
+    tidy,
+)
+from statements.parsing.speakers import named_attribution
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_DEBRIS = re.compile(r"(?:^|\s)\|[\s|]*$|^[\s|]+")
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .’']{2,30},\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?"
+    r"\s*(?:\([^)]{0,40}\))?)\s*(?:--|—|–)\s*"
+)
+_PROSE_END = re.compile(r"[.!?:”\"’]$")
+_LONG_LINE = 160
+_PROSE_WORDS = 12
+
+
+def read_text(text: str) -> Document:
+    """Split a plain-text release into header fields and numbered paragraphs."""
+    blocks = [_block_lines(raw) for raw in _BLANK_LINES.split(text)]
+    blocks = [lines for lines in blocks if lines]
+    fields = HeaderFields()
+    paragraphs: list[Paragraph] = []
+    headline_parts: list[str] = []
+    in_header = True
+    for lines in blocks:
+        if in_header:
+            updated, leftover = _read_header_block(lines, fields)
+            in_header = not _starts_body(leftover)
+        if in_header:
+            fields = updated
+            role = _header_role(leftover, headline_parts)
+            paragraphs.append(Paragraph(len(paragraphs) + 1, leftover or " / ".join(lines), role))
+            continue
+        for text_part in _body_parts(lines):
+            paragraphs.append(Paragraph(len(paragraphs) + 1, text_part, _body_role(text_part)))
+    fields = replace(fields, headline=" ".join(headline_parts))
+    fields, paragraphs = _strip_lead_date(fields, paragraphs)
+    return Document("text", fields, tuple(paragraphs))
+
+
+def _block_lines(raw: str) -> list[str]:
+    """Return the tidied, non-empty lines of a block, without "| |||" debris."""
+    lines = (_DEBRIS.sub("", tidy(line)) for line in raw.split("\n"))
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _starts_body(joined: str) -> bool:
+    """Say whether header-free block text is the first paragraph of running text."""
+    if split_compact_date(joined)[0] and len(joined) > 8 or _DATELINE.match(joined):
+        return True
+    if named_attribution(joined):
+        return True
+    words = len(joined.split())
+    return words >= _PROSE_WORDS and bool(_PROSE_END.search(joined)) or words >= 60
+
+
+def _read_header_block(lines: list[str], fields: HeaderFields) -> tuple[HeaderFields, str]:
+    """Take symbol, date, meeting and body lines out of a header block; return the rest."""
+    leftover: list[str] = []
+    for line in lines:
+        updated = _header_line(line, fields)
+        if updated is None:
+            leftover.append(line)
+        else:
+            fields = updated
+    return fields, " ".join(leftover)
+
+
+def _header_line(line: str, fields: HeaderFields) -> HeaderFields | None:
+    """Read one header line into the fields; None when it is headline text."""
+    if is_furniture(line):
+        return replace(fields, markers=fields.markers + 1)
+    symbol = symbol_of_line(line)
+    if symbol:
+        return fields if fields.symbol else replace(fields, symbol=symbol)
+    date = parse_date_line(line)
+    if date:
+        source = f"the date line '{line}'"
+        return fields if fields.date else replace(fields, date=date, date_source=source)
+    if parse_meeting_line(line):
+        return replace(fields, meeting_lines=(*fields.meeting_lines, line))
+    if is_body_line(line):
+        return replace(fields, bodies=(*fields.bodies, line))
+    return None
+
+
+def _header_role(leftover: str, headline_parts: list[str]) -> str:
+    """Decide whether header text is the headline, part of it, or a sub-headline."""
+    if not leftover:
+        return META
+    if not headline_parts:
+        headline_parts.append(leftover)
+        return HEADLINE
+    if leftover in headline_parts:
+        return META  # 1996-2000 pages repeat the title
+    if leftover.isupper() and headline_parts[-1].isupper():
+        headline_parts.append(leftover)  # a capitals headline broken by debris lines
+        return HEADLINE
+    return SUBHEADLINE
+
+
+def _body_parts(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into one paragraph, or keep long lines as paragraphs."""
+    if len(lines) > 1 and max(len(line) for line in lines) > _LONG_LINE:
+        return lines
+    joined = lines[0]
+    for line in lines[1:]:
+        joined = joined + line if joined.endswith("-") and line[:1].islower() else f"{joined} {line}"
+    return [joined]
+
+
+def _body_role(text: str) -> str:
+    """Mark furniture among body paragraphs."""
+    return FURNITURE if is_furniture(text) else BODY
+
+
+def _strip_lead_date(
+    fields: HeaderFields, paragraphs: list[Paragraph]
+) -> tuple[HeaderFields, list[Paragraph]]:
+    """Take a glued "19981117" date or a "NEW YORK, 12 March --" dateline off the first body."""
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role != BODY:
+            continue
+        date, rest = split_compact_date(paragraph.text)
+        if date and not fields.date:
+            source = f"the date '{paragraph.text[:8]}' at the start of the text"
+            fields = replace(fields, date=date, date_source=source)
+        dateline = _DATELINE.match(rest)
+        if dateline:
+            fields = replace(fields, dateline=dateline.group("dateline"))
+            rest = rest[dateline.end() :]
+        paragraphs[index] = replace(paragraph, text=rest)
+        break
+    return fields, paragraphs

@@ -1,0 +1,99 @@
+"""Full-text search: clean a researcher's query, rank matches, highlight the page shown."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_CHARS = 500
+# Sentinels ts_headline wraps matches in; the text is HTML-escaped before they become <mark>.
+_START, _STOP = "\x02", "\x03"
+# Divide the rank by 1 + log(length): a long statement should not win just by being long.
+RANK_NORMALIZATION = 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as typed and as searched, with notes telling the researcher what was changed."""
+
+    raw: str
+    text: str
+    notes: tuple[str, ...] = field(default=())
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Clean a typed query: strip control bytes, cap its length, close an open quotation."""
+    raw = raw or ""
+    text = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", raw)).split())
+    notes: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")
+    text = _normalize_quotes(text)
+    if text.count('"') % 2:
+        text = text + '"'
+        notes.append("An unmatched quotation mark was closed.")
+    return ParsedQuery(raw=raw, text=text, notes=tuple(notes))
+
+
+def _normalize_quotes(text: str) -> str:
+    """Treat typographic double quotes as the straight quotes the search syntax uses."""
+    return text.translate({0x201C: '"', 0x201D: '"', 0x201E: '"', 0x00AB: '"', 0x00BB: '"'})
+
+
+def search_query(text: str) -> SearchQuery:
+    """Build the websearch-syntax query: "exact phrase", OR, -exclude, stemmed words."""
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def has_lexemes(text: str) -> bool:
+    """Say whether the query keeps any searchable word (it may be only stop words)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, text]
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def rank(text: str) -> SearchRank:
+    """Rank a statement against the query, speaker and delegation weighing more than text."""
+    return SearchRank(F("search_vector"), search_query(text), normalization=RANK_NORMALIZATION)
+
+
+def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
+    """Return highlighted snippets for the statements shown, keyed by id (one query)."""
+    ids = list(ids)
+    if not ids or not text:
+        return {}
+    headline = SearchHeadline(
+        "text",
+        search_query(text),
+        config=SEARCH_CONFIG,
+        start_sel=_START,
+        stop_sel=_STOP,
+        max_words=40,
+        min_words=20,
+        max_fragments=3,
+        fragment_delimiter=" … ",
+    )
+    rows = queryset.filter(pk__in=ids).annotate(headline=headline).values_list("pk", "headline")
+    return {pk: render_headline(snippet) for pk, snippet in rows}
+
+
+def render_headline(snippet: str) -> SafeString:
+    """Escape a ts_headline result, then turn its sentinels into <mark> elements."""
+    html = escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - the text was escaped just above
