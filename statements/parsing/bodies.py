@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 GENERAL_ASSEMBLY = "General Assembly"
+_BODY_LINE_EXTRA_WORDS = 2
 _SYMBOL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("GA/DIS/", "First Committee"),
     ("GA/EF/", "Second Committee"),
@@ -78,9 +79,11 @@ def body_from_text(text: str | None) -> str | None:
 
 
 def is_body_line(text: str) -> bool:
-    """Say whether a short header line only names a body ("Third Committee", "Plenary")."""
-    words = text.split()
-    return 0 < len(words) <= 8 and body_from_text(text) is not None and not text.endswith(".")
+    """Say whether a header line only names a body ("Third Committee", "Plenary")."""
+    for pattern, _ in _NAMED_BODIES:
+        if pattern.search(text):
+            return len(pattern.sub(" ", text).split()) <= _BODY_LINE_EXTRA_WORDS
+    return False
 
 
 def is_assembly_family(body: str | None) -> bool:

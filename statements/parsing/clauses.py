@@ -9,7 +9,8 @@ from statements.parsing.delegations import clean_label, resolve
 from statements.reference import DelegationRef
 
 _ON_BEHALF = re.compile(
-    r"^(?:also\s+)?(?:(?:speaking|spoke)\s+(?:on\s+behalf\s+of|for)|on\s+behalf\s+of)\s+(?P<x>.+)$",
+    r"^(?:also\s+)?(?:(?:speaking|spoke)\s+(?:also\s+)?(?:on\s+behalf\s+of|for)|on\s+behalf\s+of)"
+    r"\s+(?P<x>.+)$",
     re.IGNORECASE,
 )
 _ALIGNED = re.compile(
@@ -60,6 +61,9 @@ def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
         ref = resolve(rest)
         if ref:
             return chunk[: match.start()].strip(), clean_label(rest), ref
+    whole = resolve(chunk)  # "President of the General Assembly" is itself a delegation
+    if whole is not None and whole.kind == "un_entity":
+        return chunk, chunk, whole
     return chunk, None, None
 
 

@@ -10,10 +10,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "janvier"), ("february", "février", "fevrier"), ("march", "mars"),
-            ("april", "avril"), ("may", "mai"), ("june", "juin"), ("july", "juillet"),
-            ("august", "août", "aout"), ("september", "septembre"), ("october", "octobre"),
-            ("november", "novembre"), ("december", "décembre", "decembre"),
+            ("january", "janvier"),
+            ("february", "février", "fevrier"),
+            ("march", "mars"),
+            ("april", "avril"),
+            ("may", "mai"),
+            ("june", "juin"),
+            ("july", "juillet"),
+            ("august", "août", "aout"),
+            ("september", "septembre"),
+            ("october", "octobre"),
+            ("november", "novembre"),
+            ("december", "décembre", "decembre"),
         ),  # fmt: skip
         start=1,
     )
@@ -42,6 +50,7 @@ _NEXT_MEETING = re.compile(
 _OPENED_ON = re.compile(rf"\bopened\s+on\s+{_DAY_MONTH}", re.IGNORECASE)
 _N_DAY = re.compile(r"\b(?P<n>two|three|four|five)-day\b", re.IGNORECASE)
 _N_DAY_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5}
+_MONTH_MENTION = re.compile(r"\d\s+" + _MONTH, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
 
 
@@ -142,6 +151,8 @@ def infer_date(
     if dateline:
         _read_dateline(dateline, window, clues)
     for paragraph in paragraphs:
+        if not _MONTH_MENTION.search(paragraph):
+            continue  # every clue names a day and a month
         for sentence in _SENTENCE_END.split(paragraph):
             _read_sentence(sentence, window, clues)
     return _conclude(clues)
@@ -150,9 +161,9 @@ def infer_date(
 def _read_dateline(dateline: str, window: tuple | None, clues: _Clues) -> None:
     """Use a dateline ("NEW YORK, 12 March (UN Headquarters)") as the meeting day."""
     match = _DAY_MONTH_RE.search(dateline)
-    day = _resolve(match, window, clues) if match else None
+    day, note = _resolve(match, window) if match else (None, "")
     if day:
-        clues.bound(day, day, f"the dateline '{dateline.strip()}' gives the day")
+        clues.bound(day, day, f"the dateline '{dateline.strip()}'{note} gives the day")
 
 
 def _read_sentence(sentence: str, window: tuple | None, clues: _Clues) -> None:
@@ -160,25 +171,26 @@ def _read_sentence(sentence: str, window: tuple | None, clues: _Clues) -> None:
     one_day = datetime.timedelta(days=1)
     for pattern, offset, verb in (
         (_TODAY, 0, "names the meeting day"),
-        (_TOMORROW, -1, "is the day after"),
-        (_YESTERDAY, 1, "is the day before"),
+        (_TOMORROW, -1, "names the day after the meeting"),
+        (_YESTERDAY, 1, "names the day before the meeting"),
     ):
         for match in pattern.finditer(sentence):
-            day = _resolve(match, window, clues)
+            day, note = _resolve(match, window)
             if day:
-                clues.bound(day + offset * one_day, day + offset * one_day, f"'{match[0]}' {verb}")
+                found = day + offset * one_day
+                clues.bound(found, found, f"'{match[0]}'{note} {verb}")
     for match in _OPENED_ON.finditer(sentence):
         _read_opened(match, sentence, window, clues)
     for match in _NEXT_MEETING.finditer(sentence):
-        day = _resolve(match, window, clues)
+        day, note = _resolve(match, window)
         if day:
-            reason = f"'{_clip(match[0])}' puts this meeting before {_day_text(day)}"
+            reason = f"'{_clip(match[0])}'{note} puts this meeting before {_day_text(day)}"
             clues.bound(datetime.date.min, day - one_day, reason)
 
 
 def _read_opened(match: re.Match[str], sentence: str, window: tuple | None, clues: _Clues) -> None:
     """Bound the date by an "opened on D Month" mention, exactly when it says "N-day"."""
-    opened = _resolve(match, window, clues)
+    opened, note = _resolve(match, window)
     if not opened:
         return
     n_day = _N_DAY.search(sentence)
@@ -187,33 +199,34 @@ def _read_opened(match: re.Match[str], sentence: str, window: tuple | None, clue
         last = opened + datetime.timedelta(days=length - 1)
         quoted = sentence[min(n_day.start(), match.start()) : max(n_day.end(), match.end())]
         reason = (
-            f"'{_clip(quoted)}': a {length}-day meeting that opened on "
+            f"'{_clip(quoted)}'{note}: a {length}-day meeting that opened on "
             f"{_day_text(opened)} has its last day on {_day_text(last)}"
         )
         clues.bound(opened + datetime.timedelta(days=1), last, reason)
         return
-    reason = f"'{match[0]}' puts this meeting after {_day_text(opened)}"
+    reason = f"'{match[0]}'{note} puts this meeting after {_day_text(opened)}"
     clues.bound(opened + datetime.timedelta(days=1), datetime.date.max, reason)
 
 
-def _resolve(match: re.Match[str], window: tuple | None, clues: _Clues) -> datetime.date | None:
-    """Turn a day-month mention into a date, taking the year from the window and weekday."""
+def _resolve(match: re.Match[str], window: tuple | None) -> tuple[datetime.date | None, str]:
+    """Turn a day-month mention into a date (year from window and weekday) and a note."""
     day, month, year = match.group("day"), match.group("month"), match.group("year")
     if year:
-        return _safe_date(year, month, day)
+        return _safe_date(year, month, day), ""
     if not window:
-        return None
+        return None, ""
     candidates = [
         found
         for y in range(window[0].year, window[1].year + 1)
         if (found := _safe_date(y, month, day)) and window[0] <= found <= window[1]
     ]
     weekday = (match.group("weekday") or "").lower()
+    note = ""
     if weekday in WEEKDAYS:
         candidates = [c for c in candidates if WEEKDAYS[c.weekday()] == weekday]
         if len(candidates) == 1:
-            clues.reasons.append(f"{_day_text(candidates[0])} is a {weekday.capitalize()}")
-    return candidates[0] if len(candidates) == 1 else None
+            note = f" ({_day_text(candidates[0])} is a {weekday.capitalize()})"
+    return (candidates[0], note) if len(candidates) == 1 else (None, "")
 
 
 def _conclude(clues: _Clues) -> DateResult:
@@ -224,12 +237,9 @@ def _conclude(clues: _Clues) -> DateResult:
         why = "; ".join(clues.reasons)
         return DateResult(None, False, "", (f"Date clues contradict each other: {why}.",))
     if clues.low != clues.high:
-        span = f"{_day_text(clues.low)} and {_day_text(clues.high)}"
-        if clues.low == datetime.date.min or clues.high == datetime.date.max:
-            span = "an open range"
         why = "; ".join(clues.reasons)
         return DateResult(
-            None, False, "", (f"Date clues leave {span}, not one day: {why}.",)
+            None, False, "", (f"Date clues {_span_text(clues)}, not one day: {why}.",)
         )
     evidence = (
         f"No date appears in the release; inferred {_day_text(clues.low)}: "
@@ -237,6 +247,17 @@ def _conclude(clues: _Clues) -> DateResult:
         + "."
     )
     return DateResult(clues.low, True, evidence)
+
+
+def _span_text(clues: _Clues) -> str:
+    """Describe the range of dates the clues leave open."""
+    if clues.low is None or clues.high is None:
+        return "say nothing"
+    if clues.low == datetime.date.min:
+        return f"only place the meeting on or before {_day_text(clues.high)}"
+    if clues.high == datetime.date.max:
+        return f"only place the meeting on or after {_day_text(clues.low)}"
+    return f"leave {_day_text(clues.low)} to {_day_text(clues.high)}"
 
 
 def _has_text_clue(clues: _Clues) -> bool:

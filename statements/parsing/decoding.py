@@ -24,7 +24,9 @@ _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
 )
 _CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+)
 # Repairs must give Latin letters or typographic punctuation, never some unrelated script.
 _PLAUSIBLE_REPAIR = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]+")
 _MAX_CONTROL_SHARE = 0.01
@@ -46,12 +48,19 @@ def decode_input(data: bytes | str) -> DecodedText:
     else:
         text, warnings = data.lstrip("\ufeff"), []
     _refuse_garbage(text)
+    lost = text.count("\ufffd")
+    if lost:
+        warnings.append(
+            f"{lost} character(s) were already lost (shown as �) before the file came in."
+        )
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(
             f"Repaired {repaired} mojibake sequence(s) such as 'â€™' (UTF-8 read as Windows-1252)."
         )
-    return DecodedText(text=text.replace("\r\n", "\n").replace("\r", "\n"), warnings=tuple(warnings))
+    return DecodedText(
+        text=text.replace("\r\n", "\n").replace("\r", "\n"), warnings=tuple(warnings)
+    )
 
 
 def _refuse_binary(data: bytes) -> None:
@@ -61,7 +70,9 @@ def _refuse_binary(data: bytes) -> None:
         raise NotAPressRelease("The file is empty.")
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):
-            raise NotAPressRelease(f"The file is {what}, not a press release in text or HTML.")
+            raise NotAPressRelease(
+                f"The file is {what}, not a press release in text or HTML.", line=1
+            )
     if b"\x00" in data and not data.startswith(_UTF16_BOMS):
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise NotAPressRelease("The file is binary: it contains NUL bytes.", line=line)
@@ -126,19 +137,16 @@ def _byte_of(char: str) -> bytes:
 
 def repair_mojibake(text: str) -> tuple[str, int]:
     """Re-decode UTF-8 sequences that were read as Windows-1252; return text and repair count."""
-    count = 0
+    count = sum(1 for match in _MOJIBAKE.finditer(text) if _repaired(match) != match.group())
+    return (_MOJIBAKE.sub(_repaired, text), count) if count else (text, 0)
 
-    def fix(match: re.Match[str]) -> str:
-        nonlocal count
-        chunk = match.group()
-        raw = b"".join(_byte_of(char) for char in chunk)
-        try:
-            fixed = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return chunk
-        if not _PLAUSIBLE_REPAIR.fullmatch(fixed):
-            return chunk
-        count += 1
-        return fixed
 
-    return _MOJIBAKE.sub(fix, text), count
+def _repaired(match: re.Match[str]) -> str:
+    """Return the characters a mojibake sequence stood for, or the sequence if it is not one."""
+    chunk = match.group()
+    raw = b"".join(_byte_of(char) for char in chunk)
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return chunk
+    return fixed if _PLAUSIBLE_REPAIR.fullmatch(fixed) else chunk

@@ -57,32 +57,30 @@ def delegation_key(label: str | None) -> str | None:
 def label_at(text: str, start: int = 0) -> FoundLabel | None:
     """Return the longest run of words starting at `start` that resolves to a delegation."""
     best: FoundLabel | None = None
-    words = 0
-    for match in _WORD.finditer(text, start):
-        if words and text[prev_end : match.start()].strip():
+    previous = start
+    for count, match in enumerate(_WORD.finditer(text, start), start=1):
+        if count > 1 and text[previous : match.start()].strip():
             break  # punctuation between words ends the candidate label
-        words += 1
-        prev_end = match.end()
-        candidate = text[start:prev_end].rstrip(_TRAILING_PUNCT)
+        previous = match.end()
+        candidate = text[start:previous].rstrip(_TRAILING_PUNCT)
         ref = resolve(candidate)
         if ref:
             best = FoundLabel(clean_label(candidate), ref, start + len(candidate))
-        if words >= _MAX_LABEL_WORDS or match.group().endswith((".", "’s", "'s")):
+        if count >= _MAX_LABEL_WORDS or match.group().endswith((".", "’s", "'s")):
             break
     return best
 
 
 def capitalized_run(text: str, start: int = 0) -> FoundLabel | None:
     """Return the run of capitalized words (with connectors) at `start`, unresolved."""
-    end = start
-    words = 0
-    for match in _WORD.finditer(text, start):
-        if words and text[end : match.start()].strip():
+    end = previous = start
+    for count, match in enumerate(_WORD.finditer(text, start), start=1):
+        if count > 1 and text[previous : match.start()].strip():
             break
         word = match.group().rstrip(".")
-        if not (word[:1].isupper() or word in _CONNECTORS) or words >= _MAX_LABEL_WORDS:
+        if not (word[:1].isupper() or word in _CONNECTORS) or count > _MAX_LABEL_WORDS:
             break
-        words += 1
+        previous = match.end()
         if word[:1].isupper():
             end = match.start() + len(word)
     if end == start:

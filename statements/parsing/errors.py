@@ -9,6 +9,7 @@ class ParseError(ValueError):
     def __init__(
         self, message: str, *, line: int | None = None, paragraph: int | None = None
     ) -> None:
+        """Keep the message and its location (a 1-based line or paragraph number)."""
         self.message = message
         self.line = line
         self.paragraph = paragraph

@@ -1,4 +1,4 @@
-"""Read meeting lines: "Seventy-sixth Session, 38th & 39th Meetings (AM & PM)", "9507th Meeting (PM)"."""
+"""Read meeting lines such as "Seventy-sixth Session, 38th & 39th Meetings (AM & PM)"."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ _SUFFIX = r"(?:st|nd|rd|th|e|er|re|ème)"
 _MEETINGS = re.compile(
     rf"(?P<nums>\d+\s*{_SUFFIX}(?:\s*(?:,|&|and|et)\s*\d+\s*{_SUFFIX})*)\s*"
     r"(?:(?:Plenary|Closing|Opening)\s+)?(?P<word>Meetings?|séances?(?:\s+plénières?)?)"
-    r"\s*\*?\s*(?:\((?P<part>[^()]{1,40})\))?",
+    r"\s*\*?\s*(?:\((?P<part>[^()]{1,40})\)|[–—-]\s*(?P<dashed>(?:matin|après-midi|soir|nuit|AM|PM)"
+    r"(?:\s*(?:&|et)\s*(?:matin|après-midi|soir|nuit|AM|PM))*))?",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+")
@@ -87,7 +88,7 @@ def _read_meetings(text: str) -> tuple[tuple[int, ...], str | None]:
     if not match:
         return (), None
     numbers = tuple(int(n) for n in _NUMBER.findall(match.group("nums")))
-    return numbers, normalize_part(match.group("part"))
+    return numbers, normalize_part(match.group("part") or match.group("dashed"))
 
 
 def normalize_part(part: str | None) -> str | None:

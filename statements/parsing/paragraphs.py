@@ -7,10 +7,16 @@ import re
 from dataclasses import dataclass
 
 # Roles a layout gives a paragraph; only "body" paragraphs can hold statements.
-BODY, HEADLINE, META, FURNITURE, SUBHEADLINE = "body", "headline", "meta", "furniture", "subheadline"
+BODY, HEADLINE, META, FURNITURE, SUBHEADLINE = (
+    "body",
+    "headline",
+    "meta",
+    "furniture",
+    "subheadline",
+)
 
 SYMBOL = re.compile(
-    r"(?P<symbol>(?:GA|SC|ECOSOC|WOM|FEM|PBC|AG|CS|HRC|OBV|PI|SG|DEV|ENV|DC|SAG|HR|IHA|ORG|POP|SOC|"
+    r"(?<![\w/])(?P<symbol>(?:GA|SC|ECOSOC|WOM|FEM|PBC|AG|CS|HRC|OBV|PI|SG|DEV|ENV|DC|SAG|HR|IHA|ORG|POP|SOC|"
     r"NGO|L|CCP)(?:/[A-Z]{1,6})*/\d{2,6}(?:/Rev\.\d+)?(?:\s*[-–]\s*(?:[A-Z]{1,6}/)+\d{2,6})*)"
 )
 _SYMBOL_LINE = re.compile(r"^(?:Press\s+Release\s*:?\s*)?" + SYMBOL.pattern + r"\s*$")

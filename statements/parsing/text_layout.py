@@ -31,13 +31,16 @@ _DATELINE = re.compile(
 )
 _PROSE_END = re.compile(r"[.!?:”\"’]$")
 _LONG_LINE = 160
+_FEW_BLOCKS = 2
+_MANY_LINES = 8
 _PROSE_WORDS = 12
 
 
 def read_text(text: str) -> Document:
     """Split a plain-text release into header fields and numbered paragraphs."""
-    blocks = [_block_lines(raw) for raw in _BLANK_LINES.split(text)]
-    blocks = [lines for lines in blocks if lines]
+    blocks = [lines for raw in _BLANK_LINES.split(text) if (lines := _block_lines(raw))]
+    if len(blocks) <= _FEW_BLOCKS and sum(map(len, blocks)) > _MANY_LINES:
+        blocks = [[line] for lines in blocks for line in lines]  # one paragraph per line
     fields = HeaderFields()
     paragraphs: list[Paragraph] = []
     headline_parts: list[str] = []
@@ -70,6 +73,8 @@ def _starts_body(joined: str) -> bool:
         return True
     if named_attribution(joined):
         return True
+    if joined.isupper():
+        return False  # a headline in capitals, however long
     words = len(joined.split())
     return words >= _PROSE_WORDS and bool(_PROSE_END.search(joined)) or words >= 60
 
@@ -120,13 +125,18 @@ def _header_role(leftover: str, headline_parts: list[str]) -> str:
 
 
 def _body_parts(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines into one paragraph, or keep long lines as paragraphs."""
-    if len(lines) > 1 and max(len(line) for line in lines) > _LONG_LINE:
-        return lines
-    joined = lines[0]
+    """Join hard-wrapped lines; in one-line-per-paragraph blocks, break after full sentences."""
+    one_per_line = len(lines) > 1 and max(len(line) for line in lines) > _LONG_LINE
+    parts = [lines[0]]
     for line in lines[1:]:
-        joined = joined + line if joined.endswith("-") and line[:1].islower() else f"{joined} {line}"
-    return [joined]
+        previous = parts[-1]
+        if one_per_line and _PROSE_END.search(previous) and not line[:1].islower():
+            parts.append(line)
+        elif previous.endswith("-") and line[:1].islower():
+            parts[-1] = previous + line
+        else:
+            parts[-1] = f"{previous} {line}"
+    return parts
 
 
 def _body_role(text: str) -> str:

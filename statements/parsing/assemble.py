@@ -1,0 +1,226 @@
+"""Walk the body paragraphs and group them into statements, in document order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from statements.parsing.crosscheck import speakers_list_labels
+from statements.parsing.delegations import delegation_key
+from statements.parsing.model import ParsedStatement
+from statements.parsing.no_name import anonymous_attributions, quote_source
+from statements.parsing.paragraphs import BODY, Paragraph
+from statements.parsing.sections import (
+    QUOTED,
+    REPLY,
+    heading_kind,
+    is_procedure,
+    is_quotation,
+    is_speakers_list,
+    opens_quoted_text,
+    partial_notice,
+)
+from statements.parsing.speakers import Attribution, named_attribution
+
+_LEAD, _BODY, _REPLY, _QUOTED = "lead", "body", "reply", "quoted"
+# Inside quoted texts (resolutions, annex lists) a name counts only if it is said to speak.
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|stated|noted|stressed|emphasized|underscored|welcomed|expressed|urged|called|"
+    r"explained|added|declared|warned|observed|recalled|a\s+déclaré|a\s+souligné)\b"
+)
+
+
+@dataclass
+class _Draft:
+    """A statement being built: its attribution, where it started and its paragraphs."""
+
+    attribution: Attribution
+    paragraph: int
+    section: str
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Assembly:
+    """Statements drafts plus what the walk learned about lists and coverage."""
+
+    drafts: list[_Draft] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Walk:
+    """The state of the walk over body paragraphs."""
+
+    assembly: Assembly = field(default_factory=Assembly)
+    section: str = _LEAD
+    current: _Draft | None = None
+    previous: Paragraph | None = None
+    appended_to: _Draft | None = None
+
+    def close(self, section: str | None = None) -> None:
+        """End the open statement and, when given, enter a new section."""
+        self.current = None
+        if section:
+            self.section = section
+
+    def open(self, attribution: Attribution, paragraph: Paragraph, text: str) -> None:
+        """Start a new statement."""
+        section = _BODY if self.section == _QUOTED else self.section
+        if section == _LEAD and _is_full_statement_name(attribution):
+            section = _BODY
+        self.section = section
+        self.current = _Draft(attribution, paragraph.number, section, [text.strip()])
+        self.assembly.drafts.append(self.current)
+
+
+def assemble(paragraphs: tuple[Paragraph, ...]) -> Assembly:
+    """Group body paragraphs into statement drafts, lists and coverage notices."""
+    walk = _Walk()
+    for paragraph in paragraphs:
+        if paragraph.role != BODY or not paragraph.text:
+            continue
+        _step(walk, paragraph)
+        walk.previous = paragraph
+    return walk.assembly
+
+
+def _step(walk: _Walk, paragraph: Paragraph) -> None:
+    """Handle one body paragraph."""
+    text = paragraph.text
+    appended, walk.appended_to = walk.appended_to, None
+    if partial_notice(text):
+        walk.assembly.notices.append(f"{_clip(text)} (paragraph {paragraph.number})")
+    named = named_attribution(text)
+    if named and (walk.section != _QUOTED or _SPEECH_VERB.search(text)):
+        walk.open(named, paragraph, text)
+        return
+    if _step_quote_source(walk, paragraph, appended):
+        return
+    kind = heading_kind(text, paragraph.heading)
+    if kind:
+        walk.close({REPLY: _REPLY, QUOTED: _QUOTED}.get(kind, _BODY))
+        return
+    if is_speakers_list(text):
+        walk.assembly.listed.extend(speakers_list_labels(text))
+        walk.close(_BODY if walk.section == _LEAD else None)
+        return
+    _step_prose(walk, paragraph)
+
+
+def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
+    """Handle a paragraph without a named speaker: no-name attributions or continuation."""
+    text = paragraph.text
+    found = anonymous_attributions(text)
+    if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
+        return
+    if not found or found[0].start > 0:
+        if is_procedure(text) or opens_quoted_text(text):
+            walk.close(_QUOTED if opens_quoted_text(text) else None)
+            return
+        _continue(walk, text[: found[0].start] if found else text)
+    for index, attribution in enumerate(found):
+        end = found[index + 1].start if index + 1 < len(found) else len(text)
+        if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
+            _continue(walk, text[attribution.start : end], joined=index > 0)
+        else:
+            walk.open(attribution, paragraph, text[attribution.start : end])
+
+
+def _continue(walk: _Walk, text: str, *, joined: bool = False) -> None:
+    """Append a paragraph, or the rest of the same paragraph, to the open statement."""
+    if walk.current is None or not text.strip():
+        return
+    if joined:
+        walk.current.texts[-1] = f"{walk.current.texts[-1]} {text.strip()}"
+    else:
+        walk.current.texts.append(text.strip())
+    walk.appended_to = walk.current
+
+
+def _step_quote_source(walk: _Walk, paragraph: Paragraph, appended: _Draft | None) -> bool:
+    """Turn "quotation" + "Representative of Portugal" into a statement (budget-crisis style)."""
+    previous = walk.previous
+    if previous is None or not is_quotation(previous.text):
+        return False
+    source = quote_source(paragraph.text)
+    if source is None:
+        return False
+    if appended is not None and appended.texts and appended.texts[-1] == previous.text:
+        appended.texts.pop()  # the quotation was taken for a continuation of the statement before
+    walk.open(source, previous, previous.text)
+    walk.close()
+    return True
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    """Shorten a paragraph for a message."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def to_statements(assembly: Assembly) -> list[ParsedStatement]:
+    """Turn drafts into statements, marking lead summaries of statements given in full."""
+    drafts = assembly.drafts
+    statements: list[ParsedStatement] = []
+    for index, draft in enumerate(drafts):
+        summary_of = _summarized(draft, drafts[index + 1 :], index)
+        statements.append(_statement(index + 1, draft, summary_of))
+    return statements
+
+
+def _is_full_statement_name(attribution: Attribution) -> bool:
+    """Say whether a name is printed in capitals, as full statements print it (not lead prose)."""
+    return attribution.named and bool(attribution.speaker) and attribution.speaker.isupper()
+
+
+def _summarized(draft: _Draft, later: list[_Draft], index: int) -> int | None:
+    """Return the sequence of the full statement a lead paragraph summarizes, if any."""
+    if draft.section != _LEAD:
+        return None
+    for sequence, other in enumerate(later, start=index + 2):
+        if other.section != _LEAD and _same_person(draft.attribution, other.attribution):
+            return sequence
+    return None
+
+
+def _same_person(lead: Attribution, full: Attribution) -> bool:
+    """Say whether a lead mention and a later statement are the same speaker."""
+    if lead.speaker and full.speaker:
+        return lead.speaker.casefold() == full.speaker.casefold()
+    key = _speaker_key(lead)
+    return key is not None and key == _speaker_key(full)
+
+
+def _same_speaker(first: Attribution, second: Attribution) -> bool:
+    """Say whether a no-name attribution continues the open statement's speaker."""
+    key = _speaker_key(second)
+    return key is not None and key == _speaker_key(first) and first.kind_hint == second.kind_hint
+
+
+def _speaker_key(attribution: Attribution) -> str | None:
+    """Return what identifies a speaker across paragraphs: delegation, else an official's title."""
+    return delegation_key(attribution.label) or (
+        attribution.title.casefold() if attribution.title else None
+    )
+
+
+def _statement(sequence: int, draft: _Draft, summary_of: int | None) -> ParsedStatement:
+    """Build the frozen statement of a draft."""
+    attribution = draft.attribution
+    kind = attribution.kind_hint or ("right_of_reply" if draft.section == _REPLY else "statement")
+    if summary_of is not None:
+        kind = "summary"
+    return ParsedStatement(
+        sequence=sequence,
+        kind=kind,
+        speaker=attribution.speaker,
+        delegation_label=attribution.label,
+        delegation_code=attribution.code,
+        title=attribution.title,
+        on_behalf_of=attribution.on_behalf_of,
+        aligned_with=attribution.aligned_with,
+        summary_of=summary_of,
+        text=re.sub(r"\n{3,}", "\n\n", "\n\n".join(draft.texts)),
+        paragraph=draft.paragraph,
+    )

@@ -1,0 +1,120 @@
+"""Tell body paragraphs apart: headings, speakers lists, procedure, votes, quoted texts, notices."""
+
+from __future__ import annotations
+
+import re
+
+# Heading kinds: what the paragraphs under a heading are.
+REPLY, QUOTED, OTHER = "reply", "quoted", "other"
+
+_HEADING_MAX_WORDS = 10
+_HEADING_END = re.compile(r"[.;,?!”\"’]$")
+_REPLY_HEADING = re.compile(r"^rights?\s+of\s+reply\b", re.IGNORECASE)
+_QUOTED_HEADING = re.compile(
+    r"^(?:annex\b.*|(?:(?:full\s+)?text\s+of\s+)?(?:the\s+)?(?:draft\s+)?"
+    r"(?:resolutions?|decisions?|presidential\s+statement|statement\s+by\s+the\s+president)"
+    r"(?:\s+[\dA-Z/.()\s-]{1,30})?:?)$",
+    re.IGNORECASE,
+)
+_QUOTED_INTRO = re.compile(
+    r"(?:\b(?:reads?|read)\s+as\s+follows|\bas\s+follows|\bthe\s+following\s+(?:entries|names|"
+    r"individuals|entities|text|amendments?)|\bfull\s+text\b[^.]*\breads?\b)[^.]*:$",
+    re.IGNORECASE,
+)
+_RESOLUTION_OPENER = re.compile(
+    r"^[“\"]?The\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|"
+    r"Human\s+Rights\s+Council|Commission\s+on\s+the\s+Status\s+of\s+Women|Peacebuilding\s+"
+    r"Commission|(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee),?[”\"]?$"
+)
+_SPEAKERS_LIST = re.compile(
+    r"^(?:Also\s+(?:delivering\s+statements|making\s+statements|speaking|taking\s+the\s+floor|"
+    r"participating|addressing\s+the\s+\w+)\b[^.]*?\b(?:were|was)\s+"
+    r"|Speaking\s+(?:in\s+(?:the\s+)?exercise\s+of\s+(?:the\s+|their\s+)?rights?\s+of\s+reply|"
+    r"in\s+explanation\s+of\s+(?:vote|position)|(?:after|before)\s+the\s+(?:vote|adoption))"
+    r"[^,.]*?\s+(?:were|was)\s+"
+    r"|(?:The\s+)?(?:[Rr]epresentatives?|[Oo]bservers?|[Dd]elegates?)\s+(?:of|for)\s+[^.]+?\s+"
+    r"(?:also\s+)?(?:spoke|made\s+statements|took\s+the\s+floor|delivered\s+statements)\b"
+    r"|(?:Statements|Explanations?)\b[^.]{0,80}?\b(?:were|was)\s+(?:also\s+)?"
+    r"(?:made|delivered|given)\s+by\s+)"
+)
+_VOTE = re.compile(
+    r"^(?:In\s+favour|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote)\s*:"
+    r"|\b(?:recorded\s+)?vote\s+of\s+\d+\s+in\s+favour\b|\b\d+\s+in\s+favour\s+to\s+\d+\s+against\b"
+    r"|\bwithout\s+a\s+vote\b|^The\s+vote\s+was\b",
+    re.IGNORECASE,
+)
+_BODY_NAMES = (
+    r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Forum|Board|"
+    r"Conference|Economic\s+and\s+Social\s+Council|Peacebuilding\s+Commission|Meeting)"
+)
+_PROCEDURE = re.compile(
+    r"^(?:The\s+meeting\s+(?:began|was\s+called|opened|rose|ended|adjourned|was\s+suspended|resumed)"
+    rf"|(?:The|This)\s+{_BODY_NAMES}\s+(?:will|then|also|next|began|concluded|adopted|took|heard|"
+    r"decided|elected|approved|resumed|reconvene[sd]?|is\s+scheduled|was\s+|had\s+before|"
+    r"has\s+before|opened|met|continued|proceeded|turned)"
+    r"|(?:Also|Further)\s+(?:speaking|delivering|making|taking\s+the\s+floor|addressing)"
+    r"|\(See\s+(?:also\s+)?Press\s+Release"
+    r"|(?:Many|Several|Other|Some|Most|Numerous|A\s+number\s+of|Still\s+other|Speakers|Delegates|"
+    r"Delegations|Others|All)\b)"
+)
+_CONTINUATION_CUE = re.compile(
+    r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|added|stressed|noted|emphasized|continued|went\s+on|"
+    r"concluded|warned|observed|asserted|underlined|underscored|pointed|urged|called|asked|"
+    r"recalled|expressed|welcomed|highlighted|affirmed|reaffirmed|declared|insisted|argued)\b"
+    r"|\b(?:his|her|their)\s+(?:delegation|country|Government|nation)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
+_PARTIAL = re.compile(
+    r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
+    r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
+    r"will\s+be\s+(?:issued|published|made\s+available)\s+(?:later|at\s+a\s+later)|"
+    r"budget(?:ary)?\s+(?:cuts|constraints|crisis)|financial\s+constraints)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_kind(text: str, hinted: bool = False) -> str | None:
+    """Return REPLY, QUOTED or OTHER when the paragraph is a section heading, else None."""
+    words = text.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or not text[0].isupper():
+        return None
+    if _REPLY_HEADING.match(text):
+        return REPLY
+    if _QUOTED_HEADING.match(text):
+        return QUOTED
+    if not hinted and (_HEADING_END.search(text) or text.endswith(":") or text.isupper()):
+        return None
+    return OTHER
+
+
+def opens_quoted_text(text: str) -> bool:
+    """Say whether a paragraph introduces quoted text (a resolution, an annex list)."""
+    return bool(_QUOTED_INTRO.search(text) or _RESOLUTION_OPENER.match(text))
+
+
+def is_speakers_list(text: str) -> bool:
+    """Say whether a paragraph lists delegations that spoke ("Also speaking were ...")."""
+    return bool(_SPEAKERS_LIST.match(text))
+
+
+def is_vote(text: str) -> bool:
+    """Say whether a paragraph reports a vote or a recorded-vote list."""
+    return bool(_VOTE.search(text))
+
+
+def is_procedure(text: str) -> bool:
+    """Say whether a paragraph is narrative about the meeting rather than a speaker's words."""
+    if is_vote(text) or _LIST_ITEM.match(text):
+        return True
+    return bool(_PROCEDURE.match(text)) and not _CONTINUATION_CUE.search(text)
+
+
+def is_quotation(text: str) -> bool:
+    """Say whether a whole paragraph is a quotation."""
+    return text[:1] in '“"‘' and text.rstrip()[-1:] in '”"’'
+
+
+def partial_notice(text: str) -> bool:
+    """Say whether a paragraph says that the meeting was only partly covered."""
+    return bool(_PARTIAL.search(text))
