@@ -155,21 +155,34 @@ class Theme(models.Model):
 
 
 class ThemeRule(models.Model):
-    """A full-text query (websearch syntax) whose matches are tagged with the theme."""
+    """A full-text query (websearch syntax) whose matches are tagged with the theme.
+
+    Rules match a statement's text only (not the speaker or delegation printed beside it). When
+    ``requires`` is set, the text must match it too: "outer space" AND (weapons OR "arms race").
+    """
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="rules")
     query = models.CharField(max_length=500, help_text='websearch syntax: "exact phrase" -word')
+    requires = models.CharField(
+        max_length=500,
+        blank=True,
+        verbose_name="and also",
+        help_text='Optional second query the text must also match, e.g. weapons OR "arms race"',
+    )
     note = models.CharField(max_length=200, blank=True)
     is_active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["theme", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["theme", "query"], name="theme_rule_unique"),
+            models.UniqueConstraint(
+                fields=["theme", "query", "requires"], name="theme_rule_unique"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.theme}: {self.query}"
+        extra = f" AND ({self.requires})" if self.requires else ""
+        return f"{self.theme}: {self.query}{extra}"
 
 
 class Statement(models.Model):

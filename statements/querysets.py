@@ -84,8 +84,11 @@ class StatementQuerySet(models.QuerySet):
         )
 
     def for_listing(self) -> StatementQuerySet:
-        """Join and prefetch everything a statement list shows: no query per row."""
-        return self.with_related().with_effective_themes()
+        """Join and prefetch everything a statement list shows: no query per row.
+
+        The release's source bytes are left out: a list never shows them, and they are large.
+        """
+        return self.with_related().defer("meeting__release__source").with_effective_themes()
 
     def for_speaker_family(self, speaker) -> StatementQuerySet:
         """Statements by the speaker or by speakers staff merged into it."""

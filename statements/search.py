@@ -95,5 +95,36 @@ def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
 
 def render_headline(snippet: str) -> SafeString:
     """Escape a ts_headline result, then turn its sentinels into <mark> elements."""
-    html = escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 - the text was escaped just above
+    snippet = " ".join(snippet.split())
+    plain = snippet.replace(_START, "").replace(_STOP, "")
+    if plain[:1].islower():
+        snippet = "… " + snippet  # the fragment starts mid-sentence
+    if plain[-1:] not in {".", "!", "?", "”", '"', ")"}:
+        snippet = snippet + " …"
+    return mark_safe(render_marks(snippet))  # noqa: S308 - render_marks escapes the text
+
+
+def highlight_all(queryset, pk: int, text: str) -> SafeString | None:
+    """The whole text of one statement with every match marked, paragraphs kept (one query)."""
+    if not text:
+        return None
+    headline = SearchHeadline(
+        "text",
+        search_query(text),
+        config=SEARCH_CONFIG,
+        start_sel=_START,
+        stop_sel=_STOP,
+        highlight_all=True,
+    )
+    marked = queryset.filter(pk=pk).annotate(marked=headline).values_list("marked", flat=True)
+    found = next(iter(marked), None)
+    if not found or _START not in found:
+        return None
+    paragraphs = [p.strip() for p in found.split("\n") if p.strip()]
+    html = "".join(f"<p>{render_marks(p)}</p>" for p in paragraphs)
+    return mark_safe(html)  # noqa: S308 - each paragraph was escaped by render_marks
+
+
+def render_marks(snippet: str) -> str:
+    """Escape text, then turn the headline sentinels into <mark> elements."""
+    return escape(snippet).replace(_START, "<mark>").replace(_STOP, "</mark>")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("statements/", views.statement_list, name="statement-list"),
     path("statements/<int:pk>/", views.statement_detail, name="statement-detail"),
+    path("statements/<int:pk>/cite.<str:fmt>", views.statement_cite, name="statement-cite"),
     path("speakers/", views.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", views.speaker_by_id, name="speaker-by-id"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker-detail"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation-detail"),
     path("meetings/", views.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/source/", views.release_source, name="meeting-source"),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
 ]

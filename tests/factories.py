@@ -81,3 +81,12 @@ def make_theme(
     for query in rules:
         ThemeRule.objects.create(theme=theme, query=query)
     return theme
+
+
+def make_theme_tag(*, statement, theme, source: str = "rule", is_removal: bool = False):
+    """Tag a statement with a theme (or, with is_removal, record a staff removal)."""
+    from statements.models import StatementTheme
+
+    return StatementTheme.objects.create(
+        statement=statement, theme=theme, source=source, is_removal=is_removal
+    )

@@ -1,3 +1,3 @@
 """Admin registrations of the statements app."""
 
-from statements.admin import ingest_admin, models_admin  # noqa: F401
+from statements.admin import ingest_admin, models_admin, themes_admin  # noqa: F401

@@ -49,10 +49,11 @@ class ReleaseUploadAdmin(ReleaseAdmin):
     def _review_or_confirm(self, request):
         """Re-parse with the staff's corrections, or write everything if they confirmed."""
         formset = ReviewFormSet(request.POST)
-        if not formset.is_valid():
-            return self._render_review(request, formset)
+        if not formset.is_valid() and any("payload" in form.errors for form in formset):
+            messages.error(request, "An upload could not be read back (expired or altered): upload it again.")
+            return self._render(request, "admin/meetings/release/upload.html", {"form": UploadForm()})
         items = [(form, _parse(form.cleaned_data["payload"])) for form in formset]
-        if request.POST["step"] != "confirm":
+        if not formset.is_valid() or request.POST["step"] != "confirm":
             return self._render_review(request, formset, items)
         try:
             results = _ingest_all(items, request.user)

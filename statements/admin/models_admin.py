@@ -11,8 +11,6 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
     StatementTheme,
-    Theme,
-    ThemeRule,
 )
 from statements.speaker_merge import speaker_merge
 
@@ -98,16 +96,4 @@ class StatementAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
 
-class ThemeRuleInline(admin.TabularInline):
-    model = ThemeRule
-    extra = 1
-
-
-@admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "parent", "position"]
-    list_filter = [("parent", admin.EmptyFieldListFilter)]
-    list_select_related = ["parent"]
-    search_fields = ["name", "slug", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [ThemeRuleInline]
+# ThemeAdmin (rules inline, preview, re-tag) lives in statements/admin/themes_admin.py.

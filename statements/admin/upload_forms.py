@@ -44,6 +44,7 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".html,.htm,.txt"}))
+        kwargs.setdefault("allow_empty_file", True)  # the parser says "empty", naming the file
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -1,0 +1,1 @@
+"""Benchmarks against the real stack (gunicorn, HTTP, PostgreSQL): see docs/performance.md."""

@@ -1,0 +1,1 @@
+"""The theme taxonomy: its data (taxonomy.json), loader, rule compiler and rule preview."""

@@ -1,0 +1,26 @@
+"""Research pages, one module a page; URLs import the views from here."""
+
+from statements.views.delegations import delegation_detail, delegation_list
+from statements.views.home import home
+from statements.views.meetings import meeting_detail, meeting_list, release_source
+from statements.views.search import statement_list
+from statements.views.speakers import speaker_by_id, speaker_detail, speaker_list
+from statements.views.statements import statement_cite, statement_detail
+from statements.views.themes import theme_detail, theme_list
+
+__all__ = [
+    "delegation_detail",
+    "delegation_list",
+    "home",
+    "meeting_detail",
+    "meeting_list",
+    "release_source",
+    "speaker_by_id",
+    "speaker_detail",
+    "speaker_list",
+    "statement_cite",
+    "statement_detail",
+    "statement_list",
+    "theme_detail",
+    "theme_list",
+]

@@ -1,0 +1,17 @@
+"""The statements page: browse and search in one, with facets and a chart."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from statements.filters import StatementFilter
+from statements.views.results import facet_context, statement_results
+
+
+def statement_list(request: HttpRequest) -> HttpResponse:
+    """Search and filter all statements; the URL holds the whole state."""
+    fs = StatementFilter(request.GET)
+    context = statement_results(request, fs)
+    context.update(facet_context(fs, context["state"], version=context["data_version"]))
+    return render(request, "statements/statement_list.html", context)

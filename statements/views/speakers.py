@@ -1,0 +1,62 @@
+"""Speaker pages: who they spoke for, with what title, and everything they said."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from statements import facets
+from statements.filters import StatementFilter
+from statements.models import Speaker, SpeakerRedirect, Statement
+from statements.views.results import statement_results
+
+MAX_MERGE_HOPS = 10
+
+
+def canonical(speaker: Speaker) -> Speaker:
+    """Follow merges to the speaker that absorbed this one (a loop stops where it started)."""
+    seen = {speaker.pk}
+    while speaker.merged_into_id and len(seen) <= MAX_MERGE_HOPS:
+        speaker = speaker.merged_into
+        if speaker.pk in seen:
+            break
+        seen.add(speaker.pk)
+    return speaker
+
+
+def speaker_by_id(request: HttpRequest, pk: int) -> HttpResponse:
+    """Redirect an id URL permanently to the canonical slug URL."""
+    return redirect(canonical(get_object_or_404(Speaker, pk=pk)), permanent=True)
+
+
+def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A speaker's roles over time and statements, newest first, searchable."""
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        old = get_object_or_404(SpeakerRedirect.objects.select_related("speaker"), slug=slug)
+        return redirect(canonical(old.speaker), permanent=True)
+    if speaker.merged_into_id:
+        return redirect(canonical(speaker), permanent=True)
+    statements = Statement.objects.for_speaker_family(speaker)
+    fs = StatementFilter(request.GET, queryset=statements)
+    context = statement_results(request, fs)
+    context.update(
+        speaker=speaker,
+        roles=facets.speaker_roles(statements.full()),
+        total_all=statements.full().count(),
+    )
+    return render(request, "statements/speaker_detail.html", context)
+
+
+def speaker_list(request: HttpRequest) -> HttpResponse:
+    """Speakers A–Z, with a name filter."""
+    name = " ".join(str(request.GET.get("name", "")).replace("\x00", "").split())[:100]
+    speakers = Speaker.objects.canonical().annotate(n=facets.statement_count("speaker"))
+    if name:
+        speakers = speakers.filter(Q(name__icontains=name) | Q(aliases__name__icontains=name))
+    page = Paginator(speakers.distinct().order_by("name", "pk"), 100).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "statements/speaker_list.html", {"page": page, "name": name})

@@ -1,0 +1,72 @@
+"""The statement permalink: the statement in its meeting, and how to cite it."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from statements import search
+from statements.models import RetiredStatement, Statement
+from statements.views.cite import absolute_url, cite
+
+CITE_FORMATS = {
+    "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "txt": ("text/plain; charset=utf-8", "text"),
+}
+
+
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a statement between its neighbours, with its citation."""
+    statement = _statement_or_redirect(pk)
+    if isinstance(statement, HttpResponse):
+        return statement
+    query = search.parse_query(request.GET.get("q"))
+    siblings = Statement.objects.filter(meeting_id=statement.meeting_id).select_related(
+        "speaker", "delegation"
+    )
+    context = {
+        "statement": statement,
+        "meeting": statement.meeting,
+        "previous": siblings.filter(sequence__lt=statement.sequence).order_by("-sequence").first(),
+        "next": siblings.filter(sequence__gt=statement.sequence).order_by("sequence").first(),
+        "summaries": list(statement.summaries.all()),
+        "citation": cite(statement, accessed=timezone.localdate()),
+        "citation_url": absolute_url(statement),
+        "query": query.text,
+        "highlighted": search.highlight_all(Statement.objects.all(), pk, query.text),
+    }
+    return render(request, "statements/statement_detail.html", context)
+
+
+def statement_cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Download the citation as BibTeX, RIS or text, for reference managers."""
+    if fmt not in CITE_FORMATS:
+        raise Http404("Unknown citation format")
+    statement = _statement_or_redirect(pk)
+    if isinstance(statement, HttpResponse):
+        raise Http404("This statement was removed")
+    content_type, attribute = CITE_FORMATS[fmt]
+    citation = cite(statement, accessed=timezone.localdate())
+    response = HttpResponse(getattr(citation, attribute), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="statement-{pk}.{fmt}"'
+    return response
+
+
+def _statement_or_redirect(pk: int) -> Statement | HttpResponse:
+    """The statement; for an id a re-import retired, a permanent redirect to its meeting."""
+    statement = (
+        Statement.objects.for_listing()
+        .select_related("summary_of", "on_behalf_of_delegation")
+        .filter(pk=pk)
+        .first()
+    )
+    if statement:
+        return statement
+    retired = RetiredStatement.objects.filter(statement_id=pk).first()
+    if retired is None:
+        raise Http404("No such statement")
+    url = reverse("statements:meeting-detail", args=[retired.meeting_id])
+    return redirect(f"{url}?retired={pk}", permanent=True)

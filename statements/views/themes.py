@@ -1,0 +1,59 @@
+"""Theme pages: what a theme covers, statements over time, who speaks on it most."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from statements import facets
+from statements.models import Statement, Theme
+from statements.views.caching import cached, data_version
+from statements.views.chart import bar_chart
+
+LATEST = 10
+
+
+def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A theme (a pillar includes the themes beneath it): chart, delegations, latest statements."""
+    theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
+    children = list(theme.children.all())
+    statements = Statement.objects.full().with_theme([theme.pk, *(c.pk for c in children)])
+    search_url = reverse("statements:statement-list") + f"?theme={theme.slug}"
+    stats = cached("theme", str(theme.pk), lambda: theme_stats(statements), version=data_version())
+    context = {
+        **stats,
+        "theme": theme,
+        "children": [(c, stats["per_theme"].get(c.pk, 0)) for c in children],
+        "search_url": search_url,
+        "chart": bar_chart(
+            stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
+        ),
+        "latest": statements.for_listing().order_by("-date", "-id")[:LATEST],
+    }
+    return render(request, "statements/theme_detail.html", context)
+
+
+def theme_stats(statements) -> dict:
+    """Counts for a theme page: total, per year, per child theme, top delegations."""
+    return {
+        "total": statements.count(),
+        "years": facets.year_counts(statements),
+        "per_theme": facets.theme_counts(statements)[0],
+        "delegations": facets.top_delegations(statements),
+    }
+
+
+def theme_list(request: HttpRequest) -> HttpResponse:
+    """Pillars and their themes, with how many statements each has."""
+    per_theme, per_pillar = cached(
+        "theme-counts",
+        "",
+        lambda: facets.theme_counts(Statement.objects.full()),
+        version=data_version(),
+    )
+    pillars = [
+        (p, per_pillar.get(p.pk, 0), [(c, per_theme.get(c.pk, 0)) for c in p.children.all()])
+        for p in Theme.objects.pillars().prefetch_related("children")
+    ]
+    return render(request, "statements/theme_list.html", {"pillars": pillars})
