@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -38,6 +39,22 @@ def ensure_environment() -> None:
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)
     STAMP.write_text(wanted)
+
+
+def use_embedded_database() -> None:
+    """Start the embedded PostgreSQL for this run unless DATABASE_URL is set.
+
+    This process holds it for its children (which share it) and stops it when it exits, also on
+    Ctrl+C or SIGTERM, so no server is left running.
+    """
+    if os.environ.get("DATABASE_URL"):
+        return
+    sys.path.insert(0, str(ROOT))
+    from config.embedded_postgres import embedded_database_url
+
+    data_dir = Path(os.environ.get("PGDATA_DIR", ROOT / ".pgdata"))
+    os.environ["DATABASE_URL"] = embedded_database_url(data_dir)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
 
 def manage(*args: str, env: dict[str, str]) -> None:
@@ -79,6 +96,10 @@ def main() -> int:
         print(__doc__)
         return 2
     ensure_environment()
+    if Path(sys.prefix).resolve() != VENV.resolve():
+        # Go on inside the project's environment, where pgserver and Django are installed.
+        os.execv(str(PYTHON), [str(PYTHON), __file__, *sys.argv[1:]])
+    use_embedded_database()
     return commands[sys.argv[1]](sys.argv[2:])
 
 

@@ -32,7 +32,7 @@ def database_url() -> str:
     return embedded_database_url(Path(os.environ.get("PGDATA_DIR", DEFAULT_PGDATA)))
 
 
-def app_env(url: str) -> dict[str, str]:
+def app_env(url: str, *, settings_module: str = "config.settings") -> dict[str, str]:
     """Production-like settings over plain HTTP on 127.0.0.1."""
     return {
         **os.environ,
@@ -43,7 +43,7 @@ def app_env(url: str) -> dict[str, str]:
         "DJANGO_DEBUG": "0",
         "DJANGO_PLAIN_STATIC": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         # WhiteNoise warns that staticfiles/ is missing: pages are measured, not static files.
         "PYTHONWARNINGS": "ignore:No directory at",
     }
@@ -56,8 +56,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = WORKERS, timeout: int = 60) -> Iterator[str]:
-    """Serve the archive on a free port; yield its base URL; stop it afterwards."""
+def gunicorn(
+    env: dict[str, str], *, workers: int = WORKERS, timeout: int = 60, app_dir: Path = ROOT
+) -> Iterator[str]:
+    """Serve the archive (from app_dir) on a free port; yield its base URL; stop it afterwards."""
     port = free_port()
     cmd = [
         str(Path(sys.executable).with_name("gunicorn")),
@@ -67,7 +69,7 @@ def gunicorn(env: dict[str, str], *, workers: int = WORKERS, timeout: int = 60) 
         f"--timeout={timeout}",
         "--log-level=warning",
     ]
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    process = subprocess.Popen(cmd, cwd=app_dir, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, process)
@@ -92,10 +94,10 @@ def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 30) -> 
     raise RuntimeError("gunicorn did not answer /healthz in time")
 
 
-def setup_django(env: dict[str, str]) -> None:
+def setup_django(env: dict[str, str], app_dir: Path = ROOT) -> None:
     """Configure Django in this process with the app's environment (to capture its SQL)."""
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(app_dir))
     import django
 
     django.setup()

@@ -78,8 +78,15 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
     field_def("permalink", "url", "Permanent public URL of the statement.", None),
     field_def("date", "date", "Date of the meeting (YYYY-MM-DD)."),
     field_def("body", "string", "UN body that met, e.g. General Assembly.", "meeting__body__name"),
-    field_def("body_slug", "string", "Stable key of the body, e.g. general-assembly.", "meeting__body__slug"),
-    field_def("session", "integer", "Session number, when known.", "meeting__session", nullable=True),
+    field_def(
+        "body_slug",
+        "string",
+        "Stable key of the body, e.g. general-assembly.",
+        "meeting__body__slug",
+    ),
+    field_def(
+        "session", "integer", "Session number, when known.", "meeting__session", nullable=True
+    ),
     field_def("meeting_id", "integer", "Id of the meeting (see meetings)."),
     field_def(
         "meeting_numbers",
@@ -89,14 +96,31 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
         many=True,
     ),
     field_def("meeting_part", "string", "AM, PM, AM & PM, PM & Night, or empty.", "meeting__part"),
-    field_def("release_symbol", "string", "Press release symbol, e.g. GA/12388.", "meeting__release__symbol"),
-    field_def("release_url", "string", "The release on un.org, or empty.", "meeting__release__source_url"),
+    field_def(
+        "release_symbol",
+        "string",
+        "Press release symbol, e.g. GA/12388.",
+        "meeting__release__symbol",
+    ),
+    field_def(
+        "release_url", "string", "The release on un.org, or empty.", "meeting__release__source_url"
+    ),
     field_def("sequence", "integer", "Order of the paragraph within the release, from 1."),
     field_def("kind", "string", "statement, right_of_reply, summary, briefing or point_of_order."),
-    field_def("speaker", "string", "Speaker's name (the resolved person).", "speaker__name", nullable=True),
-    field_def("speaker_slug", "string", "Stable key of the speaker.", "speaker__slug", nullable=True),
+    field_def(
+        "speaker", "string", "Speaker's name (the resolved person).", "speaker__name", nullable=True
+    ),
+    field_def(
+        "speaker_slug", "string", "Stable key of the speaker.", "speaker__slug", nullable=True
+    ),
     field_def("speaker_label", "string", "Speaker's name exactly as printed in the release."),
-    field_def("delegation", "string", "Delegation, by its UN short name.", "delegation__name", nullable=True),
+    field_def(
+        "delegation",
+        "string",
+        "Delegation, by its UN short name.",
+        "delegation__name",
+        nullable=True,
+    ),
     field_def(
         "delegation_code",
         "string",
@@ -121,14 +145,18 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
         "on_behalf_of_delegation__code",
         nullable=True,
     ),
-    field_def("aligned_with", "string", "Groups or delegations the speaker aligned with, as printed."),
+    field_def(
+        "aligned_with", "string", "Groups or delegations the speaker aligned with, as printed."
+    ),
     field_def(
         "summary_of_id",
         "integer",
         "For a lead-paragraph summary: the id of the statement it summarizes.",
         nullable=True,
     ),
-    field_def("themes", "string", "Theme slugs (see themes), staff corrections applied.", None, many=True),
+    field_def(
+        "themes", "string", "Theme slugs (see themes), staff corrections applied.", None, many=True
+    ),
     field_def("text", "string", "What was said, as the press release reports it."),
 )
 STATEMENT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in STATEMENT_FIELDS)
@@ -178,7 +206,10 @@ def field_expression(field: Field) -> Expression:
 def csv_safe(expression: Expression) -> Expression:
     """Prefix an apostrophe to text a spreadsheet would run as a formula."""
     return Case(
-        When(In(Left(expression, 1), list(FORMULA_STARTS)), then=Concat(Value("'"), expression, output_field=TextField())),
+        When(
+            In(Left(expression, 1), list(FORMULA_STARTS)),
+            then=Concat(Value("'"), expression, output_field=TextField()),
+        ),
         default=expression,
         output_field=TextField(),
     )

@@ -50,8 +50,12 @@ class ReleaseUploadAdmin(ReleaseAdmin):
         """Re-parse with the staff's corrections, or write everything if they confirmed."""
         formset = ReviewFormSet(request.POST)
         if not formset.is_valid() and any("payload" in form.errors for form in formset):
-            messages.error(request, "An upload could not be read back (expired or altered): upload it again.")
-            return self._render(request, "admin/meetings/release/upload.html", {"form": UploadForm()})
+            messages.error(
+                request, "An upload could not be read back (expired or altered): upload it again."
+            )
+            return self._render(
+                request, "admin/meetings/release/upload.html", {"form": UploadForm()}
+            )
         items = [(form, _parse(form.cleaned_data["payload"])) for form in formset]
         if not formset.is_valid() or request.POST["step"] != "confirm":
             return self._render_review(request, formset, items)

@@ -233,11 +233,11 @@ class StatementThemeAdmin(admin.ModelAdmin):
     """Every tag, filterable by theme and source: the review list linked from each theme."""
 
     form = StaffTagForm
-    list_display = ["statement_link", "theme", "source", "rule", "is_removal", "meeting"]
+    list_display = ["statement_link", "theme", "source", "rule_query", "is_removal", "meeting"]
     list_filter = ["source", "is_removal", "theme"]
     list_select_related = ["statement__meeting__body", "theme", "rule"]
     raw_id_fields = ["statement"]
-    readonly_fields = ["source", "rule"]
+    readonly_fields = ["source", "rule_query"]
     search_fields = ["statement__delegation_label", "statement__speaker_label", "theme__name"]
     show_full_result_count = False
     actions = ["mark_wrong", "confirm"]
@@ -250,6 +250,10 @@ class StatementThemeAdmin(admin.ModelAdmin):
     @admin.display(description="Meeting")
     def meeting(self, tag: StatementTheme) -> str:
         return str(tag.statement.meeting)
+
+    @admin.display(description="Rule")
+    def rule_query(self, tag: StatementTheme) -> str:
+        return rule_text(tag)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         automatic = obj is not None and obj.source != StatementTheme.Source.STAFF
@@ -286,7 +290,22 @@ class StatementThemeTagInline(admin.TabularInline):
     model = StatementTheme
     form = StaffTagForm
     extra = 0
-    fields = ["theme", "source", "rule", "is_removal"]
-    readonly_fields = ["source", "rule"]
+    fields = ["theme", "source", "rule_query", "is_removal"]
+    readonly_fields = ["source", "rule_query"]
     verbose_name = "theme tag"
     verbose_name_plural = "theme tags (rule and agenda tags are automatic; add staff tags here)"
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).select_related("theme", "rule")
+
+    @admin.display(description="Rule")
+    def rule_query(self, tag: StatementTheme) -> str:
+        return rule_text(tag)
+
+
+def rule_text(tag: StatementTheme) -> str:
+    """The rule that made an automatic tag, as staff wrote it ("–" for staff tags)."""
+    if tag.rule_id is None:
+        return "–"
+    extra = f" AND ({tag.rule.requires})" if tag.rule.requires else ""
+    return f"{tag.rule.query}{extra}"

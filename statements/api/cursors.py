@@ -40,7 +40,7 @@ class Ordering:
         past = "lt" if self.descending else "gt"
         alternatives = []
         for i, key in enumerate(self.keys):
-            equal = {k: v for k, v in zip(self.keys[:i], values[:i], strict=True)}
+            equal = dict(zip(self.keys[:i], values[:i], strict=True))
             alternatives.append(Q(**equal, **{f"{key}__{past}": values[i]}))
         bound = {f"{self.keys[0]}__{past[0]}te": values[0]}  # lets the index range-scan
         return Q(**bound) & reduce(or_, alternatives)
@@ -65,7 +65,8 @@ def decode_cursor(token: str | None, resource: str, ordering: Ordering) -> list[
     try:
         kind, order, values = signing.loads(token[:MAX_CURSOR_CHARS], salt=SALT)
     except (signing.BadSignature, ValueError, TypeError):
-        raise ApiError(400, "invalid_cursor", "This cursor is not valid.", parameter="cursor")
+        message = "This cursor is not valid."
+        raise ApiError(400, "invalid_cursor", message, parameter="cursor") from None
     if kind != resource or order != ordering.name or len(values) != len(ordering.keys):
         message = (
             "This cursor belongs to another list or order: keep the other parameters as they "

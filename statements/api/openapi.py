@@ -26,7 +26,7 @@ TYPE_SCHEMAS = {
 }
 # The statement filters are the research UI's (StatementFilter); this says what each means.
 STATEMENT_PARAMETERS = {
-    "q": "Full-text search, as on the site: words are stemmed (English); \"exact phrase\", "
+    "q": 'Full-text search, as on the site: words are stemmed (English); "exact phrase", '
     "OR, and -word to exclude. Speaker and delegation names weigh more than the text.",
     "delegation": "Delegation code (ISO 3166-1 alpha-3 for States: NOR, BRA; EU, G77 ...). "
     "Repeat for several: any of them.",
@@ -220,8 +220,10 @@ def resource_paths(resource: Resource) -> dict:
 
 
 def _detail_name(resource: Resource) -> str:
-    return f"{resource.singular.title()}Detail" if resource.name in DETAIL_EXTRAS else (
-        resource.singular.title()
+    return (
+        f"{resource.singular.title()}Detail"
+        if resource.name in DETAIL_EXTRAS
+        else (resource.singular.title())
     )
 
 

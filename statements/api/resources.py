@@ -76,10 +76,14 @@ def _date_params(field: str, what: str) -> tuple[Param, Param]:
 
 SPEAKER_FIELDS = (
     field_def("id", "integer", "Speaker id."),
-    field_def("slug", "string", "Stable key of the speaker, used in URLs and the statements filter."),
+    field_def(
+        "slug", "string", "Stable key of the speaker, used in URLs and the statements filter."
+    ),
     field_def("name", "string", "Display name."),
     field_def("permalink", "url", "The speaker's page.", None),
-    field_def("aliases", "string", "Spellings of the name as printed in releases.", None, many=True),
+    field_def(
+        "aliases", "string", "Spellings of the name as printed in releases.", None, many=True
+    ),
 )
 
 
@@ -138,7 +142,11 @@ DELEGATION_FIELDS = (
     field_def("code", "string", "ISO 3166-1 alpha-3 for States, a short code otherwise (EU, G77)."),
     field_def("name", "string", "UN short name."),
     field_def("slug", "string", "Key of the delegation's page."),
-    field_def("kind", "string", "member_state, observer_state, igo, group, un_entity, civil_society, other."),
+    field_def(
+        "kind",
+        "string",
+        "member_state, observer_state, igo, group, un_entity, civil_society, other.",
+    ),
     field_def("iso3", "string", "ISO 3166-1 alpha-3 code, or empty."),
     field_def("iso2", "string", "ISO 3166-1 alpha-2 code, or empty."),
     field_def("m49", "string", "UN M49 area code, or empty."),
@@ -194,7 +202,9 @@ MEETING_FIELDS = (
     field_def("part", "string", "AM, PM, AM & PM, PM & Night, or empty."),
     field_def("label", "string", "Session and meeting numbers as releases write them.", None),
     field_def("title", "string", "Headline or agenda."),
-    field_def("release_symbol", "string", "Symbol of the press release (see releases).", "release__symbol"),
+    field_def(
+        "release_symbol", "string", "Symbol of the press release (see releases).", "release__symbol"
+    ),
 )
 
 
@@ -302,7 +312,9 @@ THEME_FIELDS = (
     field_def("slug", "string", "Stable key, used in the statements filter and export."),
     field_def("name", "string", "Name."),
     field_def("description", "string", "What the theme covers."),
-    field_def("parent", "string", "Slug of its pillar; null for a pillar.", "parent__slug", nullable=True),
+    field_def(
+        "parent", "string", "Slug of its pillar; null for a pillar.", "parent__slug", nullable=True
+    ),
     field_def("position", "integer", "Order in lists."),
     field_def("permalink", "url", "The theme's page.", None),
 )

@@ -36,7 +36,9 @@ STATEMENT_ORDERINGS = {
 def api_root(request: HttpRequest) -> HttpResponse:
     """Where everything is: the collections and the OpenAPI description."""
     reject_unknown(request.GET, [])
-    links = {name: absolute(reverse(f"data:api-{name}-list")) for name in ["statements", *RESOURCES]}
+    links = {
+        name: absolute(reverse(f"data:api-{name}-list")) for name in ["statements", *RESOURCES]
+    }
     return json_response(
         {
             "name": "UN Statements Archive API",
@@ -203,4 +205,3 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
         reverse("data:api-root")
     )
     raise ApiError(404, "not_found", message)
-

@@ -67,10 +67,6 @@ class Preview:
     headlines_current: int
     headlines_proposed: int
 
-    @property
-    def errors(self) -> bool:
-        return any(r.errors for r in self.rules)
-
 
 def preview_rules(theme: Theme, specs: list[RuleSpec], *, sample_size: int = 10) -> Preview:
     """Compare the statements the edited rules match with those the saved rules match."""

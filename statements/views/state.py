@@ -20,12 +20,11 @@ class QueryState:
             if name not in dropped and kept:
                 self.query.setlist(name, kept)
 
-    def url(self, *, keep_paging: bool = False, **changes: str | list[str] | None) -> str:
+    def url(self, **changes: str | list[str] | None) -> str:
         """The query string with parameters set (None removes them), back to page one."""
         query = self.query.copy()
-        if not keep_paging:
-            for name in PAGING:
-                query.pop(name, None)
+        for name in PAGING:
+            query.pop(name, None)
         for name, value in changes.items():
             query.pop(name, None)
             if value not in (None, "", []):
@@ -38,9 +37,6 @@ class QueryState:
         values = self.query.getlist(name)
         changed = [v for v in values if v != value] if value in values else [*values, value]
         return self.url(**{name: changed})
-
-    def has(self, name: str) -> bool:
-        return name in self.query
 
     def hidden_inputs(self, *, exclude: Iterable[str]) -> list[tuple[str, str]]:
         """(name, value) pairs a form must carry to keep the rest of the state."""

@@ -66,7 +66,8 @@ def test_open_a_speaker_then_a_permalink_then_cite(page, archive, check_a11y, sc
     page.wait_for_url(re.compile(r"q=gender"))
     assert page.locator(".result").count() == 1
     page.locator(".result h3 a").first.click()
-    page.wait_for_url(re.compile(r"/statements/\d+/$"))
+    page.wait_for_url(re.compile(r"/statements/\d+/\?q=gender$"))
+    assert page.locator(".statement-text mark").first.inner_text().lower() == "gender"
     cite = page.locator("#cite-text").inner_text()
     assert "Mona Juul (Norway)" in cite and "GA/" in cite and "/statements/" in cite
     check_a11y(page)
