@@ -71,9 +71,8 @@ class SpeakerAdmin(admin.ModelAdmin):
             }
             return render(request, "admin/statements/speaker/merge.html", context)
         moved = sum(speaker_merge(source=s, target=target) for s in speakers if s != target)
-        self.message_user(
-            request, f"Merged {len(speakers) - 1} speaker(s) into {target}; {moved} statements moved."
-        )
+        merged = len(speakers) - 1
+        self.message_user(request, f"Merged {merged} speaker(s) into {target}; {moved} moved.")
         return None
 
 

@@ -7,7 +7,6 @@ import re
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from meetings.models import Release
 from statements.models import Statement
@@ -95,7 +94,7 @@ def test_reuploading_shows_it_updates_the_existing_release(staff_client):
         {**review_data(review, symbol=SEED_SYMBOL, confirm_date="on"), "step": "confirm"},
     )
     again = upload(staff_client, seed_file())
-    assert f"updates" in again.content.decode() and SEED_SYMBOL in again.content.decode()
+    assert "updates" in again.content.decode() and SEED_SYMBOL in again.content.decode()
 
 
 def test_tampered_payload_is_refused(staff_client):
