@@ -4,9 +4,10 @@
 
 Creates the database ``bench_retag`` (migrated: the shipped taxonomy is loaded), fills it with
 meetings of 70 statements whose texts join two paragraphs of real and labelled release text
-(tests/themes/labelled.json), runs ``retag_all()`` twice (into an empty tag table, then replacing
-every automatic tag) and the per-meeting ``tag_meeting()`` of ingest, prints statements per second,
-and drops the database (unless --keep). The shared development database is never touched.
+(tests/themes/labelled.json; --seed-heavy for a worst case), runs ``retag_all()`` twice (into an
+empty tag table, then replacing every automatic tag) and the per-meeting ``tag_meeting()`` of
+ingest, prints statements per second, and drops the database (unless --keep). The shared
+development database is never touched.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def main() -> None:
     args = _arguments()
     setup_django()
     with throwaway_database(args.database, keep=args.keep):
-        run(args.statements)
+        run(args.statements, seed_heavy=args.seed_heavy)
 
 
 def setup_django() -> None:
@@ -63,15 +64,20 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--statements", type=int, default=100_000, help="How many statements")
     parser.add_argument("--database", default="bench_retag", help="Throwaway database name")
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards")
+    parser.add_argument(
+        "--seed-heavy",
+        action="store_true",
+        help="Draw every paragraph equally (mostly the trafficking debate): a worst case",
+    )
     return parser.parse_args()
 
 
-def run(n: int) -> None:
+def run(n: int, *, seed_heavy: bool = False) -> None:
     """Fill, then time the full re-tag twice and one meeting's tagging."""
     from statements.tagging import retag_all, tag_meeting
 
     started = time.perf_counter()
-    fill(n)
+    fill(n, seed_heavy=seed_heavy)
     print(f"Filled {n:,} statements in {time.perf_counter() - started:.0f} s.")
     for label in ("retag_all() into an empty tag table", "retag_all() replacing every tag"):
         started = time.perf_counter()
@@ -99,11 +105,11 @@ def _time_one_meeting(tag_meeting) -> None:
     print(f"tag_meeting() for one meeting of {PER_MEETING}: {time.perf_counter() - started:.3f} s")
 
 
-def fill(n: int) -> None:
+def fill(n: int, *, seed_heavy: bool = False) -> None:
     """Insert n statements in meetings of 70, in bulk (INSERT ... SELECT generate_series)."""
     from django.db import connection
 
-    paragraphs, headlines = _texts()
+    paragraphs, headlines = _texts(seed_heavy)
     meetings = max(1, n // PER_MEETING)
     with connection.cursor() as cursor:
         _load_texts(cursor, paragraphs, headlines)
@@ -117,12 +123,19 @@ def fill(n: int) -> None:
         cursor.execute("VACUUM ANALYZE")
 
 
-def _texts() -> tuple[list[str], list[str]]:
-    """Paragraphs and headlines from the labelled set (real release text and UN-style snippets)."""
+def _texts(seed_heavy: bool) -> tuple[list[str], list[str]]:
+    """Paragraphs and headlines from the labelled set (real release text and UN-style snippets).
+
+    By default every labelled debate is equally likely (the seed's trafficking debate is 1 of 25,
+    as one subject among many is in a real archive); with seed_heavy every paragraph is, so most
+    statements quote the trafficking debate: a worst case for the trafficking rules' index scans.
+    """
     data = json.loads((ROOT / "tests" / "themes" / "labelled.json").read_text(encoding="utf-8"))
-    paragraphs = [s["text"] for m in data["meetings"] for s in m["statements"]]
     headlines = [m["headline"] for m in data["meetings"]]
-    return paragraphs, headlines
+    if seed_heavy:
+        return [s["text"] for m in data["meetings"] for s in m["statements"]], headlines
+    texts = [[s["text"] for s in m["statements"]] for m in data["meetings"]]
+    return [t[i % len(t)] for t in texts for i in range(PER_MEETING)], headlines
 
 
 def _load_texts(cursor, paragraphs: list[str], headlines: list[str]) -> None:

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Expression,
@@ -263,7 +263,9 @@ def copy_statement(queryset: QuerySet, fmt: str) -> str:
 def copy_chunks(statement: str, *, head: bytes = b"") -> Iterator[bytes]:
     """Run a COPY TO STDOUT and pass its output on in chunks of about FLUSH_BYTES."""
     batch, size = [head], len(head)
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    # If the client goes away, psycopg cancels the COPY; the atomic block (a savepoint inside a
+    # caller's transaction) rolls that back, so the connection stays usable.
+    with transaction.atomic(), connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
         for data in copy:
             batch.append(data)
             size += len(data)
@@ -362,5 +364,5 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
-    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Accel-Buffering"] = "no"  # a proxy in front must pass the stream on as it comes
     return response

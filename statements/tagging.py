@@ -256,7 +256,8 @@ def _write_difference(cursor, scope: Scope) -> tuple[int, int]:
         AND t.rule_id IS DISTINCT FROM f.rule_id"""
     )
     # Keep only the new tags before inserting: an insert that anti-joins the table it writes to
-    # can rescan its own new rows (quadratic when the planner picks a nested loop).
+    # can rescan its own new rows (quadratic when the planner picks a nested loop). Inserting in
+    # statement order keeps index pages and the commit's foreign key checks local.
     cursor.execute(
         """DELETE FROM _retag_found f USING statements_statementtheme t
         WHERE f.statement_id = t.statement_id AND f.theme_id = t.theme_id
@@ -266,6 +267,7 @@ def _write_difference(cursor, scope: Scope) -> tuple[int, int]:
         """INSERT INTO statements_statementtheme
             (statement_id, theme_id, source, rule_id, is_removal)
         SELECT statement_id, theme_id, source, rule_id, false FROM _retag_found
+        ORDER BY statement_id, theme_id, source
         ON CONFLICT DO NOTHING"""
     )
     return removed, cursor.rowcount

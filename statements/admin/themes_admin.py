@@ -116,10 +116,12 @@ class ThemeAdmin(admin.ModelAdmin):
         url = (
             reverse("admin:statements_statementtheme_changelist") + f"?theme__id__exact={theme.pk}"
         )
+        carried = effective_counts([theme]).get(theme.pk, 0)
         return format_html(
-            "{} statements carry this theme (rule rows {}, agenda rows {}, staff rows {}, "
+            "{} statement{} carry this theme (rule rows {}, agenda rows {}, staff rows {}, "
             "of which {} removals). <a href='{}'>Review the tags</a>",
-            f"{effective_counts([theme]).get(theme.pk, 0):,}",
+            f"{carried:,}",
+            "" if carried == 1 else "s",
             by_source.get("rule", 0),
             by_source.get("agenda", 0),
             by_source.get("staff", 0),
@@ -233,7 +235,8 @@ class StatementThemeAdmin(admin.ModelAdmin):
     """Every tag, filterable by theme and source: the review list linked from each theme."""
 
     form = StaffTagForm
-    list_display = ["statement_link", "theme", "source", "rule_query", "is_removal", "meeting"]
+    list_display = ["id", "statement_link", "theme", "source", "rule_query", "is_removal", "meeting"]
+    list_display_links = ["id"]
     list_filter = ["source", "is_removal", "theme"]
     list_select_related = ["statement__meeting__body", "theme", "rule"]
     raw_id_fields = ["statement"]

@@ -220,11 +220,9 @@ def resource_paths(resource: Resource) -> dict:
 
 
 def _detail_name(resource: Resource) -> str:
-    return (
-        f"{resource.singular.title()}Detail"
-        if resource.name in DETAIL_EXTRAS
-        else (resource.singular.title())
-    )
+    """Meeting and Theme details carry more than their list items."""
+    name = resource.singular.title()
+    return f"{name}Detail" if resource.name in DETAIL_EXTRAS else name
 
 
 DETAIL_EXTRAS = {

@@ -25,10 +25,11 @@ def load_taxonomy(theme_model, rule_model, data: dict[str, Any] | None = None) -
     data = data or read_taxonomy()
     counts = {"pillars": 0, "themes": 0, "rules": 0}
     for p, pillar in enumerate(data["pillars"], start=1):
-        parent = _upsert_theme(theme_model, pillar, parent=None, position=p * 10)
+        # Positions sort each pillar just before its themes: 100, 101, 102 ... 200, 201 ...
+        parent = _upsert_theme(theme_model, pillar, parent=None, position=p * 100)
         counts["pillars"] += 1
         for t, item in enumerate(pillar["themes"], start=1):
-            theme = _upsert_theme(theme_model, item, parent=parent, position=t * 10)
+            theme = _upsert_theme(theme_model, item, parent=parent, position=p * 100 + t)
             counts["themes"] += 1
             counts["rules"] += _upsert_rules(rule_model, theme, item.get("rules", []))
     return counts

@@ -13,6 +13,7 @@ from statements.models import Theme
 from statements.themes.rules import check_query, rule_tsquery_sql
 
 BROAD_SHARE = 0.2
+BROAD_MIN_STATEMENTS = 1000  # below this, shares say little
 _MARK_START, _MARK_STOP = "\u27e6", "\u27e7"
 _HEADLINE_OPTIONS = (
     f"StartSel={_MARK_START}, StopSel={_MARK_STOP}, MaxFragments=2, MinWords=8, MaxWords=35"
@@ -82,7 +83,7 @@ def preview_rules(theme: Theme, specs: list[RuleSpec], *, sample_size: int = 10)
         cursor.execute("DROP TABLE _theme_preview_queries, _theme_preview_matches")
     total = counts.pop("total")
     for report in reports:
-        if total and report.matches > BROAD_SHARE * total:
+        if total >= BROAD_MIN_STATEMENTS and report.matches > BROAD_SHARE * total:
             share = report.matches / total
             report.warnings.append(f"Matches {share:.0%} of all statements: is it too broad?")
     return Preview(

@@ -74,7 +74,8 @@ def check_query(query: str) -> QueryCheck:
             "This query only excludes words (-word): it would match almost every statement. "
             "Add a word or phrase the text must contain."
         )
-    return QueryCheck(understood or "", tuple(errors), tuple(_hints(query)))
+    readable = (understood or "").replace(f":{TEXT_WEIGHT}", "")  # the weight is always the text
+    return QueryCheck(readable, tuple(errors), tuple(_hints(query)))
 
 
 def _hints(query: str) -> list[str]:

@@ -62,7 +62,10 @@ def _statements(archive: DataArchive, meeting, i: int) -> None:
         if code == "BRA":
             make_theme_tag(statement=statement, theme=theme, source="staff", is_removal=True)
     reply = make_statement(
-        meeting=meeting, delegation="FRA", kind=Statement.Kind.RIGHT_OF_REPLY, text="He rejected it."
+        meeting=meeting,
+        delegation="FRA",
+        kind=Statement.Kind.RIGHT_OF_REPLY,
+        text="He rejected it.",
     )
     summary = make_statement(
         meeting=meeting,

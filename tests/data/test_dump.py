@@ -38,7 +38,12 @@ def test_dump_has_every_table_in_both_formats_and_the_texts(dumped):
     assert dumped.zip_path.name == "un-statements-archive-2025-01-31.zip"
     files = members(dumped)
     expected = {f"{t}.{ext}" for t in TABLES for ext in ("csv", "jsonl")}
-    assert set(files) == expected | {"README.md", "data-dictionary.md", "SHA256SUMS", "manifest.json"}
+    assert set(files) == expected | {
+        "README.md",
+        "data-dictionary.md",
+        "SHA256SUMS",
+        "manifest.json",
+    }
     with zipfile.ZipFile(dumped.zip_path) as archive:
         assert {n.split("/")[0] for n in archive.namelist()} == {dumped.name}
 
@@ -46,7 +51,9 @@ def test_dump_has_every_table_in_both_formats_and_the_texts(dumped):
 def test_statements_are_all_there_summaries_too(dumped):
     files = members(dumped)
     rows = list(csv.DictReader(io.StringIO(files["statements.csv"].decode(), newline="")))
-    assert [int(r["id"]) for r in rows] == list(Statement.objects.order_by("id").values_list("id", flat=True))
+    assert [int(r["id"]) for r in rows] == list(
+        Statement.objects.order_by("id").values_list("id", flat=True)
+    )
     assert tuple(rows[0]) == STATEMENT_FIELD_NAMES
     lines = files["statements.jsonl"].decode().splitlines()
     assert [json.loads(line)["id"] for line in lines] == [int(r["id"]) for r in rows]

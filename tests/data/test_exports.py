@@ -30,6 +30,7 @@ QUERIES = [
     "kind=right_of_reply&kind=summary",
     "speaker=mona-juul",
     "session=76&delegation=bra",
+    "q=100%25+o'clock+%22nuclear+weapons%22+-climate",  # quotes and % reach COPY safely
     "delegation=not a code&date_from=nonsense",  # the page ignores these, and so does the export
 ]
 
@@ -99,7 +100,7 @@ def test_jsonl_rows_are_the_api_statement_objects(client, archive):
 
 
 @pytest.mark.parametrize(
-    "text", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+    "text", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
 )
 def test_csv_defuses_formulas_in_every_text_cell(client, db, text):
     meeting = make_meeting(title=text)
@@ -168,3 +169,11 @@ def test_empty_result_is_just_the_header(client, archive):
     assert b"".join(response.streaming_content).decode() == ",".join(STATEMENT_FIELD_NAMES) + "\n"
     empty = client.get(reverse("data:export-jsonl"), {"delegation": "ZZZ"})
     assert b"".join(empty.streaming_content) == b""
+
+
+def test_an_abandoned_export_leaves_the_connection_usable(archive, monkeypatch):
+    monkeypatch.setattr(exports, "FLUSH_BYTES", 100)
+    chunks = exports.export_chunks(Statement.objects.all(), "jsonl")
+    next(chunks)
+    chunks.close()  # the client went away: the server closes the stream half-way
+    assert Statement.objects.count() == len(archive.statements)

@@ -84,7 +84,8 @@ def test_old_and_merged_speaker_slugs_redirect(client, archive):
 
 
 @pytest.mark.parametrize(
-    "url", ["/feeds/speakers/nobody.atom", "/feeds/delegations/atlantis.atom", "/feeds/themes/x.atom"]
+    "url",
+    ["/feeds/speakers/nobody.atom", "/feeds/delegations/atlantis.atom", "/feeds/themes/x.atom"],
 )
 def test_unknown_subjects_are_404(client, archive, url):
     assert client.get(url).status_code == 404

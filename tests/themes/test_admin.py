@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import StatementTheme
+from statements.tagging import retag_all
 from tests.factories import make_statement, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -52,8 +53,6 @@ def form_data(theme, queries: list[tuple[str, str]], **extra) -> dict:
 
 def test_the_theme_list_shows_rule_and_statement_counts(staff_client, theme):
     make_statement(text=CLIMATE)
-    from statements.tagging import retag_all
-
     retag_all()
     response = staff_client.get(reverse("admin:statements_theme_changelist"))
     assert response.status_code == 200
@@ -111,8 +110,6 @@ def test_saving_changed_rules_retags_the_theme(staff_client, theme):
 
 def test_staff_mark_an_automatic_tag_wrong_from_the_review_list(staff_client, theme):
     statement = make_statement(text=CLIMATE)
-    from statements.tagging import retag_all
-
     retag_all()
     tag = StatementTheme.objects.get(statement=statement, theme=theme)
     url = reverse("admin:statements_statementtheme_changelist")
@@ -135,8 +132,6 @@ def test_staff_add_a_tag_and_a_duplicate_is_explained(staff_client, theme):
 
 def test_automatic_tags_are_read_only_in_the_review_list(staff_client, theme):
     make_statement(text=CLIMATE)
-    from statements.tagging import retag_all
-
     retag_all()
     tag = StatementTheme.objects.get(theme=theme)
     url = reverse("admin:statements_statementtheme_change", args=[tag.pk])

@@ -79,4 +79,4 @@ def test_parentheses_and_covid_19_are_explained():
 def test_a_good_query_says_how_it_is_understood():
     check = check_query('"trafficking in persons" OR anti-trafficking')
     assert check.errors == () and check.warnings == ()
-    assert check.understood_as == "'traffick':B <2> 'person':B | 'anti':B <-> 'traffick':B"
+    assert check.understood_as == "'traffick' <2> 'person' | 'anti' <-> 'traffick'"
