@@ -126,6 +126,20 @@ class MeetingQuerySet(models.QuerySet):
     def for_body(self, body: Body) -> MeetingQuerySet:
         return self.filter(body=body)
 
+    def neighbour(self, meeting: Meeting, *, before: bool) -> Meeting | None:
+        """The previous or next meeting of the same body, by date then id."""
+        if before:
+            condition = models.Q(date__lt=meeting.date) | models.Q(
+                date=meeting.date, pk__lt=meeting.pk
+            )
+            order = ["-date", "-pk"]
+        else:
+            condition = models.Q(date__gt=meeting.date) | models.Q(
+                date=meeting.date, pk__gt=meeting.pk
+            )
+            order = ["date", "pk"]
+        return self.filter(condition, body_id=meeting.body_id).order_by(*order).first()
+
 
 class Meeting(models.Model):
     """The sitting(s) one release covers: body, session, meeting numbers, date and part.

@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -35,22 +34,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": [
             t.theme for t in meeting.theme_tags.select_related("theme").order_by("theme__position")
         ],
-        "previous": neighbour(meeting, before=True),
-        "next": neighbour(meeting, before=False),
+        "previous": Meeting.objects.neighbour(meeting, before=True),
+        "next": Meeting.objects.neighbour(meeting, before=False),
         "retired": _int(request.GET.get("retired")),
     }
     return render(request, "statements/meeting_detail.html", context)
-
-
-def neighbour(meeting: Meeting, *, before: bool) -> Meeting | None:
-    """The previous or next meeting of the same body, by date then id."""
-    if before:
-        condition = Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk)
-        order = ["-date", "-pk"]
-    else:
-        condition = Q(date__gt=meeting.date) | Q(date=meeting.date, pk__gt=meeting.pk)
-        order = ["date", "pk"]
-    return Meeting.objects.filter(condition, body_id=meeting.body_id).order_by(*order).first()
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
