@@ -109,52 +109,55 @@ def fill(n: int, *, seed_heavy: bool = False) -> None:
     """Insert n statements in meetings of 70, in bulk (INSERT ... SELECT generate_series)."""
     from django.db import connection
 
-    paragraphs, headlines = _texts(seed_heavy)
-    meetings = max(1, n // PER_MEETING)
+    debates = _debates(seed_heavy)
     with connection.cursor() as cursor:
-        _load_texts(cursor, paragraphs, headlines)
+        _load_debates(cursor, debates)
         cursor.execute("DROP INDEX statement_search_gin")
-        cursor.execute(_RELEASES, [meetings, len(headlines)])
+        cursor.execute(_RELEASES, [max(1, n // PER_MEETING), len(debates)])
         cursor.execute(_MEETINGS)
-        cursor.execute(_STATEMENTS, [PER_MEETING, len(paragraphs), len(paragraphs), n])
+        cursor.execute(_STATEMENTS, [len(debates), PER_MEETING, n])
         cursor.execute(
             "CREATE INDEX statement_search_gin ON statements_statement USING gin (search_vector)"
         )
         cursor.execute("VACUUM ANALYZE")
 
 
-def _texts(seed_heavy: bool) -> tuple[list[str], list[str]]:
-    """Paragraphs and headlines from the labelled set (real release text and UN-style snippets).
+def _debates(seed_heavy: bool) -> list[tuple[str, list[str]]]:
+    """Headlines with the paragraphs their meetings' statements are made of.
 
-    By default every labelled debate is equally likely (the seed's trafficking debate is 1 of 25,
-    as one subject among many is in a real archive); with seed_heavy every paragraph is, so most
-    statements quote the trafficking debate: a worst case for the trafficking rules' index scans.
+    Each labelled debate (tests/themes/labelled.json) is equally likely, and its meetings are made
+    of its own paragraphs: the seed's trafficking debate is 1 subject in 25, as one is among many
+    in a real archive. With seed_heavy every meeting draws from all 120 paragraphs, most of them
+    from the trafficking debate: a worst case for the trafficking rules' index scans.
     """
     data = json.loads((ROOT / "tests" / "themes" / "labelled.json").read_text(encoding="utf-8"))
-    headlines = [m["headline"] for m in data["meetings"]]
-    if seed_heavy:
-        return [s["text"] for m in data["meetings"] for s in m["statements"]], headlines
-    texts = [[s["text"] for s in m["statements"]] for m in data["meetings"]]
-    return [t[i % len(t)] for t in texts for i in range(PER_MEETING)], headlines
+    every = [s["text"] for m in data["meetings"] for s in m["statements"]]
+    return [
+        (m["headline"], every if seed_heavy else [s["text"] for s in m["statements"]])
+        for m in data["meetings"]
+    ]
 
 
-def _load_texts(cursor, paragraphs: list[str], headlines: list[str]) -> None:
-    """Copy the source texts into temporary tables."""
-    cursor.execute("CREATE TEMP TABLE bench_paragraphs (i int PRIMARY KEY, t text)")
-    cursor.execute("CREATE TEMP TABLE bench_headlines (i int PRIMARY KEY, t text)")
-    for table, rows in (("bench_paragraphs", paragraphs), ("bench_headlines", headlines)):
-        with cursor.copy(f"COPY {table} (i, t) FROM STDIN") as copy:
-            for i, text in enumerate(rows):
-                copy.write_row((i, text))
+def _load_debates(cursor, debates: list[tuple[str, list[str]]]) -> None:
+    """Copy the debates into temporary tables."""
+    cursor.execute("CREATE TEMP TABLE bench_debates (k int PRIMARY KEY, n int, headline text)")
+    cursor.execute("CREATE TEMP TABLE bench_paragraphs (k int, j int, t text, PRIMARY KEY (k, j))")
+    with cursor.copy("COPY bench_debates (k, n, headline) FROM STDIN") as copy:
+        for k, (headline, paragraphs) in enumerate(debates):
+            copy.write_row((k, len(paragraphs), headline))
+    with cursor.copy("COPY bench_paragraphs (k, j, t) FROM STDIN") as copy:
+        for k, (_, paragraphs) in enumerate(debates):
+            for j, text in enumerate(paragraphs):
+                copy.write_row((k, j, text))
 
 
 _RELEASES = """
     INSERT INTO meetings_release (symbol, date, date_inferred, headline, language, source,
         source_name, source_url, source_format, content_hash, parser_version,
         first_ingested_at, ingested_at)
-    SELECT 'BENCH/' || g, date '1996-01-01' + (g %% 10000)::int, false, h.t, 'en', ''::bytea,
-        'bench', '', '', md5(g::text) || md5((-g)::text), 'bench', now(), now()
-    FROM generate_series(1, %s) g JOIN bench_headlines h ON h.i = g %% %s
+    SELECT 'BENCH/' || g, date '1996-01-01' + (g %% 10000)::int, false, d.headline, 'en',
+        ''::bytea, 'bench', '', '', md5(g::text) || md5((-g)::text), 'bench', now(), now()
+    FROM generate_series(1, %s) g JOIN bench_debates d ON d.k = g %% %s
 """
 
 _MEETINGS = """
@@ -163,7 +166,7 @@ _MEETINGS = """
     FROM meetings_release r WHERE r.symbol LIKE 'BENCH/%%'
 """
 
-# Each statement joins two paragraphs; the first of each meeting is its lead summary.
+# Each statement joins two paragraphs of its meeting's debate; the first is the lead summary.
 _STATEMENTS = """
     INSERT INTO statements_statement (meeting_id, sequence, kind, date, speaker_label,
         delegation_label, title, on_behalf_of, aligned_with, text, created_at, updated_at)
@@ -171,9 +174,11 @@ _STATEMENTS = """
         'Delegation ' || (m.id * 31 + s.seq) %% 193, '', '', '',
         a.t || ' ' || b.t, now(), now()
     FROM meetings_meeting m
+    JOIN meetings_release r ON r.id = m.release_id
+    JOIN bench_debates d ON d.k = split_part(r.symbol, '/', 2)::int %% %s
     CROSS JOIN generate_series(1, %s) s(seq)
-    JOIN bench_paragraphs a ON a.i = (m.id * 7 + s.seq * 13) %% %s
-    JOIN bench_paragraphs b ON b.i = (m.id * 11 + s.seq * 17 + 5) %% %s
+    JOIN bench_paragraphs a ON a.k = d.k AND a.j = (m.id * 7 + s.seq * 13) %% d.n
+    JOIN bench_paragraphs b ON b.k = d.k AND b.j = (m.id * 11 + s.seq * 17 + 5) %% d.n
     ORDER BY m.id, s.seq
     LIMIT %s
 """

@@ -60,7 +60,7 @@ class ThemeRuleInline(admin.TabularInline):
         tagged = Count("statementtheme", filter=Q(statementtheme__source="rule"))
         return super().get_queryset(request).annotate(tagged_count=tagged)
 
-    @admin.display(description="Statements tagged")
+    @admin.display(description="Statements tagged (as first matching rule)")
     def tagged(self, rule: ThemeRule) -> int | str:
         return getattr(rule, "tagged_count", "–") if rule.pk else "–"
 
