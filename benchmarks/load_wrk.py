@@ -24,7 +24,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.search_mix import MIX, _libpq  # noqa: E402
-from benchmarks.stack import app_env, database_url, gunicorn  # noqa: E402
+from benchmarks.stack import ROOT, app_env, database_url, gunicorn  # noqa: E402
 
 LUA = Path(__file__).with_name("wrk_mix.lua")
 
@@ -50,12 +50,12 @@ def paths(mix: dict, url: str) -> list[str]:
     return out
 
 
-def run_wrk(base: str, url_file: Path, args: argparse.Namespace) -> str:
+def run_wrk(base: str, url_file: Path, args: argparse.Namespace, duration: str) -> str:
     cmd = [
         shutil.which("wrk") or "wrk",
         f"-t{args.threads}",
         f"-c{args.connections}",
-        f"-d{args.duration}",
+        f"-d{duration}",
         f"--timeout={args.timeout}",
         "--latency",
         "-s",
@@ -74,7 +74,13 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32, help="Connections (default 32)")
     parser.add_argument("--duration", default="60s", help="How long (default 60s)")
     parser.add_argument("--timeout", default="10s", help="wrk's per-request timeout (10s)")
+    parser.add_argument(
+        "--warmup", default="", help="Run wrk this long first, unmeasured (fills the site's cache)"
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    parser.add_argument(
+        "--app-dir", type=Path, default=ROOT, help="Serve the code in this folder (default: here)"
+    )
     args = parser.parse_args()
     mix = json.loads(MIX.read_text("utf-8"))
     url = database_url()
@@ -84,8 +90,10 @@ def main() -> int:
         mix_paths = paths(mix, url)
         url_file.write_text("\n".join(mix_paths) + "\n", "utf-8")
         print(f"{len(mix_paths)} URLs in the mix, e.g. {mix_paths[:3]}")
-        with gunicorn(env, workers=args.workers) as base:
-            output = run_wrk(base, url_file, args)
+        with gunicorn(env, workers=args.workers, app_dir=args.app_dir) as base:
+            if args.warmup:
+                run_wrk(base, url_file, args, args.warmup)
+            output = run_wrk(base, url_file, args, args.duration)
     print(output)
     result = re.search(r"RESULT (.*)", output)
     fields = dict(item.split("=") for item in result[1].split()) if result else {}

@@ -235,7 +235,15 @@ class StatementThemeAdmin(admin.ModelAdmin):
     """Every tag, filterable by theme and source: the review list linked from each theme."""
 
     form = StaffTagForm
-    list_display = ["id", "statement_link", "theme", "source", "rule_query", "is_removal", "meeting"]
+    list_display = [
+        "id",
+        "statement_link",
+        "theme",
+        "source",
+        "rule_query",
+        "is_removal",
+        "meeting",
+    ]
     list_display_links = ["id"]
     list_filter = ["source", "is_removal", "theme"]
     list_select_related = ["statement__meeting__body", "theme", "rule"]

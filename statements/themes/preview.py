@@ -140,10 +140,12 @@ def _create_match_tables(cursor, theme: Theme, specs: list[RuleSpec]) -> None:
 def _count_rule_matches(cursor, reports: list[RuleReport], specs: list[RuleSpec]) -> None:
     """Fill each rule's match count and the count only it matches."""
     cursor.execute(
-        """SELECT i, count(*), count(*) FILTER (WHERE NOT EXISTS (
-            SELECT 1 FROM _theme_preview_matches o
-            WHERE o.statement_id = m.statement_id AND o.i >= 0 AND o.i <> m.i))
-        FROM _theme_preview_matches m WHERE i >= 0 GROUP BY i"""
+        """SELECT m.i, count(*), count(*) FILTER (WHERE p.rules = 1)
+        FROM _theme_preview_matches m JOIN (
+            SELECT statement_id, count(*) AS rules FROM _theme_preview_matches
+            WHERE i >= 0 GROUP BY statement_id
+        ) p USING (statement_id)
+        WHERE m.i >= 0 GROUP BY m.i"""
     )
     found = {i: (n, only) for i, n, only in cursor.fetchall()}
     by_spec = {id(spec): i for i, spec in enumerate(specs)}

@@ -35,12 +35,16 @@ def test_dry_run_writes_nothing():
 
 
 def test_one_theme_or_a_pillar(no_shipped_rules):
-    space = make_theme(slug="space-test", rules=['"outer space"'])
+    pillar = make_theme(slug="pillar-test")
+    space = make_theme(slug="space-test", rules=['"outer space"'], parent=pillar)
+    make_theme(slug="climate-test", rules=['"climate change"'], parent=pillar)
     make_statement(text="Outer space and climate change.")
-    make_theme(slug="climate-test", rules=['"climate change"'], parent=None)
     output = run("--theme", "space-test")
     assert "space-test" in output and "climate-test" not in output
     assert set(StatementTheme.objects.values_list("theme__slug", flat=True)) == {space.slug}
+    output = run("--theme", "pillar-test")
+    assert "space-test" in output and "climate-test" in output
+    assert StatementTheme.objects.count() == 2
 
 
 def test_an_unknown_slug_is_an_error():

@@ -49,7 +49,8 @@ class Command(BaseCommand):
     def _print_table(self, themes: list[Theme], before: dict, after: dict) -> None:
         """One line per theme: statements carrying it before and after, and the change."""
         self.stdout.write(f"{'theme':45} {'before':>9} {'after':>9} {'change':>8}")
-        for theme in sorted(themes, key=lambda t: (t.parent_id or 0, t.position, t.name)):
+        leaves = [t for t in themes if t.parent_id is not None]  # pillars carry no tags
+        for theme in sorted(leaves, key=lambda t: (t.position, t.name)):
             old, new = before.get(theme.pk, 0), after.get(theme.pk, 0)
             self.stdout.write(f"{theme.slug:45} {old:9,} {new:9,} {new - old:+8,}")
 
