@@ -351,6 +351,8 @@ def _lock_symbols(parsed: ParsedRelease, overrides: dict | None) -> None:
 
     symbol = (overrides or {}).get("symbol") or parsed.meeting.symbol or ""
     with connection.cursor() as cursor:
+        # Shared with other ingests, exclusive against a full re-tag (statements.tagging).
+        cursor.execute("SELECT pg_advisory_xact_lock_shared(hashtext('statements.retag'))")
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"release:{symbol}"])
 
 

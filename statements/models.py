@@ -224,8 +224,10 @@ class Statement(models.Model):
     text = models.TextField()
     themes = models.ManyToManyField(Theme, through="StatementTheme", related_name="statements")
     search_vector = models.GeneratedField(
-        expression=SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("text", weight="B", config=SEARCH_CONFIG),
+        expression=(
+            SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("text", weight="B", config=SEARCH_CONFIG)
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )

@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.shortcuts import render
 
+from statements.admin.themes_admin import StatementThemeTagInline
 from statements.models import (
     Delegation,
     DelegationAlias,
@@ -10,7 +11,6 @@ from statements.models import (
     SpeakerAlias,
     SpeakerRedirect,
     Statement,
-    StatementTheme,
 )
 from statements.speaker_merge import speaker_merge
 
@@ -76,13 +76,6 @@ class SpeakerAdmin(admin.ModelAdmin):
         return None
 
 
-class StatementThemeInline(admin.TabularInline):
-    model = StatementTheme
-    extra = 0
-    fields = ["theme", "source", "rule", "is_removal"]
-    raw_id_fields = ["rule"]
-
-
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["id", "date", "kind", "speaker_label", "delegation", "title", "meeting"]
@@ -91,7 +84,7 @@ class StatementAdmin(admin.ModelAdmin):
     search_fields = ["speaker_label", "delegation_label", "text", "meeting__release__symbol"]
     date_hierarchy = "date"
     raw_id_fields = ["meeting", "speaker", "delegation", "on_behalf_of_delegation", "summary_of"]
-    inlines = [StatementThemeInline]
+    inlines = [StatementThemeTagInline]
     show_full_result_count = False
 
 
