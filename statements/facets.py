@@ -75,14 +75,7 @@ class Facet:
 
 def statement_facets(fs: StatementFilter) -> list[Facet]:
     """Every facet of the statements page, in display order."""
-    return [
-        delegation_facet(fs),
-        theme_facet(fs),
-        body_facet(fs),
-        session_facet(fs),
-        kind_facet(fs),
-        speaker_facet(fs),
-    ]
+    return [facet(fs) for facet in FACETS]
 
 
 def delegation_facet(fs: StatementFilter) -> Facet:
@@ -344,3 +337,6 @@ def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:
         .values("c")
     )
     return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
+
+
+FACETS = [delegation_facet, theme_facet, body_facet, session_facet, kind_facet, speaker_facet]

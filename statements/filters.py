@@ -21,8 +21,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
+from meetings.models import Body
 from statements import search
-from statements.models import Statement, Theme
+from statements.models import Delegation, Speaker, Statement, Theme
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_VALUES = 50
@@ -151,16 +152,22 @@ class StatementFilter(django_filters.FilterSet):
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(self.query.text) if self.query else queryset
 
+    # Filters compare ids, resolved first in small queries: a join to the delegation, body or
+    # speaker table hides the value from the planner's statistics on statements (it then guesses,
+    # e.g. walks every Security Council meeting to find 112 statements: 0.54 s instead of 0.15 s).
+
     def filter_delegation(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(delegation__code__in=value)
+        ids = self.resolve_ids("delegation", Delegation.objects.filter(code__in=value))
+        return queryset.filter(delegation_id__in=ids)
 
     def filter_theme(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         # A pillar stands for itself and every theme under it.
         themes = Theme.objects.filter(Q(slug__in=value) | Q(parent__slug__in=value))
-        return queryset.with_theme(themes.values("pk"))
+        return queryset.with_theme(self.resolve_ids("theme", themes))
 
     def filter_body(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(meeting__body__slug__in=value)
+        ids = self.resolve_ids("body", Body.objects.filter(slug__in=value))
+        return queryset.filter(meeting__body_id__in=ids)
 
     def filter_session(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         return queryset.filter(meeting__session__in=[int(v) for v in value])
@@ -169,7 +176,19 @@ class StatementFilter(django_filters.FilterSet):
         return queryset.filter(kind__in=value)
 
     def filter_speaker(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(Q(speaker__slug__in=value) | Q(speaker__merged_into__slug__in=value))
+        speakers = Speaker.objects.filter(Q(slug__in=value) | Q(merged_into__slug__in=value))
+        return queryset.filter(speaker_id__in=self.resolve_ids("speaker", speakers))
+
+    def resolve_ids(self, facet: str, rows: QuerySet) -> list[int]:
+        """Ids of the chosen rows, looked up once per request (facet counts re-filter often).
+
+        An unknown value gives [0]: no row has id 0, and unlike an empty IN list it keeps the
+        SQL compilable for the exports' COPY and the sampled counts.
+        """
+        cache = self.__dict__.setdefault("_resolved_ids", {})
+        if facet not in cache:
+            cache[facet] = list(rows.values_list("pk", flat=True)) or [0]
+        return cache[facet]
 
     def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset

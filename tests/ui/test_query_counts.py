@@ -73,4 +73,5 @@ def test_query_counts_do_not_grow_with_results(client, archive):
     assert Statement.objects.count() > 3 * before
     large = count_queries(client, urls)
     assert large == small
-    assert max(small.values()) <= 25, small
+    # Constant, not growing; the all-facets page resolves each chosen value to ids per facet.
+    assert max(small.values()) <= 32, small
