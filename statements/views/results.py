@@ -57,6 +57,8 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
         "page": page,
         "results": _results(page, fs),
         "notes": fs.notes,
+        "total_exact": fs.total.exact,
+        "ranked_pool": broad.RANK_POOL if not fs.total.exact and fs.sort_by == "relevance" else 0,
         "sorts": [(value, label, state.url(sort=value)) for value, label in _sorts(fs)],
         "data_version": version,
         "query": fs.query.text,
