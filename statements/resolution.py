@@ -11,6 +11,8 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import models
+
 from statements.models import Delegation, DelegationAlias, Speaker, SpeakerAlias, Statement
 from statements.reference import normalize_name
 from statements.speaker_names import display_name, name_key
@@ -39,9 +41,7 @@ class Resolver:
     """Resolve names for one release with a fixed number of queries, whatever its size."""
 
     def __init__(self) -> None:
-        aliases = DelegationAlias.objects.select_related("delegation")
-        self._delegations = {alias.normalized: alias.delegation for alias in aliases}
-        self._by_code = {d.code: d for d in self._delegations.values()}
+        self._delegations, self._by_code = _alias_maps()
 
     def delegation(self, label: str | None, code: str | None = None) -> Delegation | None:
         """Return the delegation a printed label means, or None when unknown."""
@@ -63,6 +63,24 @@ class Resolver:
                 match.near = _near_matches(name, colleagues.get(delegation_id, []))
             matches[(name, delegation_id)] = match
         return matches
+
+
+_ALIAS_CACHE: dict = {}
+
+
+def _alias_maps() -> tuple[dict[str, Delegation], dict[str, Delegation]]:
+    """Delegations by alias and by code, reloaded only when the alias table changed.
+
+    A bulk ingest resolves names for every file; one aggregate query tells whether the ~700
+    aliases loaded for the previous file are still current.
+    """
+    stamp = DelegationAlias.objects.aggregate(n=models.Count("id"), last=models.Max("id"))
+    key = (stamp["n"], stamp["last"])
+    if _ALIAS_CACHE.get("key") != key:
+        aliases = DelegationAlias.objects.select_related("delegation")
+        by_alias = {alias.normalized: alias.delegation for alias in aliases}
+        _ALIAS_CACHE.update(key=key, maps=(by_alias, {d.code: d for d in by_alias.values()}))
+    return _ALIAS_CACHE["maps"]
 
 
 def _fits(delegation_ids: set[int], delegation_id: int | None) -> bool:

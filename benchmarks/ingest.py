@@ -1,0 +1,72 @@
+"""Print how fast releases are parsed and written: the sample release, then a folder's worth.
+
+    DJANGO_DEBUG=1 python benchmarks/ingest.py [--releases 60]
+
+Runs against the configured database inside one transaction that is rolled back at the end, so
+nothing stays behind. The bulk run ingests variants of the sample release (its 77 statements each,
+different symbols and meeting numbers) through the same path as `ingest_press_releases`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import transaction  # noqa: E402
+
+from statements.ingest import ingest_source  # noqa: E402
+from statements.release_files import iter_release_files  # noqa: E402
+
+SAMPLE = next(iter_release_files([Path(__file__).resolve().parents[1] / "statements/sample_data"]))
+MEETING_LINE = b"38th & 39th Meetings"
+
+
+def variant(source: bytes, n: int) -> bytes:
+    """The sample release as another meeting: a different meeting number, so different bytes."""
+    return source.replace(MEETING_LINE, f"{100 + n}th Meeting".encode())
+
+
+def main() -> None:
+    """Time the sample release alone, then the bulk run, and print both."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=60, help="Releases in the bulk run")
+    args = parser.parse_args()
+    source = SAMPLE.read_bytes()
+    with transaction.atomic():
+        started = time.perf_counter()
+        ingest_source(
+            source=source,
+            source_name=SAMPLE.name,
+            overrides={"symbol": "GA/BENCH-0", "confirm_date": True},
+            via="benchmark",
+        )
+        single = time.perf_counter() - started
+        started = time.perf_counter()
+        for n in range(1, args.releases + 1):
+            ingest_source(
+                source=variant(source, n),
+                source_name=f"bench-{n}.txt",
+                overrides={"symbol": f"GA/BENCH-{n}", "confirm_date": True},
+                via="benchmark",
+            )
+        bulk = time.perf_counter() - started
+        transaction.set_rollback(True)
+    print(f"sample release (77 statements, 68 new speakers), parse + write: {single * 1000:.0f} ms")
+    print(
+        f"bulk: {args.releases} releases in {bulk:.2f} s = {args.releases / bulk:.1f} releases/s "
+        f"({args.releases * 77 / bulk:,.0f} statements/s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
