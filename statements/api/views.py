@@ -170,31 +170,18 @@ def delegation_detail(request: HttpRequest, code: str) -> HttpResponse:
 @api_view
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting with every statement of its release, in order."""
-    reject_unknown(request.GET, [])
-    resource = RESOURCES["meetings"]
-    meeting = resource.queryset().filter(pk=pk).first()
-    if meeting is None:
-        raise not_found(resource, pk)
+    resource, meeting = _one(request, "meetings", pk, pk=pk)
     return found(resource, meeting, {"statements": meeting_statements(meeting.pk)})
 
 
 @api_view
 def release_detail(request: HttpRequest, symbol: str) -> HttpResponse:
-    reject_unknown(request.GET, [])
-    resource = RESOURCES["releases"]
-    release = resource.queryset().filter(symbol__iexact=symbol[:60]).first()
-    if release is None:
-        raise not_found(resource, symbol)
-    return found(resource, release)
+    return found(*_one(request, "releases", symbol, symbol__iexact=symbol[:60]))
 
 
 @api_view
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    reject_unknown(request.GET, [])
-    resource = RESOURCES["themes"]
-    theme = resource.queryset().filter(slug=slug).first()
-    if theme is None:
-        raise not_found(resource, slug)
+    resource, theme = _one(request, "themes", slug, slug=slug)
     children = Theme.objects.filter(parent=theme).order_by("position", "name")
     return found(resource, theme, {"children": [t.slug for t in children]})
 
@@ -205,3 +192,13 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
         reverse("data:api-root")
     )
     raise ApiError(404, "not_found", message)
+
+
+def _one(request: HttpRequest, name: str, key, **lookup):
+    """The resource and its one row matching lookup, or the API's 404 naming key."""
+    reject_unknown(request.GET, [])
+    resource = RESOURCES[name]
+    row = resource.queryset().filter(**lookup).first()
+    if row is None:
+        raise not_found(resource, key)
+    return resource, row
