@@ -53,15 +53,18 @@ class Resolver:
         """Match (printed name, delegation) pairs to existing speakers; report near matches."""
         keys = {name_key(name) for name, _ in pairs}
         known = _speakers_by_key(keys)
-        colleagues = _speakers_by_delegation({d.pk for _, d in pairs if d})
         matches = {}
         for name, delegation in pairs:
             delegation_id = delegation.pk if delegation else None
             exact = [s for s, dels in known.get(name_key(name), []) if _fits(dels, delegation_id)]
-            match = SpeakerMatch(printed=name, speaker=exact[0] if exact else None)
-            if match.is_new:
-                match.near = _near_matches(name, colleagues.get(delegation_id, []))
-            matches[(name, delegation_id)] = match
+            matches[(name, delegation_id)] = SpeakerMatch(
+                printed=name, speaker=exact[0] if exact else None
+            )
+        # Near matches are looked for only among the colleagues of speakers not found exactly.
+        new = [m for m in matches.items() if m[1].is_new]
+        colleagues = _speakers_by_delegation({key[1] for key, _ in new if key[1]})
+        for (name, delegation_id), match in new:
+            match.near = _near_matches(name, colleagues.get(delegation_id, []))
         return matches
 
 

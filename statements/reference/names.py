@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 KINDS: tuple[str, ...] = (
@@ -104,6 +104,7 @@ def _drop_articles(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(label: str) -> str:
     """Return the exact-match key of a delegation label (see the module docstring)."""
     text = label.translate(_CHAR_MAP)
