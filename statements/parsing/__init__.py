@@ -8,16 +8,22 @@ from statements.parsing.crosscheck import crosscheck, dedupe_labels
 from statements.parsing.document import read_document
 from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting
-from statements.parsing.model import ParsedMeeting, ParsedRelease, ParsedStatement
+from statements.parsing.model import (
+    ParsedMeeting,
+    ParsedNarrative,
+    ParsedRelease,
+    ParsedStatement,
+)
 from statements.parsing.paragraphs import Document
 
-PARSER_VERSION = "2026.11.1"
+PARSER_VERSION = "2026.12.1"
 
 __all__ = [
     "PARSER_VERSION",
     "NotAPressRelease",
     "ParseError",
     "ParsedMeeting",
+    "ParsedNarrative",
     "ParsedRelease",
     "ParsedStatement",
     "parse_press_release",
@@ -39,6 +45,7 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
         errors=tuple(_errors(document, report, statements)),
         source_format=document.source_format,
         parser_version=PARSER_VERSION,
+        narrative=tuple(assembly.narrative),
     )
 
 

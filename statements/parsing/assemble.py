@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from statements.parsing.crosscheck import speakers_list_labels
 from statements.parsing.delegations import delegation_key
-from statements.parsing.model import ParsedStatement
+from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source
 from statements.parsing.paragraphs import BODY, Paragraph
 from statements.parsing.sections import (
@@ -17,6 +17,8 @@ from statements.parsing.sections import (
     is_procedure,
     is_quotation,
     is_speakers_list,
+    is_vote,
+    narrative_kind,
     opens_quoted_text,
     partial_notice,
 )
@@ -47,6 +49,7 @@ class Assembly:
     drafts: list[_Draft] = field(default_factory=list)
     listed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    narrative: list[ParsedNarrative] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +61,13 @@ class _Walk:
     current: _Draft | None = None
     previous: Paragraph | None = None
     appended_to: _Draft | None = None
+
+    def narrate(self, paragraph: Paragraph, text: str, kind: str | None = None) -> None:
+        """Keep a paragraph (or part of one) that belongs to no statement in the narrative."""
+        text = text.strip()
+        if text:
+            kind = kind or narrative_kind(text, lead=self.section == _LEAD)
+            self.assembly.narrative.append(ParsedNarrative(paragraph.number, text, kind))
 
     def close(self, section: str | None = None) -> None:
         """End the open statement and, when given, enter a new section."""
@@ -100,9 +110,11 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         return
     kind = heading_kind(text, paragraph.heading)
     if kind:
+        walk.narrate(paragraph, text, "other")
         walk.close({REPLY: _REPLY, QUOTED: _QUOTED}.get(kind, _BODY))
         return
     if is_speakers_list(text):
+        walk.narrate(paragraph, text, "procedural")
         walk.assembly.listed.extend(speakers_list_labels(text))
         walk.close(_BODY if walk.section == _LEAD else None)
         return
@@ -114,23 +126,28 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     text = paragraph.text
     found = anonymous_attributions(text)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
+        walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return
     if not found or found[0].start > 0:
         if is_procedure(text) or opens_quoted_text(text):
+            walk.narrate(paragraph, text)
             walk.close(_QUOTED if opens_quoted_text(text) else None)
             return
-        _continue(walk, text[: found[0].start] if found else text)
+        _continue(walk, paragraph, text[: found[0].start] if found else text)
     for index, attribution in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(text)
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
-            _continue(walk, text[attribution.start : end], joined=index > 0)
+            _continue(walk, paragraph, text[attribution.start : end], joined=index > 0)
         else:
             walk.open(attribution, paragraph, text[attribution.start : end])
 
 
-def _continue(walk: _Walk, text: str, *, joined: bool = False) -> None:
+def _continue(walk: _Walk, paragraph: Paragraph, text: str, *, joined: bool = False) -> None:
     """Append a paragraph, or the rest of the same paragraph, to the open statement."""
-    if walk.current is None or not text.strip():
+    if walk.current is None:
+        walk.narrate(paragraph, text)
+        return
+    if not text.strip():
         return
     if joined:
         walk.current.texts[-1] = f"{walk.current.texts[-1]} {text.strip()}"
@@ -149,6 +166,9 @@ def _step_quote_source(walk: _Walk, paragraph: Paragraph, appended: _Draft | Non
         return False
     if appended is not None and appended.texts and appended.texts[-1] == previous.text:
         appended.texts.pop()  # the quotation was taken for a continuation of the statement before
+    narrative = walk.assembly.narrative
+    if narrative and narrative[-1].paragraph == previous.number:
+        narrative.pop()  # the quotation was kept as narrative before its source line came
     walk.open(source, previous, previous.text)
     walk.close()
     return True

@@ -13,6 +13,7 @@ STATEMENT_KINDS: tuple[str, ...] = (
     "briefing",
     "point_of_order",
 )
+NARRATIVE_KINDS: tuple[str, ...] = ("summary", "action", "vote", "procedural", "other")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class ParsedStatement:
     summary_of: int | None
     text: str
     paragraph: int
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the statement as a JSON-ready dict."""
@@ -76,7 +78,21 @@ class ParsedStatement:
             "summary_of": self.summary_of,
             "text": self.text,
             "paragraph": self.paragraph,
+            "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True)
+class ParsedNarrative:
+    """A body paragraph (or part of one) that belongs to no statement: the release's own voice."""
+
+    paragraph: int
+    text: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the narrative paragraph as a JSON-ready dict."""
+        return {"paragraph": self.paragraph, "kind": self.kind, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,7 @@ class ParsedRelease:
     errors: tuple[str, ...]
     source_format: str
     parser_version: str
+    narrative: tuple[ParsedNarrative, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the release as a JSON-ready dict."""
@@ -101,4 +118,5 @@ class ParsedRelease:
             "errors": list(self.errors),
             "source_format": self.source_format,
             "parser_version": self.parser_version,
+            "narrative": [n.to_dict() for n in self.narrative],
         }

@@ -118,3 +118,26 @@ def is_quotation(text: str) -> bool:
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
     return bool(_PARTIAL.search(text))
+
+
+_ACTION = re.compile(
+    r"\b(?:adopted|approved|decided|elected|appointed|took\s+(?:note|action)|rejected|"
+    r"recommended|endorsed|extended|renewed|a\s+adopté|a\s+décidé|a\s+approuvé|a\s+élu)\b",
+    re.IGNORECASE,
+)
+_MEETING_TIMES = re.compile(
+    r"^(?:The\s+meeting|La\s+séance)\b|\b(?:will\s+(?:meet|reconvene|resume)|"
+    r"(?:began|opened|ended|rose|adjourned)\s+at\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def narrative_kind(text: str, *, lead: bool = False) -> str:
+    """Classify a narrative paragraph: vote, procedural, action, summary or other."""
+    if is_vote(text):
+        return "vote"
+    if is_speakers_list(text) or _MEETING_TIMES.search(text):
+        return "procedural"
+    if _ACTION.search(text):
+        return "action"
+    return "summary" if lead else "other"
