@@ -7,7 +7,9 @@ Usage (from the project root):
 Sources (see statements/reference/sources/SOURCES.md):
 - unsd-m49-en.csv: M49 code, ISO alpha-2, region and sub-region, UN English short name;
 - datasets-country-codes.csv: UNTERM short and formal names, ISO and CLDR names (used as variants
-  and to cross-check the membership list below).
+  and to cross-check the membership list below);
+- unsd-m49-fr.csv: the UN French short names (variants, so French releases resolve through the
+  same alias table).
 Hand-kept here: UN membership, name overrides, the short/former forms press releases use, and the
 organizations, negotiating groups and UN entities that take the floor.
 """
@@ -36,6 +38,7 @@ SOURCES = PACKAGE / "sources"
 OUTPUT = PACKAGE / "delegations.json"
 M49_CSV = SOURCES / "unsd-m49-en.csv"
 CODES_CSV = SOURCES / "datasets-country-codes.csv"
+M49_FR_CSV = SOURCES / "unsd-m49-fr.csv"
 
 # The 193 UN Member States (ISO 3166 alpha-3), as of South Sudan's admission in 2011.
 MEMBER_STATES: tuple[str, ...] = (
@@ -102,6 +105,50 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "WSM": ("Western Samoa",),
 }
 
+# French short forms French releases print besides the M49 French names (accents need no variant:
+# normalization drops them, so "Etats-Unis" and "États-Unis" share a key).
+FRENCH_STATE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "BOL": ("Bolivie", "État plurinational de Bolivie"),
+    "CIV": ("Côte d’Ivoire",),
+    "COD": ("RDC", "République démocratique du Congo"),
+    "CZE": ("République tchèque", "Tchéquie"),
+    "FSM": ("Micronésie",),
+    "GBR": ("Royaume-Uni", "Grande-Bretagne"),
+    "IRN": ("Iran", "République islamique d’Iran"),
+    "KOR": ("Corée du Sud",),
+    "LAO": ("Laos", "RDP lao"),
+    "MDA": ("Moldova", "Moldavie"),
+    "MKD": ("Macédoine du Nord", "ex-République yougoslave de Macédoine"),
+    "NLD": ("Pays-Bas", "Royaume des Pays-Bas"),
+    "PRK": ("Corée du Nord", "RPDC"),
+    "PSE": ("Palestine", "État de Palestine"),
+    "RUS": ("Russie",),
+    "SYR": ("Syrie",),
+    "TUR": ("Turquie",),
+    "TZA": ("Tanzanie",),
+    "USA": ("États-Unis",),
+    "VAT": ("Saint-Siège",),
+    "VEN": ("Venezuela", "République bolivarienne du Venezuela"),
+}
+FRENCH_ENTITY_VARIANTS: dict[str, tuple[str, ...]] = {
+    "EU": ("Union européenne", "UE"),
+    "AU": ("Union africaine", "UA"),
+    "LAS": ("Ligue des États arabes",),
+    "OIC": ("Organisation de la coopération islamique", "OCI"),
+    "ICRC": ("Comité international de la Croix-Rouge", "CICR"),
+    "SMOM": ("Ordre souverain de Malte", "Ordre de Malte"),
+    "G77": ("Groupe des 77 et la Chine", "Groupe des 77 et de la Chine", "Groupe des 77"),
+    "NONALIGNED": ("Mouvement des pays non alignés", "Mouvement des non-alignés"),
+    "AFRICAN-GROUP": ("Groupe des États d’Afrique", "Groupe africain"),
+    "ARAB-GROUP": ("Groupe des États arabes", "Groupe arabe"),
+    "CARICOM": ("Communauté des Caraïbes",),
+    "AOSIS": ("Alliance des petits États insulaires",),
+    "LDC": ("Groupe des pays les moins avancés", "pays les moins avancés", "PMA"),
+    "LLDC": ("Groupe des pays en développement sans littoral",),
+    "ASEAN": ("Association des nations de l’Asie du Sud-Est", "ANASE"),
+    "CELAC": ("Communauté des États d’Amérique latine et des Caraïbes",),
+}
+
 # (code, canonical name, variants) per kind. Codes must not be ISO alpha-3 codes.
 IGOS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("EU", "European Union", ("EU", "European Community")),
@@ -130,6 +177,7 @@ IGOS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("Sovereign Order of Malta", "Order of Malta"),
     ),
     ("IPU", "Inter-Parliamentary Union", ("IPU",)),
+    ("IRENA", "International Renewable Energy Agency", ("IRENA",)),
     ("IOM", "International Organization for Migration", ("IOM",)),
     (
         "OSCE",
@@ -447,11 +495,18 @@ def dedupe_variants(name: str, variants: list[str]) -> list[str]:
     return kept
 
 
-def state_record(code: str, kind: str, m49: dict, codes: dict) -> dict:
-    """One State's JSON object, from its M49 and country-codes rows."""
+def french_variants(code: str, m49_fr: dict[str, dict[str, str]]) -> list[str]:
+    """The State's UN French short name (M49) and the French short forms kept above."""
+    names = [m49_fr[code]["Country or Area"]] if code in m49_fr else []
+    return names + list(FRENCH_STATE_VARIANTS.get(code, ()))
+
+
+def state_record(code: str, kind: str, m49: dict, codes: dict, m49_fr: dict) -> dict:
+    """One State's JSON object, from its M49 (English and French) and country-codes rows."""
     m49_row, codes_row = m49[code], codes[code]
     name = NAME_OVERRIDES.get(code, m49_row["Country or Area"])
     variants = list(STATE_VARIANTS.get(code, ())) + csv_variants(m49_row, codes_row)
+    variants += french_variants(code, m49_fr)
     return {
         "code": code,
         "name": name,
@@ -472,18 +527,20 @@ def entity_record(code: str, name: str, kind: str, variants: tuple[str, ...]) ->
         "name": name,
         "kind": kind,
         **blank,
-        "variants": dedupe_variants(name, list(variants)),
+        "variants": dedupe_variants(name, [*variants, *FRENCH_ENTITY_VARIANTS.get(code, ())]),
     }
 
 
-def state_records(m49: dict, codes: dict) -> list[dict]:
+def state_records(m49: dict, codes: dict, m49_fr: dict) -> list[dict]:
     """JSON objects of the member, observer and other States."""
     groups = (
         ("member_state", MEMBER_STATES),
         ("observer_state", OBSERVER_STATES),
         ("other", OTHER_STATES),
     )
-    return [state_record(code, kind, m49, codes) for kind, table in groups for code in table]
+    return [
+        state_record(code, kind, m49, codes, m49_fr) for kind, table in groups for code in table
+    ]
 
 
 def entity_records() -> list[dict]:
@@ -520,8 +577,13 @@ def build_payload() -> dict:
     """Build the whole delegations.json document and prove its aliases are unambiguous."""
     m49 = read_rows(M49_CSV, "ISO-alpha3 Code")
     codes = read_rows(CODES_CSV, "ISO3166-1-Alpha-3")
+    m49_fr = read_rows(M49_FR_CSV, "ISO-alpha3 Code")
     check_tables(m49, codes)
-    records = sorted(state_records(m49, codes) + entity_records(), key=sort_key)
+    entities = {code for _, table in NON_STATE_TABLES for code, _, _ in table}
+    unknown = (set(FRENCH_STATE_VARIANTS) - set(m49)) | (set(FRENCH_ENTITY_VARIANTS) - entities)
+    if unknown:
+        raise SystemExit(f"French variants for unknown codes: {sorted(unknown)}")
+    records = sorted(state_records(m49, codes, m49_fr) + entity_records(), key=sort_key)
     payload = {
         "generated_by": "scripts/build_delegations.py",
         "sources": "statements/reference/sources/SOURCES.md",

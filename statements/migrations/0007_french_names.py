@@ -1,0 +1,16 @@
+"""Load the UN French short names (and IRENA) into the delegation alias table."""
+
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from statements.reference_sync import sync_delegations
+
+    sync_delegations(
+        apps.get_model("statements", "Delegation"), apps.get_model("statements", "DelegationAlias")
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("statements", "0006_random_page_cost")]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
