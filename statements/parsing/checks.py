@@ -15,6 +15,18 @@ _RELEASE_MARKERS = re.compile(
     r"meetings coverage|document non officiel|press release",
     re.IGNORECASE,
 )
+# What the prose of a release talks about, in English and French: a text that mentions none of it
+# (and has no symbol, meeting line or statement) is not a release. A short or partial release
+# with one of these is read with what it has; staff supply the rest in the review.
+_RELEASE_VOCABULARY = re.compile(
+    r"\b(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+"
+    r"Social\s+Council|(?:First|Second|Third|Fourth|Fifth|Sixth|Main)\s+Committee|United\s+"
+    r"Nations|delegations?|delegates?|representatives?|Member\s+States|draft\s+resolution|"
+    r"Assemblée\s+générale|Conseil\s+(?:de\s+sécurité|des\s+droits|économique)|Nations\s+Unies|"
+    r"(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+Commission|séance|"
+    r"délégations?|délégués?|représentante?s?|États\s+Membres|projet\s+de\s+résolution)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]$")
 _TRUNCATION_MIN_WORDS = 8
 
@@ -30,11 +42,13 @@ def refuse_non_release(
             "The HTML page has no press-release body: no meeting line, symbol or statements."
         )
     if document.source_format != "text" or any(
-        _RELEASE_MARKERS.search(p.text) for p in document.paragraphs if p.role != BODY
+        _RELEASE_MARKERS.search(p.text) or _RELEASE_VOCABULARY.search(p.text)
+        for p in document.paragraphs
     ):
         return
     raise NotAPressRelease(
-        "The text has no meeting line, no symbol, no press-release markings and no statements.",
+        "The text has no meeting line, no symbol, no press-release markings, no statements and "
+        "nothing about a UN meeting.",
         line=1,
     )
 
