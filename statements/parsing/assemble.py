@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from statements.parsing.crosscheck import speakers_list_labels
 from statements.parsing.delegations import delegation_key
+from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source
 from statements.parsing.paragraphs import BODY, Paragraph
@@ -104,7 +105,9 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.notices.append(f"{_clip(text)} (paragraph {paragraph.number})")
     named = named_attribution(text)
     if named and (walk.section != _QUOTED or _SPEECH_VERB.search(text)):
-        walk.open(named, paragraph, text)
+        later = [a for a in attributions(text) if a.start > 0]
+        walk.open(named, paragraph, text[: later[0].start] if later else text)
+        _attribute(walk, paragraph, later)
         return
     if _step_quote_source(walk, paragraph, appended):
         return
@@ -124,7 +127,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
 def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     """Handle a paragraph without a named speaker: no-name attributions or continuation."""
     text = paragraph.text
-    found = anonymous_attributions(text)
+    found = attributions(text)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return
@@ -134,10 +137,23 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
             walk.close(_QUOTED if opens_quoted_text(text) else None)
             return
         _continue(walk, paragraph, text[: found[0].start] if found else text)
+    _attribute(walk, paragraph, found)
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
+    found = {a.start: a for a in late_attributions(text)}
+    found.update({a.start: a for a in anonymous_attributions(text)})
+    return [found[start] for start in sorted(found)]
+
+
+def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> None:
+    """Give each attribution the text up to the next one, continuing the same speaker."""
+    text = paragraph.text
     for index, attribution in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(text)
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
-            _continue(walk, paragraph, text[attribution.start : end], joined=index > 0)
+            _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
         else:
             walk.open(attribution, paragraph, text[attribution.start : end])
 

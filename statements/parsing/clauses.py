@@ -49,6 +49,7 @@ class Clauses:
     aligned_with: str | None = None
     kind_hint: str | None = None
     count: int = 0
+    national: bool = False
 
 
 def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
@@ -126,8 +127,8 @@ def _point_of_order(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool
 
 
 def _capacity(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
-    """Accept "speaking in her national capacity" without recording anything."""
-    return state, False
+    """Record "speaking in her national capacity" (a presiding officer speaking for a country)."""
+    return replace(state, national=True), False
 
 
 _CLAUSE_HANDLERS = (

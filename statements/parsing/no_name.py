@@ -21,6 +21,8 @@ _ANONYMOUS = re.compile(
     rf"(?P<role_of>[Tt]he\s+{_ROLE}\s+(?:of|from|for)\s+)"
     r"|(?P<counterpart>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+counterparts?\s+(?:from|of|for)\s+)"
     rf"|(?P<possessive>(?P<plabel>[A-Z][^,.;:“”\"]{{0,60}}?)(?:’|')s\s+{_ROLE}\b)"
+    rf"|(?P<modifier>[Tt]he\s+(?P<mlabel>[A-Z][^,.;:“”\"]{{0,60}}?)\s+{_ROLE}\b)"
+    r"|(?P<subject>(?:Le|La|Les|L[’']|le|la|les|l[’'])\s*(?=[A-ZÉ]))"
     r"|(?P<official>[Tt]he\s+(?=(?:Deputy\s+)?(?:Under-|Assistant\s+)?Secretary-General|"
     r"Special\s+(?:Representative|Envoy|Coordinator|Adviser)|High\s+Commissioner|"
     r"Executive\s+Director|Director-General|Emergency\s+Relief\s+Coordinator))"
@@ -33,6 +35,10 @@ _AUXILIARIES = frozenset(
      "must", "may", "can", "cannot", "did", "does", "do", "will", "shall", "and", "or", "to",
      "of", "in", "who", "whose", "whom", "that", "which", "as")
 )  # fmt: skip
+_FRENCH_PREDICATE = re.compile(
+    r"\s*(?:,\s+[^,]{1,80},\s*)?(?:a|ont|avait|s[’']est|se\s+sont|estime|juge|souligne|rappelle|"
+    r"déclare|insiste|affirme)\s"
+)
 _NEXT_WORD = re.compile(r"\s*(?P<word>[^\s,.;:]+)")
 _TITLE_WORD = re.compile(r"\s*(?P<word>[^\s,.;:()]+)")
 _TITLE_CONNECTORS = frozenset({"for", "of", "and", "the", "on", "in", "to"})
@@ -62,7 +68,7 @@ def _anonymous(paragraph: str, match: re.Match[str]) -> Attribution | None:
     rest = paragraph[end:]
     if rest.startswith(","):
         clauses = read_clauses(rest[1:])
-    elif match.group("french") or _is_spoken_verb(rest):
+    elif match.group("french") or match.group("subject") or _is_spoken_verb(rest):
         clauses = Clauses()
     else:
         return None
@@ -85,14 +91,18 @@ def _subject(
     paragraph: str, match: re.Match[str]
 ) -> tuple[str | None, DelegationRef | None, int, str | None]:
     """Return label, reference, end offset and title of the subject of a no-name match."""
-    if match.group("possessive"):
-        label = clean_label(match.group("plabel"))
+    if match.group("possessive") or match.group("modifier"):
+        label = clean_label(match.group("plabel") or match.group("mlabel"))
         ref = resolve(label)
         return (label, ref, match.end(), None) if ref else (None, None, match.end(), None)
     if match.group("official"):
         title, end = _title_run(paragraph, match.end())
         return None, None, end, title
     found = label_at(paragraph, match.end())
+    if match.group("subject"):  # "le Pakistan a ...": only a known delegation, then a verb
+        if found is None or not _FRENCH_PREDICATE.match(paragraph, found.end):
+            return None, None, match.end(), None
+        return found.label, found.ref, found.end, None
     if found is None and not match.group("possessive"):
         found = capitalized_run(paragraph, match.end())  # kept as printed, flagged unresolved
     if found is None:

@@ -33,11 +33,33 @@ _UN_TITLE = re.compile(
 )
 _BRIEFING_INTRO = re.compile(r"^(?:Also\s+)?Brief(?:ing|ed)\b", re.IGNORECASE)
 _INTRO_ON_BEHALF = re.compile(
-    r"^(?:Also\s+)?(?:Speaking\s+(?:on\s+behalf\s+of|for)|On\s+behalf\s+of)\s+(?P<x>.+)$",
+    r"^(?:Also\s+)?(?:Speaking\s+(?:on\s+behalf\s+of|for)|On\s+behalf\s+of|"
+    r"(?:S'exprimant\s+)?[Aa]u\s+nom\s+(?:du|de\s+la|des|de\s+l[’']|de|d[’']))\s*(?P<x>.+)$",
     re.IGNORECASE,
 )
 _INTRO_REPLY = re.compile(r"\bright\s+of\s+reply\b", re.IGNORECASE)
 _STATE_KINDS = frozenset({"member_state", "observer_state"})
+# A presiding officer speaking as chair speaks for the body, not for their country.
+_BODY = (
+    r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
+    r"Board|Forum|session|Bureau)"
+)
+_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?)"
+_PRESIDING = re.compile(
+    rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
+    rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
+    r"|\bPrésidente?\s+(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:Assembly|Council|Committee|Commission|Conference|Nations|Union|Group|Forum|"
+    r"Secretariat|Organization|Court|Assemblée|Conseil|Comité)\b"
+)
+# A national office that reads like a chair: "President of the Council of Ministers of Lebanon".
+_NATIONAL = re.compile(
+    r"\bnational\s+capacity\b|\btitre\s+national\b|\bCouncil\s+of\s+Ministers\b|"
+    r"\b(?:Presidential|Presidency|Sovereign(?:ty)?|Transitional|State)\s+Council\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +131,7 @@ def named_attribution(paragraph: str) -> Attribution | None:
     if not segment:
         return None
     style = name_style(segment.group("name"))
-    if style is None:
+    if style is None or _NOT_A_NAME.search(segment.group("name")):
         return None
     if rank:  # "Archbishop PAUL GALLAGHER": the rank stays part of the printed name
         pos += rank.end()
@@ -153,6 +175,7 @@ def _bracketed(rest: str, style: str) -> Clauses | None:
         aligned_with=clauses.aligned_with,
         kind_hint=clauses.kind_hint,
         count=clauses.count,
+        national=clauses.national,
     )
 
 
@@ -171,6 +194,9 @@ def _titled(rest: str, style: str, intro: str) -> Clauses | None:
 def _named(name: str, clauses: Clauses, intro: str) -> Attribution:
     """Build the attribution of a named speaker."""
     on_behalf = clauses.on_behalf_of or intro_on_behalf(intro)
+    hint = kind_hint(clauses, intro)
+    if presiding(f"{intro} {clauses.title or ''}") and not clauses.national:
+        hint = "briefing"  # the chair speaking as chair, not for the country printed beside
     return Attribution(
         start=0,
         speaker=name,
@@ -179,9 +205,14 @@ def _named(name: str, clauses: Clauses, intro: str) -> Attribution:
         title=clauses.title,
         on_behalf_of=on_behalf,
         aligned_with=clauses.aligned_with,
-        kind_hint=kind_hint(clauses, intro),
+        kind_hint=hint,
         named=True,
     )
+
+
+def presiding(text: str) -> bool:
+    """Say whether a title or opening clause makes the speaker a presiding officer."""
+    return bool(_PRESIDING.search(text)) and not _NATIONAL.search(text)
 
 
 def intro_on_behalf(intro: str) -> str | None:
