@@ -15,6 +15,7 @@ from statements.parsing.model import (
     ParsedStatement,
 )
 from statements.parsing.paragraphs import Document
+from statements.parsing.suspicion import UNRESOLVED, flag_statements
 
 PARSER_VERSION = "2026.12.1"
 
@@ -35,7 +36,7 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     document = read_document(data, filename=filename)
     report = build_meeting(document)
     assembly = assemble(document.paragraphs)
-    statements = to_statements(assembly)
+    statements = flag_statements(to_statements(assembly))
     refuse_non_release(document, report.meeting, statements)
     return ParsedRelease(
         meeting=report.meeting,
@@ -55,6 +56,12 @@ def _warnings(
     """Collect what staff should review: decoding, metadata, names, coverage, speakers lists."""
     warnings = [*document.warnings, *report.warnings, *unresolved_labels(statements)]
     warnings += [f"Partial coverage: {notice}" for notice in assembly.notices]
+    warnings += [
+        f"Statement {s.sequence} (paragraph {s.paragraph}) {w.partition(': ')[2]}."
+        for s in statements
+        for w in s.warnings
+        if not w.startswith(UNRESOLVED)
+    ]
     if assembly.listed:
         summarized = [s.delegation_label for s in statements if s.kind == "summary"]
         spoken = [s.delegation_label for s in statements if _listable(s)]

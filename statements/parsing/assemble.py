@@ -9,7 +9,7 @@ from statements.parsing.crosscheck import speakers_list_labels
 from statements.parsing.delegations import delegation_key
 from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
-from statements.parsing.no_name import anonymous_attributions, quote_source
+from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
 from statements.parsing.paragraphs import BODY, Paragraph
 from statements.parsing.sections import (
     QUOTED,
@@ -22,6 +22,7 @@ from statements.parsing.sections import (
     narrative_kind,
     opens_quoted_text,
     partial_notice,
+    speaker_cue,
 )
 from statements.parsing.speakers import Attribution, named_attribution
 
@@ -108,6 +109,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         later = [a for a in attributions(text) if a.start > 0]
         walk.open(named, paragraph, text[: later[0].start] if later else text)
         _attribute(walk, paragraph, later)
+        _move_vote_tail(walk, paragraph)
         return
     if _step_quote_source(walk, paragraph, appended):
         return
@@ -156,6 +158,23 @@ def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> N
             _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
         else:
             walk.open(attribution, paragraph, text[attribution.start : end])
+    if found:
+        _move_vote_tail(walk, paragraph)
+
+
+def _move_vote_tail(walk: _Walk, paragraph: Paragraph) -> None:
+    """Move the vote sentences that end a statement's paragraph into the narrative."""
+    draft = walk.current
+    if draft is None or not draft.texts:
+        return
+    text = draft.texts[-1]
+    starts = sentence_starts(text)
+    for start, end in zip(starts[1:], [*starts[2:], len(text)], strict=False):
+        sentence = text[start:end]
+        if sentence[:1] not in '“"' and is_vote(sentence) and not speaker_cue(sentence):
+            draft.texts[-1] = text[:start].rstrip()
+            walk.narrate(paragraph, text[start:], "vote")
+            return
 
 
 def _continue(walk: _Walk, paragraph: Paragraph, text: str, *, joined: bool = False) -> None:

@@ -159,7 +159,8 @@ def quote_source(text: str) -> Attribution | None:
     if not match or len(text.split()) > _SOURCE_MAX_WORDS:
         return None
     line = match.group("line").strip()
-    title, label, ref = split_title(line)
+    # "Representative of Slovenia, Council President for March, speaking in national capacity"
+    title, label, ref = split_title(line.split(",")[0])
     if ref is not None and _SOURCE_ROLE.match(title):
         plain = title.casefold() in _PLAIN_ROLES
         return _source(label, ref, None if plain else title, None)

@@ -34,21 +34,26 @@ _SPEAKERS_LIST = re.compile(
     r"[^,.]*?\s+(?:were|was)\s+"
     r"|(?:The\s+)?(?:[Rr]epresentatives?|[Oo]bservers?|[Dd]elegates?)\s+(?:of|for)\s+[^.]+?\s+"
     r"(?:also\s+)?(?:spoke|made\s+statements|took\s+the\s+floor|delivered\s+statements)\b"
+    r"(?![^.]*?,\s+(?:\w+ing|and\s+(?:said|stressed|noted))\b)"
     r"|(?:Statements|Explanations?)\b[^.]{0,80}?\b(?:were|was)\s+(?:also\s+)?"
     r"(?:made|delivered|given)\s+by\s+)"
 )
 _VOTE = re.compile(
     r"^(?:In\s+favour|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote)\s*:"
     r"|\b(?:recorded\s+)?vote\s+of\s+\d+\s+in\s+favour\b|\b\d+\s+in\s+favour\s+to\s+\d+\s+against\b"
-    r"|\bwithout\s+a\s+vote\b|^The\s+vote\s+was\b",
+    r"|\bwithout\s+a\s+vote\b|^The\s+vote\s+was\b|\b\d+\s+votes?\s+(?:in\s+favour|to)\b"
+    r"|\b(?:voted|abstained)\b|\b\d+\s+voix\s+(?:pour|contre)\b|\bsans\s+(?:le\s+)?vote\b"
+    r"|^(?:Pour|Contre|Abstentions?)\s*:",
     re.IGNORECASE,
 )
+_VOTE_WORDS = re.compile("favour|vote|voix|bstain|Against|Absent|Pour|Contre")
 _BODY_NAMES = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Forum|Board|"
     r"Conference|Economic\s+and\s+Social\s+Council|Peacebuilding\s+Commission|Meeting)"
 )
 _PROCEDURE = re.compile(
     r"^(?:The\s+meeting\s+(?:began|was\s+called|opened|rose|ended|adjourned|was\s+suspended|resumed)"
+    r"|La\s+séance\s+(?:a\s+(?:commencé|débuté|été)|est\s+levée|s[’']est|reprendra|se\s+poursuivra)"
     rf"|(?:The|This)\s+{_BODY_NAMES}\s+(?:will|then|also|next|began|concluded|adopted|took|heard|"
     r"decided|elected|approved|resumed|reconvene[sd]?|is\s+scheduled|was\s+|had\s+before|"
     r"has\s+before|opened|met|continued|proceeded|turned)"
@@ -100,14 +105,29 @@ def is_speakers_list(text: str) -> bool:
 
 def is_vote(text: str) -> bool:
     """Say whether a paragraph reports a vote or a recorded-vote list."""
+    if not _VOTE_WORDS.search(text):
+        return False  # a plain literal scan spares the regex on most texts
     return bool(_VOTE.search(text))
 
 
 def is_procedure(text: str) -> bool:
     """Say whether a paragraph is narrative about the meeting rather than a speaker's words."""
-    if is_vote(text) or _LIST_ITEM.match(text):
+    if _LIST_ITEM.match(text):
         return True
+    if is_vote(text):  # "he said his delegation abstained" is still the speaker's
+        return not _CONTINUATION_CUE.search(text)
     return bool(_PROCEDURE.match(text)) and not _CONTINUATION_CUE.search(text)
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|stated|added|explained|noted|stressed|argued|because|since|its\s+"
+    r"(?:delegation|country|Government)|a\s+(?:déclaré|expliqué|indiqué|estimé))\b"
+)
+
+
+def speaker_cue(text: str) -> bool:
+    """Say whether a text is in the speaker's voice ("she said", "because", "his delegation")."""
+    return bool(_CONTINUATION_CUE.search(text) or _REPORTED.search(text))
 
 
 def is_quotation(text: str) -> bool:

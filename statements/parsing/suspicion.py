@@ -1,0 +1,120 @@
+"""Flag statements a reviewer should read in full: what looks glued on, misattributed or unknown.
+
+Each warning is a string "<code>: <message>", the code one of WARNING_CODES, so the review page
+can style or filter them and a person can read them as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+
+from statements.parsing.delegations import clean_label, label_at, resolve
+from statements.parsing.model import ParsedStatement
+from statements.parsing.no_name import sentence_starts
+from statements.parsing.sections import is_vote, speaker_cue
+
+OTHER_DELEGATION = "names_other_delegation"
+VOTE_SENTENCE = "vote_sentence"
+MUCH_LONGER = "much_longer"
+UNRESOLVED = "unresolved_delegation"
+WARNING_CODES: tuple[str, ...] = (OTHER_DELEGATION, VOTE_SENTENCE, MUCH_LONGER, UNRESOLVED)
+
+_REPORTING = (
+    r"(?:said|says|stated|added|noted|stressed|emphasized|underscored|underlined|regretted|"
+    r"cited|called|urged|warned|welcomed|expressed|observed|recalled|argued|insisted|declared|"
+    r"pointed|highlighted|asked|explained|agreed|a\s+\w+é|ont\s+\w+é)"
+)
+_ROLE = r"(?:representative|delegate|speaker|delegation|représentante?|délégation)"
+_ROLE_OF = re.compile(rf"\b{_ROLE}\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s+")
+_POSSESSIVE = re.compile(rf"(?:’|')s\s+{_ROLE}\b")
+_BEFORE = re.compile(r"[^,.;:“”\"()]{1,60}$")
+_VERB_SOON = re.compile(rf"^[^.;]{{0,80}}?\b{_REPORTING}\b")
+_NEIGHBOURS = 2
+_LONG_FACTOR = 4
+_LONG_MIN_CHARS = 1500
+
+
+def flag_statements(statements: list[ParsedStatement]) -> list[ParsedStatement]:
+    """Return the statements with their warnings filled in."""
+    lengths = [len(s.text) for s in statements]
+    return [
+        replace(s, warnings=tuple(_warnings(s, _neighbour_length(lengths, i))))
+        for i, s in enumerate(statements)
+    ]
+
+
+def _warnings(statement: ParsedStatement, neighbours: float | None) -> list[str]:
+    """The warnings of one statement."""
+    found = []
+    other = _other_delegation(statement)
+    if other:
+        found.append(f"{OTHER_DELEGATION}: the text names '{other}' with a reporting verb")
+    sentence = _vote_sentence(statement.text)
+    if sentence:
+        found.append(f"{VOTE_SENTENCE}: the text holds a vote sentence ('{_clip(sentence)}')")
+    if neighbours and len(statement.text) > max(_LONG_MIN_CHARS, _LONG_FACTOR * neighbours):
+        found.append(
+            f"{MUCH_LONGER}: {len(statement.text)} characters, its neighbours about "
+            f"{int(neighbours)}"
+        )
+    label = statement.delegation_label
+    if label and not statement.delegation_code and statement.kind != "briefing":
+        found.append(f"{UNRESOLVED}: '{label}' is not a known delegation")
+    return found
+
+
+def _neighbour_length(lengths: list[int], index: int) -> float | None:
+    """The median length of the statements around one, None without neighbours."""
+    around = lengths[max(0, index - _NEIGHBOURS) : index] + lengths[index + 1 : index + 3]
+    return statistics.median(around) if around else None
+
+
+def _other_delegation(statement: ParsedStatement) -> str | None:
+    """Return another delegation the text credits with words, if any."""
+    own = {resolve(x).code for x in _own_labels(statement) if resolve(x)}
+    own.add(statement.delegation_code)
+    text = statement.text
+    for label, end in _named_delegations(text):
+        ref = resolve(label)
+        if ref is not None and ref.code not in own and _VERB_SOON.match(text, end):
+            return label
+    return None
+
+
+def _own_labels(statement: ParsedStatement) -> list[str]:
+    """Labels the statement itself names: its delegation, for whom and with whom it speaks."""
+    labels = [statement.delegation_label, statement.on_behalf_of, statement.aligned_with]
+    return [x for x in labels if x]
+
+
+def _named_delegations(text: str):
+    """Yield (label, end) for "the representative of X" and "X’s delegate" in a text."""
+    for match in _ROLE_OF.finditer(text):
+        found = label_at(text, match.end())
+        if found is not None:
+            yield found.label, found.end
+    for match in _POSSESSIVE.finditer(text):
+        before = _BEFORE.search(text, max(0, match.start() - 60), match.start())
+        words = before.group().split() if before else []
+        for count in range(min(len(words), 6), 0, -1):  # the longest run that names a delegation
+            label = clean_label(" ".join(words[-count:]))
+            if resolve(label):
+                yield label, match.end()
+                break
+
+
+def _vote_sentence(text: str) -> str | None:
+    """Return a later sentence that reports a vote rather than the speaker's words."""
+    starts = sentence_starts(text)
+    for start, end in zip(starts[1:], [*starts[2:], len(text)], strict=False):
+        sentence = text[start:end].strip()
+        if sentence[:1] not in '“"' and is_vote(sentence) and not speaker_cue(sentence):
+            return sentence
+    return None
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Shorten a sentence for a message."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
