@@ -168,6 +168,8 @@ def _move_vote_tail(walk: _Walk, paragraph: Paragraph) -> None:
     if draft is None or not draft.texts:
         return
     text = draft.texts[-1]
+    if not is_vote(text):
+        return
     starts = sentence_starts(text)
     for start, end in zip(starts[1:], [*starts[2:], len(text)], strict=False):
         sentence = text[start:end]

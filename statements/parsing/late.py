@@ -43,10 +43,9 @@ _FRENCH_VERB = re.compile(
 _FRENCH_ROLE = re.compile(
     r"^(?:représentante?|déléguée?|délégation)\s+(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])"
 )
-# One cheap scan decides whether the English finders need to run at all.
-_CUE = re.compile(
-    rf"[”\"’]\s*,?\s+(?:[Tt]he\s|{_VERBS}\s|[A-Z])|,\s+{_VERBS}\s|\b(?:was|were)\s+[A-Z]"
-)
+# Cheap scans (each pattern opens with a literal) decide whether the English finders run at all.
+_COMMA_VERB = re.compile(rf",\s+{_VERBS}\s")
+_WAS_NAME = re.compile(r"(?:was|were)\s+[A-Z]")
 _FRENCH_CUE = re.compile(r"\b(?:a|ont|avait|avaient)\s+\S*é")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘ÉÀ])")
 _STATE_OR_GROUP = frozenset({"member_state", "observer_state", "group", "igo"})
@@ -55,7 +54,10 @@ _STATE_OR_GROUP = frozenset({"member_state", "observer_state", "group", "igo"})
 def late_attributions(paragraph: str) -> list[Attribution]:
     """Find the attributions printed after the words they attribute, one per sentence."""
     found: dict[int, Attribution] = {}
-    finders = (_role_of, _possessive, _named) if _CUE.search(paragraph) else ()
+    quoted = "”" in paragraph or '"' in paragraph or bool(_COMMA_VERB.search(paragraph))
+    finders = (_role_of, _possessive, _named) if quoted else ()
+    if not quoted and _WAS_NAME.search(paragraph):
+        finders = (_named,)
     if "é" in paragraph and _FRENCH_CUE.search(paragraph):
         finders += (_french,)
     for finder in finders:

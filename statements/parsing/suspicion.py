@@ -107,6 +107,8 @@ def _named_delegations(text: str):
 
 def _vote_sentence(text: str) -> str | None:
     """Return a later sentence that reports a vote rather than the speaker's words."""
+    if not is_vote(text):
+        return None
     starts = sentence_starts(text)
     for start, end in zip(starts[1:], [*starts[2:], len(text)], strict=False):
         sentence = text[start:end].strip()
