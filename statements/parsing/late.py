@@ -36,8 +36,9 @@ _NAMED = re.compile(
     rf"(?:(?:{_QUOTE_CLOSE}|,\s+){_VERBS}\s+|\b(?:was|were)\s+)"
     r"(?P<name>(?:[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+),\s+(?P<rest>[A-Z][^.;:“”]{0,220})"
 )
+# Inverted only after a comma or a closing quotation mark: "Il a félicité le Mali" is an object.
 _FRENCH_VERB = re.compile(
-    r"\b(?:a|ont|avait|avaient)\s+(?:notamment\s+|aussi\s+|également\s+|quant\s+à\s+lui\s+)?"
+    r"(?:,|[»”\"])\s*(?:a|ont|avait|avaient)\s+(?:notamment\s+|aussi\s+|également\s+|quant\s+à\s+lui\s+)?"
     r"(?P<verb>dit|fait\s+valoir|[a-zéèêîôûç]+ée?s?)\s+(?P<article>les|le|la|l[’'])\s*"
 )
 _FRENCH_ROLE = re.compile(
@@ -48,6 +49,8 @@ _COMMA_VERB = re.compile(rf",\s+{_VERBS}\s")
 _WAS_NAME = re.compile(r"(?:was|were)\s+[A-Z]")
 _FRENCH_CUE = re.compile(r"\b(?:a|ont|avait|avaient)\s+\S*é")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘ÉÀ])")
+_FRENCH_AFTER = re.compile(r"\s*(?:[.,;:)»”]|$|\s(?:qui|en|dans|pour|lors|après|avant)\b)")
+_WHO = re.compile(r",\s+who\s+[a-z]")
 _STATE_OR_GROUP = frozenset({"member_state", "observer_state", "group", "igo"})
 
 
@@ -91,6 +94,8 @@ def _named(paragraph: str):
         name = match.group("name")
         if name_style(name) is None:
             continue
+        if match.group().startswith(("was", "were")) and not _WHO.search(match.group("rest")):
+            continue  # "Also present was NAME, Minister of X." names no words of theirs
         clauses = read_clauses(match.group("rest"))
         ref = clauses.ref
         if ref is None or ref.kind not in _STATE_OR_GROUP or not clauses.title:
@@ -108,7 +113,9 @@ def _french(paragraph: str):
         end = match.end()
         role = _FRENCH_ROLE.match(paragraph, end)
         label = label_at(paragraph, role.end() if role else end)
-        if label is not None and label.ref.kind in _STATE_OR_GROUP:
+        if label is None or not _FRENCH_AFTER.match(paragraph, label.end):
+            continue
+        if label.ref.kind in _STATE_OR_GROUP:
             yield match.start(), label.label, label.ref, None, None
 
 

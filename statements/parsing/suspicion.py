@@ -30,7 +30,11 @@ _ROLE = r"(?:representative|delegate|speaker|delegation|représentante?|déléga
 _ROLE_OF = re.compile(rf"\b{_ROLE}\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s+")
 _POSSESSIVE = re.compile(rf"(?:’|')s\s+{_ROLE}\b")
 _BEFORE = re.compile(r"[^,.;:“”\"()]{1,60}$")
-_VERB_SOON = re.compile(rf"^[^.;]{{0,80}}?\b{_REPORTING}\b")
+_VERB_SOON = re.compile(rf"[^.;]{{0,80}}?\b{_REPORTING}\b")
+# "the statement made by the delegation of Turkey": the other delegation is an object, not a speaker.
+_OBJECT = re.compile(
+    r"\b(?:by|to|with|against|from|of|on|towards?|par|à|avec)\s+(?:the\s+|la\s+|le\s+)?$"
+)
 _NEIGHBOURS = 2
 _LONG_FACTOR = 4
 _LONG_MIN_CHARS = 1500
@@ -92,6 +96,8 @@ def _own_labels(statement: ParsedStatement) -> list[str]:
 def _named_delegations(text: str):
     """Yield (label, end) for "the representative of X" and "X’s delegate" in a text."""
     for match in _ROLE_OF.finditer(text):
+        if _OBJECT.search(text, max(0, match.start() - 30), match.start()):
+            continue
         found = label_at(text, match.end())
         if found is not None:
             yield found.label, found.end
