@@ -31,7 +31,7 @@ _ROLE_OF = re.compile(rf"\b{_ROLE}\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|
 _POSSESSIVE = re.compile(rf"(?:’|')s\s+{_ROLE}\b")
 _BEFORE = re.compile(r"[^,.;:“”\"()]{1,60}$")
 _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?\b{_REPORTING}\b")
-# "the statement made by the delegation of Turkey": the other delegation is an object, not a speaker.
+# "the statement made by the delegation of Turkey": that delegation is an object, not a speaker.
 _OBJECT = re.compile(
     r"\b(?:by|to|with|against|from|of|on|towards?|par|à|avec)\s+(?:the\s+|la\s+|le\s+)?$"
 )
