@@ -57,7 +57,8 @@ _NOT_A_NAME = re.compile(
 # A national office that reads like a chair: "President of the Council of Ministers of Lebanon".
 _NATIONAL = re.compile(
     r"\bnational\s+capacity\b|\btitre\s+national\b|\bCouncil\s+of\s+Ministers\b|"
-    r"\b(?:Presidential|Presidency|Sovereign(?:ty)?|Transitional|State)\s+Council\b",
+    r"\b(?:Presidential|Presidency|Sovereign(?:ty)?|Transitional|State|European)\s+Council\b|"
+    r"\bEuropean\s+Commission\b|\bAfrican\s+Union\s+Commission\b",
     re.IGNORECASE,
 )
 
