@@ -167,3 +167,37 @@ def test_contradicting_upload_is_refused_and_replace_needs_the_typed_symbol(staf
     assert changed_rows(before) == {"Ingestion": 1}
     log = Ingestion.objects.get(action="replaced")
     assert log.user.username == "editor" and log.via == "admin"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (council_bytes(number=3_000_000_000), "Meeting number 3000000000"),
+        (
+            council_bytes().replace(
+                b"The representative of France said",
+                b"JEAN DUPONT (France), speaking on behalf of the "
+                + b"Group of Friends of Peace and Security and Development " * 7
+                + b"said",
+            ),
+            "at most 300 fit",
+        ),
+    ],
+)
+def test_values_the_database_would_refuse_are_shown_not_a_500(staff_client, source, message):
+    before = row_counts()
+    review = upload(staff_client, seed_file("bad.txt", source))
+    assert review.status_code == 200 and message in review.content.decode()
+    response = confirm(staff_client, review, symbol="SC/1", date="2017-09-11")
+    assert response.status_code == 200
+    assert changed_rows(before) == {}
+
+
+def test_pasted_text_with_a_nul_character_is_a_form_error(staff_client):
+    before = row_counts()
+    response = upload(staff_client, text=council_bytes().decode() + "\x00")
+    assert (
+        response.status_code == 200
+        and "Null characters are not allowed" in response.content.decode()
+    )
+    assert changed_rows(before) == {}
