@@ -41,17 +41,22 @@ class ReleaseAdmin(admin.ModelAdmin):
         "ingested_at",
     ]
     exclude = ["source"]
+    list_display_links = ["symbol"]
     inlines = [IngestionInline]
 
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "body", "session", "numbers", "part", "date", "release"]
+    list_display = ["__str__", "body", "session", "meeting_numbers", "part", "date", "release"]
     list_filter = ["body", "session"]
     list_select_related = ["body", "release"]
     search_fields = ["title", "release__symbol"]
     date_hierarchy = "date"
     raw_id_fields = ["release"]
+
+    @admin.display(description="Meetings", ordering="numbers")
+    def meeting_numbers(self, meeting: Meeting) -> str:
+        return ", ".join(map(str, meeting.numbers))
 
 
 @admin.register(Ingestion)

@@ -97,6 +97,7 @@ class Ingestion(models.Model):
         CREATED = "created", "Created"
         UPDATED = "updated", "Updated"
         UNCHANGED = "unchanged", "Unchanged"
+        REPLACED = "replaced", "Replaced by a different meeting"
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="ingestions")
     action = models.CharField(max_length=12, choices=Action.choices)
@@ -177,9 +178,8 @@ class Meeting(models.Model):
         if self.numbers:
             numbers = " & ".join(ordinal(n) for n in self.numbers)
             parts.append(f"{numbers} meeting{'s' if len(self.numbers) > 1 else ''}")
-        if self.part:
-            parts.append(f"({self.part})")
-        return ", ".join(parts[:2]) + (f" {parts[2]}" if len(parts) > 2 else "")
+        label = ", ".join(parts)
+        return f"{label} ({self.part})" if label and self.part else label or self.part
 
 
 def ordinal(n: int) -> str:

@@ -271,6 +271,9 @@ class RetiredStatement(models.Model):
 
     statement_id = models.BigIntegerField(primary_key=True)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    text_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="SHA-256 of the text, to restore it"
+    )
     retired_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -11,8 +11,6 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import models
-
 from statements.models import Delegation, DelegationAlias, Speaker, SpeakerAlias, Statement
 from statements.reference import normalize_name
 from statements.speaker_names import display_name, name_key
@@ -38,7 +36,11 @@ class SpeakerMatch:
 
 
 class Resolver:
-    """Resolve names for one release with a fixed number of queries, whatever its size."""
+    """Resolve names for one release with a fixed number of queries, whatever its size.
+
+    The one name-resolution path of ingestion and previews; its alias maps live as long as the
+    Resolver (one plan), never in the process, so an alias edited in the admin is seen next time.
+    """
 
     def __init__(self) -> None:
         self._delegations, self._by_code = _alias_maps()
@@ -68,22 +70,11 @@ class Resolver:
         return matches
 
 
-_ALIAS_CACHE: dict = {}
-
-
 def _alias_maps() -> tuple[dict[str, Delegation], dict[str, Delegation]]:
-    """Delegations by alias and by code, reloaded only when the alias table changed.
-
-    A bulk ingest resolves names for every file; one aggregate query tells whether the ~700
-    aliases loaded for the previous file are still current.
-    """
-    stamp = DelegationAlias.objects.aggregate(n=models.Count("id"), last=models.Max("id"))
-    key = (stamp["n"], stamp["last"])
-    if _ALIAS_CACHE.get("key") != key:
-        aliases = DelegationAlias.objects.select_related("delegation")
-        by_alias = {alias.normalized: alias.delegation for alias in aliases}
-        _ALIAS_CACHE.update(key=key, maps=(by_alias, {d.code: d for d in by_alias.values()}))
-    return _ALIAS_CACHE["maps"]
+    """Delegations by alias and by code, read once per Resolver (one ingest), so edits show."""
+    aliases = DelegationAlias.objects.select_related("delegation")
+    by_alias = {alias.normalized: alias.delegation for alias in aliases}
+    return by_alias, {d.code: d for d in by_alias.values()}
 
 
 def _fits(delegation_ids: set[int], delegation_id: int | None) -> bool:

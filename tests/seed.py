@@ -19,3 +19,21 @@ SEED_OVERRIDES = {"symbol": SEED_SYMBOL, "confirm_date": True}
 def seed_bytes() -> bytes:
     """The seed release exactly as shipped."""
     return SEED_PATH.read_bytes()
+
+
+COUNCIL_TEXT = """Security Council
+{number}th Meeting (PM)
+
+Security Council Hears Briefing on Sanctions | Meetings Coverage and Press Releases
+
+The Security Council today heard a briefing on sanctions.
+
+The representative of France said the sanctions regime must be respected.  He called for unity.
+
+The representative of China said his delegation supported the Committee.  Dialogue is key, he said.
+{extra}"""
+
+
+def council_bytes(*, number: int = 8019, extra: str = "") -> bytes:
+    """A short Security Council text copy that prints no symbol and no date."""
+    return COUNCIL_TEXT.format(number=number, extra=extra).encode("utf-8")

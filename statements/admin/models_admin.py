@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.shortcuts import render
 
+from statements.admin.alias_forms import AliasFormSet, DelegationAliasForm, SpeakerAliasForm
 from statements.admin.themes_admin import StatementThemeTagInline
 from statements.models import (
     Delegation,
@@ -17,6 +18,8 @@ from statements.speaker_merge import speaker_merge
 
 class DelegationAliasInline(admin.TabularInline):
     model = DelegationAlias
+    form = DelegationAliasForm
+    formset = AliasFormSet
     extra = 1
     fields = ["name", "normalized"]
     readonly_fields = ["normalized"]
@@ -33,6 +36,8 @@ class DelegationAdmin(admin.ModelAdmin):
 
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
+    form = SpeakerAliasForm
+    formset = AliasFormSet
     extra = 0
     fields = ["name", "normalized"]
     readonly_fields = ["normalized"]
@@ -53,7 +58,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     inlines = [SpeakerAliasInline, SpeakerRedirectInline]
     actions = ["merge_speakers"]
 
-    @admin.action(description="Merge selected speakers (same person)")
+    @admin.action(description="Merge selected speakers (same person)", permissions=["change"])
     def merge_speakers(self, request, queryset):
         """Merge the selected speakers into the one chosen on a confirmation page."""
         speakers = list(queryset.filter(merged_into__isnull=True).order_by("name"))

@@ -142,7 +142,7 @@ class ThemeAdmin(admin.ModelAdmin):
                 messages.SUCCESS,
             )
 
-    @admin.action(description="Re-tag selected themes from their rules")
+    @admin.action(description="Re-tag selected themes from their rules", permissions=["change"])
     def retag_selected(self, request: HttpRequest, queryset) -> None:
         themes = list(queryset)
         result = retag(themes=themes)
@@ -270,11 +270,21 @@ class StatementThemeAdmin(admin.ModelAdmin):
         automatic = obj is not None and obj.source != StatementTheme.Source.STAFF
         return not automatic and super().has_change_permission(request, obj)
 
-    @admin.action(description="Not this theme: add a staff removal for the selected tags")
+    def has_staff_tag_permission(self, request: HttpRequest) -> bool:
+        """Staff tags are added and changed by these actions: both permissions are needed."""
+        return self.has_add_permission(request) and super().has_change_permission(request)
+
+    @admin.action(
+        description="Not this theme: add a staff removal for the selected tags",
+        permissions=["staff_tag"],
+    )
     def mark_wrong(self, request: HttpRequest, queryset) -> None:
         self._write_staff(request, queryset, is_removal=True)
 
-    @admin.action(description="Confirm: add a staff tag for the selected tags")
+    @admin.action(
+        description="Confirm: add a staff tag for the selected tags",
+        permissions=["staff_tag"],
+    )
     def confirm(self, request: HttpRequest, queryset) -> None:
         self._write_staff(request, queryset, is_removal=False)
 

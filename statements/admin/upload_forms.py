@@ -6,11 +6,14 @@ import base64
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 
 from meetings.models import Body
-from statements.ingest import IngestError, parse_source
+from statements.ingest import IngestError, ReleaseMetadata, parse_source
 from statements.parsing import ParsedRelease
+
+BASIS_SALT = "statements.release-review-basis"
 
 PAYLOAD_SALT = "statements.release-upload"
 PAYLOAD_MAX_AGE = 60 * 60 * 24
@@ -80,7 +83,21 @@ class UploadForm(forms.Form):
                 problems.append(forms.ValidationError(str(exc)))
         if problems:
             raise forms.ValidationError(problems)
+        self.tokens = [upload.sign() for upload, _ in self.parsed]
+        _check_batch_size(self.tokens)
         return cleaned
+
+
+def _check_batch_size(tokens: list[str]) -> None:
+    """Refuse a batch whose review page could not be posted back (Django's request size limit)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    size = sum(map(len, tokens))
+    if limit is not None and size > limit * 0.9:
+        raise forms.ValidationError(
+            f"These {len(tokens)} files are too large to review together ({size / 1_048_576:.1f} "
+            f"MB once packed, the limit is {limit * 0.9 / 1_048_576:.1f} MB): upload them in "
+            "smaller batches."
+        )
 
 
 def body_choices() -> list[tuple[str, str]]:
@@ -98,8 +115,16 @@ class ReviewForm(forms.Form):
     body = forms.ChoiceField(required=False)
     session = forms.IntegerField(required=False, min_value=1, max_value=200)
     meetings = forms.CharField(required=False, help_text="Meeting numbers, e.g. 38, 39")
-    part = forms.CharField(required=False, max_length=20)
+    part = forms.CharField(required=False, max_length=20, help_text="AM, PM, AM & PM …")
+    source_url = forms.URLField(
+        required=False,
+        max_length=500,
+        label="Source URL",
+        assume_scheme="https",
+        help_text="The release's page on press.un.org or www.un.org",
+    )
     headline = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 90}))
+    basis = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,6 +138,16 @@ class ReviewForm(forms.Form):
                 "The uploaded file could not be read back (expired or altered): upload it again."
             ) from exc
 
+    def clean_basis(self) -> str | None:
+        """The state of the stored release when staff reviewed this upload (signed)."""
+        token = self.cleaned_data.get("basis")
+        if not token:
+            return None
+        try:
+            return signing.loads(token, salt=BASIS_SALT, max_age=PAYLOAD_MAX_AGE)
+        except signing.BadSignature as exc:
+            raise forms.ValidationError("The review could not be read back: upload again.") from exc
+
     def clean_meetings(self) -> tuple[int, ...]:
         raw = self.cleaned_data.get("meetings") or ""
         parts = [p for p in raw.replace("&", ",").replace(" ", ",").split(",") if p]
@@ -123,7 +158,17 @@ class ReviewForm(forms.Form):
     def overrides(self, parsed: ParsedRelease) -> dict:
         """The staff's values, to lay over the parse; an unchanged inferred date stays a guess."""
         data = self.cleaned_data
-        keys = ("symbol", "date", "confirm_date", "body", "session", "meetings", "part", "headline")
+        keys = (
+            "symbol",
+            "date",
+            "confirm_date",
+            "body",
+            "session",
+            "meetings",
+            "part",
+            "headline",
+            "source_url",
+        )
         values = {k: data.get(k) for k in keys}
         values["symbol"] = (values["symbol"] or "").strip()
         if values["date"] == parsed.meeting.date and not values["confirm_date"]:
@@ -131,19 +176,24 @@ class ReviewForm(forms.Form):
         return values
 
 
-def initial_review(upload: Upload, parsed: ParsedRelease) -> dict:
-    """The review form's initial values, from the parse."""
-    meeting = parsed.meeting
+def sign_basis(basis: str) -> str:
+    """Sign the reviewed state of a release for the review form's hidden field."""
+    return signing.dumps(basis, salt=BASIS_SALT)
+
+
+def initial_review(token: str, metadata: ReleaseMetadata) -> dict:
+    """The review form's initial values: the parse's metadata (token: the signed upload)."""
     return {
-        "payload": upload.sign(),
-        "symbol": meeting.symbol or "",
-        "date": meeting.date,
+        "payload": token,
+        "symbol": metadata.symbol,
+        "date": metadata.date,
         "confirm_date": False,
-        "body": meeting.body or "",
-        "session": meeting.session,
-        "meetings": ", ".join(str(n) for n in meeting.meetings),
-        "part": meeting.part or "",
-        "headline": meeting.headline,
+        "body": metadata.body,
+        "session": metadata.session,
+        "meetings": ", ".join(str(n) for n in metadata.meetings),
+        "part": metadata.part,
+        "source_url": metadata.source_url,
+        "headline": metadata.headline,
     }
 
 

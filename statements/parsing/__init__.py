@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from statements.parsing.assemble import Assembly, assemble, to_statements
+from statements.parsing.budget import Deadline
 from statements.parsing.checks import refuse_non_release, truncation_error, unresolved_labels
 from statements.parsing.crosscheck import crosscheck, dedupe_labels
 from statements.parsing.document import read_document
@@ -33,9 +34,12 @@ __all__ = [
 
 def parse_press_release(data: bytes | str, *, filename: str | None = None) -> ParsedRelease:
     """Parse one Meetings Coverage press release (bytes or text, plain or HTML)."""
+    deadline = Deadline()
     document = read_document(data, filename=filename)
+    deadline.check("the meeting metadata")
     report = build_meeting(document)
     assembly = assemble(document.paragraphs)
+    deadline.check("the statements")
     statements = flag_statements(to_statements(assembly))
     refuse_non_release(document, report.meeting, statements)
     return ParsedRelease(

@@ -36,6 +36,10 @@ _TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+in\s+\w+)?$")
 _TITLE_SPLIT = re.compile(r"\s+(?:of|for)\s+")
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
 _CLAUSE_SPLIT = re.compile(r",\s+")
+# Bounds that keep reading linear: a speaker's clauses (title, on behalf of ...) number a handful
+# and a delegation label is short, so longer runs are the spoken part, never more title.
+MAX_CLAUSES = 12
+MAX_LABEL_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -54,15 +58,18 @@ class Clauses:
 
 def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
     """Split "Minister for X of Country" into title and country; the country may be None."""
-    chunk = _TO_THE_UN.sub("", chunk.strip())
-    for match in _TITLE_SPLIT.finditer(chunk):
+    chunk = chunk.strip()
+    offset = max(0, len(chunk) - MAX_LABEL_CHARS)  # only a short tail can name a delegation
+    chunk = chunk[:offset] + _TO_THE_UN.sub("", chunk[offset:])
+    for match in _TITLE_SPLIT.finditer(chunk, offset):
         if match.group().strip() != "of":
             continue
         rest = chunk[match.end() :]
         ref = resolve(rest)
         if ref:
             return chunk[: match.start()].strip(), clean_label(rest), ref
-    whole = resolve(chunk)  # "President of the General Assembly" is itself a delegation
+    # "President of the General Assembly" is itself a delegation
+    whole = resolve(chunk) if len(chunk) <= MAX_LABEL_CHARS else None
     if whole is not None and whole.kind == "un_entity":
         return chunk, chunk, whole
     return chunk, None, None
@@ -72,7 +79,9 @@ def read_clauses(text: str) -> Clauses:
     """Read the clauses at the start of `text` (after a name), stopping at the spoken part."""
     state = Clauses()
     person_pending = False
-    for chunk in _CLAUSE_SPLIT.split(text.strip()):
+    for number, chunk in enumerate(_CLAUSE_SPLIT.split(text.strip(), maxsplit=MAX_CLAUSES)):
+        if number == MAX_CLAUSES:
+            break
         chunk = chunk.strip().rstrip(",")
         updated, person_pending = _read_chunk(chunk, state, person_pending)
         if updated is None:

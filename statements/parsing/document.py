@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from statements.parsing.budget import check_paragraphs, check_plain_lines, check_text
 from statements.parsing.decoding import decode_input
 from statements.parsing.html_layouts import GENERIC_HTML, looks_like_html, page_text, read_html
 from statements.parsing.paragraphs import Document
@@ -13,7 +14,9 @@ from statements.parsing.text_layout import read_text
 def read_document(data: bytes | str, *, filename: str | None = None) -> Document:
     """Decode the input and read it with the layout its format calls for."""
     decoded = decode_input(data)
+    check_text(decoded.text)
     document = _read(decoded.text)
+    check_paragraphs(document.paragraphs)
     warnings = (*decoded.warnings, *document.warnings)
     if filename and filename.lower().endswith(
         (".htm", ".html")
@@ -27,6 +30,7 @@ def read_document(data: bytes | str, *, filename: str | None = None) -> Document
 def _read(text: str) -> Document:
     """Read HTML in a known layout, other HTML as its visible text, and plain text as is."""
     if not looks_like_html(text):
+        check_plain_lines(text)
         return read_text(text)
     document = read_html(text)
     if document is not None:

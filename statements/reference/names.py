@@ -104,9 +104,25 @@ def _drop_articles(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+_CACHED_LABEL_CHARS = 200
+
+
 def normalize_name(label: str) -> str:
     """Return the exact-match key of a delegation label (see the module docstring)."""
+    # Only label-sized strings are memoized: the cache stays small whatever a parse feeds it.
+    if len(label) <= _CACHED_LABEL_CHARS:
+        return _normalize_cached(label)
+    return _normalize(label)
+
+
+@lru_cache(maxsize=8192)
+def _normalize_cached(label: str) -> str:
+    """normalize_name, memoized for short labels."""
+    return _normalize(label)
+
+
+def _normalize(label: str) -> str:
+    """Apply the normalization steps of the module docstring."""
     text = label.translate(_CHAR_MAP)
     text = _strip_accents(text).casefold().replace("&", " and ")
     text = _tidy_spaces(_BRACKETED_THE.sub(" ", text))

@@ -67,9 +67,14 @@ def plain_text(statement: Statement, accessed: date) -> str:
     where = f", {meeting.label}" if meeting.label else ""
     return (
         f"{title(statement)}{where}, {_long_date(statement.date)}. United Nations, Meetings "
-        f"Coverage press release {meeting.release.symbol}. {absolute_url(statement)} "
-        f"(accessed {_long_date(accessed)})."
+        f"Coverage press release {meeting.release.symbol}{_original(meeting.release)}. "
+        f"{absolute_url(statement)} (accessed {_long_date(accessed)})."
     )
+
+
+def _original(release) -> str:
+    """The release's own page on un.org, when the archive knows it."""
+    return f" ({release.source_url})" if release.source_url else ""
 
 
 def bibtex(statement: Statement, accessed: date) -> str:
@@ -127,6 +132,8 @@ def _note(statement: Statement) -> str:
         parts.append(f"delegation: {delegation}")
     if statement.title:
         parts.append(statement.title)
+    if meeting.release.source_url:
+        parts.append(f"original: {meeting.release.source_url}")
     return "; ".join(parts)
 
 

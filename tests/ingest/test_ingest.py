@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from meetings.models import Ingestion, Meeting, Release
-from statements import ingest as ingest_module
 from statements.ingest import IngestError, ingest_source
+from statements.ingest import write as ingest_module
 from statements.models import RetiredStatement, Speaker, Statement
 from tests.seed import SEED_DATE, SEED_OVERRIDES, SEED_SYMBOL, seed_bytes
 
@@ -70,7 +70,8 @@ def test_reingesting_an_edited_release_updates_in_place_and_keeps_ids():
 
 def test_same_content_under_another_symbol_is_refused_when_that_symbol_exists():
     ingest()
-    ingest(seed_bytes() + b"\n", overrides={"symbol": "GA/99999", "confirm_date": True})
+    other_meeting = seed_bytes().replace(b"38th & 39th Meetings", b"40th Meeting")
+    ingest(other_meeting, overrides={"symbol": "GA/99999", "confirm_date": True})
     with pytest.raises(IngestError, match="already in the archive as"):
         ingest(overrides={"symbol": "GA/99999", "confirm_date": True})
 
@@ -108,6 +109,7 @@ def test_speakers_are_reused_by_name_and_delegation_across_releases():
 def test_a_near_match_speaker_is_a_warning_not_a_merge():
     ingest()
     variant = seed_bytes().replace(b"JUAN FRANCISCO GALLI", b"JUAN FRANCESCO GALLI")
+    variant = variant.replace(b"38th & 39th Meetings", b"41st Meeting")
     result = ingest(variant, overrides={"symbol": "GA/12391", "confirm_date": True})
     assert Speaker.objects.count() == 69
     assert any("resembles" in w and "Juan Francisco Galli" in w for w in result.warnings)

@@ -316,3 +316,14 @@ def test_import_does_not_load_django() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_normalization_cache_keeps_no_long_strings():
+    from statements.reference import names
+
+    names._normalize_cached.cache_clear()
+    long_label = "Minister for Affairs, " * 10_000
+    assert names.normalize_name(long_label) == names.normalize_name(long_label)
+    assert names._normalize_cached.cache_info().currsize == 0
+    assert names.normalize_name("Côte d’Ivoire") == "cote d'ivoire"
+    assert names._normalize_cached.cache_info().maxsize == 8192

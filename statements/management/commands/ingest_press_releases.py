@@ -6,9 +6,10 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from tqdm import tqdm
 
-from statements.ingest import IngestError, ingest_source
+from statements.ingest import IngestError, ingest_source, size_error
 from statements.release_files import iter_release_files, read_sidecar
 
 
@@ -44,6 +45,10 @@ class Command(BaseCommand):
                 failures.append(str(exc))
                 actions["failed"] += 1
                 continue
+            except DatabaseError as exc:  # validation should stop these; never stop the folder
+                failures.append(f"{path}: the database refused it ({exc.__class__.__name__}).")
+                actions["failed"] += 1
+                continue
             actions[result.action] += 1
             if options["verbosity"] > 1:
                 bar.write(result.summary())
@@ -54,11 +59,14 @@ class Command(BaseCommand):
     def _ingest(self, path: Path, accept_inferred: bool):
         """Read one file and its sidecar, then ingest it."""
         try:
+            if message := size_error(path.stat().st_size, str(path)):
+                raise IngestError(message)
             source = path.read_bytes()
+            overrides = read_sidecar(path)
         except OSError as exc:
             raise IngestError(f"{path}: cannot read the file ({exc.strerror}).") from exc
-        overrides = read_sidecar(path)
-        overrides.pop("source_url", None)
+        except ValueError as exc:  # a sidecar that is not JSON, or a date that is not ISO
+            raise IngestError(f"{path}: its .meta.json cannot be read ({exc}).") from exc
         if accept_inferred:
             overrides["confirm_date"] = True
         return ingest_source(
@@ -68,6 +76,6 @@ class Command(BaseCommand):
     def _report(self, total: int, actions: Counter, failures: list[str]) -> None:
         """Print the summary: counts by outcome, then every failure with its reason."""
         parts = [f"{actions[a]} {a}" for a in ("created", "updated", "unchanged", "failed")]
-        self.stdout.write(f"{total} files: " + ", ".join(parts))
+        self.stdout.write(f"{total} file{'s' * (total != 1)}: " + ", ".join(parts))
         for failure in failures:
             self.stderr.write(f"  failed: {failure}")

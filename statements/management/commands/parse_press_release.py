@@ -7,7 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.parsing import NotAPressRelease, parse_press_release
+from statements.ingest import size_error
+from statements.parsing import NotAPressRelease, ParseError, parse_press_release
 from statements.release_preview import release_as_dict
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path: Path = options["file"]
         try:
+            if message := size_error(path.stat().st_size, str(path)):
+                raise CommandError(message)
             source = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"{path}: cannot read the file ({exc.strerror}).") from exc
@@ -28,6 +31,8 @@ class Command(BaseCommand):
             parsed = parse_press_release(source, filename=path.name)
         except NotAPressRelease as exc:
             raise CommandError(f"{path}: not a press release: {exc}") from exc
+        except ParseError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
         data = release_as_dict(parsed)
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

@@ -1,0 +1,100 @@
+"""Pair a re-ingest's statements with the stored ones, so permalinks survive any upload order.
+
+First by content (same kind and same text, whitespace aside), then by who spoke in order, and a
+statement no stored row matches takes back the id of a retired one with the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from meetings.models import Meeting
+from statements.models import RetiredStatement
+from statements.reference import normalize_name
+from statements.speaker_names import name_key
+
+if TYPE_CHECKING:
+    from statements.ingest.plan import IngestPlan, PlannedStatement
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a statement's text with its whitespace collapsed."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def match_existing_statements(plan: IngestPlan) -> None:
+    """Pair new statements with the stored ones they replace, so their ids stay."""
+    meeting = Meeting.objects.filter(release=plan.existing).first() if plan.existing else None
+    stored = list(meeting.statements.order_by("sequence")) if meeting else []
+    by_text = defaultdict(list)
+    for statement in stored:
+        by_text[(statement.kind, text_hash(statement.text))].append(statement)
+    for item in plan.statements:
+        if pool := by_text[(item.parsed.kind, text_hash(item.parsed.text))]:
+            item.existing = pool.pop(0)
+    left = [s for group in by_text.values() for s in group]
+    changed = _match_by_speaker(plan.statements, left)
+    matched = {item.existing.pk for item in plan.statements if item.existing}
+    plan.retired = [s for s in left if s.pk not in matched]
+    _restore_retired(plan, meeting)
+    _describe(plan, changed)
+
+
+def _match_by_speaker(items: list[PlannedStatement], stored: list) -> int:
+    """Pair what content left unmatched by kind and speaker, in order; count new texts."""
+    pool = defaultdict(list)
+    for statement in sorted(stored, key=lambda s: s.sequence):
+        key = _speaker_key(
+            statement.kind,
+            statement.delegation_id,
+            statement.delegation_label,
+            statement.speaker_label,
+        )
+        pool[key].append(statement)
+    changed = 0
+    for item in items:
+        if item.existing:
+            continue
+        p = item.parsed
+        delegation_id = item.delegation.pk if item.delegation else None
+        key = _speaker_key(p.kind, delegation_id, p.delegation_label or "", p.speaker or "")
+        if pool[key]:
+            item.existing = pool[key].pop(0)
+            changed += 1
+    return changed
+
+
+def _speaker_key(kind: str, delegation_id, delegation_label: str, speaker_label: str) -> tuple:
+    """What identifies 'the same statement' across two parses of one release."""
+    who = delegation_id or normalize_name(delegation_label or "")
+    return (kind, who, name_key(speaker_label or ""))
+
+
+def _restore_retired(plan: IngestPlan, meeting: Meeting | None) -> None:
+    """Give a new statement the id of a retired one of this meeting with the same text."""
+    new = [item for item in plan.statements if item.existing is None]
+    if meeting is None or not new:
+        return
+    retired = defaultdict(list)
+    rows = RetiredStatement.objects.filter(meeting=meeting).exclude(text_hash="")
+    for row in rows.order_by("statement_id"):
+        retired[row.text_hash].append(row.statement_id)
+    for item in new:
+        if ids := retired[text_hash(item.parsed.text)]:
+            item.restored_id = ids.pop(0)
+
+
+def _describe(plan: IngestPlan, changed: int) -> None:
+    """Add the statement counts to the plan's list of changes."""
+    added = sum(1 for s in plan.statements if s.existing is None and s.restored_id is None)
+    restored = sum(1 for s in plan.statements if s.restored_id is not None)
+    for n, what in (
+        (added, "added"),
+        (restored, "restored under their earlier ids"),
+        (len(plan.retired), "removed"),
+        (changed, "with new text"),
+    ):
+        if n:
+            plan.changes.append(f"{n} statement{'s' * (n > 1)} {what}")
