@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import (
@@ -41,6 +40,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from config.public_urls import site_url
 from statements.filters import StatementFilter
 from statements.models import StatementTheme
 from statements.querysets import effective_theme_tags
@@ -186,9 +186,9 @@ def effective_theme_slugs() -> ArraySubquery:
 
 
 def absolute_url_expression(route: str, key: str = "pk") -> Expression:
-    """SITE_URL + the route's path for the row's key, built in SQL."""
+    """The public site + the route's path for the row's key, built in SQL."""
     prefix, suffix = reverse(route, args=[_PROBE_ID]).split(str(_PROBE_ID))
-    parts = [Value(settings.SITE_URL + prefix), Cast(F(key), TextField())]
+    parts = [Value(site_url() + prefix), Cast(F(key), TextField())]
     if suffix:
         parts.append(Value(suffix))
     return Concat(*parts, output_field=TextField())

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
@@ -18,10 +17,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
+from config.public_urls import absolute_url
 from statements.api.resources import current_speaker
 from statements.filters import StatementFilter
 from statements.models import Delegation, Statement, Theme
-from statements.views.cite import absolute_url, delegation_name, speaker_name, title
+from statements.views.cite import delegation_name, permalink, speaker_name, title
 
 FEED_ITEMS = 50
 LIST_FILTERS = ("delegation", "theme", "body", "session", "kind", "speaker")
@@ -76,10 +76,10 @@ class StatementFeed(Feed):
         return linebreaks(item.text, autoescape=True)
 
     def item_link(self, item: Statement) -> str:
-        return absolute_url(item)
+        return permalink(item)
 
     def item_guid(self, item: Statement) -> str:
-        return absolute_url(item)
+        return permalink(item)
 
     def item_pubdate(self, item: Statement) -> datetime:
         return datetime.combine(item.date, time.min, tzinfo=UTC)
@@ -95,11 +95,6 @@ class StatementFeed(Feed):
 
 
 statement_feed = StatementFeed()
-
-
-def _absolute(path: str, query: QueryDict | None = None) -> str:
-    encoded = query.urlencode() if query else ""
-    return f"{settings.SITE_URL}{path}{'?' + encoded if encoded else ''}"
 
 
 def _serve(request: HttpRequest, source: FeedSource) -> HttpResponse:
@@ -131,8 +126,8 @@ def search_feed(request: HttpRequest) -> HttpResponse:
     source = FeedSource(
         title=f"UN statements: {described}" if described else "UN statements: all",
         subtitle="New statements matching this search in the UN Statements Archive.",
-        page_url=_absolute(reverse("statements:statement-list"), query),
-        feed_url=_absolute(reverse("data:feed-statements"), query),
+        page_url=absolute_url(reverse("statements:statement-list"), query),
+        feed_url=absolute_url(reverse("data:feed-statements"), query),
         query=query,
     )
     return _serve(request, source)
@@ -154,8 +149,8 @@ def speaker_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{speaker.name}: statements",
         subtitle=f"New statements by {speaker.name} in the UN Statements Archive.",
-        page_url=_absolute(speaker.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-speaker", args=[slug])),
+        page_url=absolute_url(speaker.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-speaker", args=[slug])),
         query=_scoped("speaker", slug),
     )
     return _serve(request, source)
@@ -166,8 +161,8 @@ def delegation_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{delegation.name}: statements",
         subtitle=f"New statements by the delegation of {delegation.name}.",
-        page_url=_absolute(delegation.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-delegation", args=[slug])),
+        page_url=absolute_url(delegation.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-delegation", args=[slug])),
         query=_scoped("delegation", delegation.code),
     )
     return _serve(request, source)
@@ -178,8 +173,8 @@ def theme_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{theme.name}: statements",
         subtitle=f"New statements on {theme.name} in the UN Statements Archive.",
-        page_url=_absolute(theme.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-theme", args=[slug])),
+        page_url=absolute_url(theme.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-theme", args=[slug])),
         query=_scoped("theme", slug),
     )
     return _serve(request, source)
