@@ -81,7 +81,9 @@ def test(extra: list[str]) -> int:
     """Run the whole test suite against PostgreSQL (embedded unless DATABASE_URL is set)."""
     env = {
         **os.environ,
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "test-only-secret-key"),
+        "DJANGO_SECRET_KEY": os.environ.get(
+            "DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef"
+        ),
         "DJANGO_DEBUG": "0",
         "DJANGO_PLAIN_STATIC": "1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",

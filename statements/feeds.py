@@ -7,6 +7,7 @@ newest first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
@@ -24,6 +25,16 @@ from statements.models import Delegation, Statement, Theme
 from statements.views.cite import delegation_name, permalink, speaker_name, title
 
 FEED_ITEMS = 50
+# Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, and
+# U+FFFE/U+FFFF. PDF-to-text copies carry form feeds and vertical tabs; one would break the feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """The text with the characters XML cannot carry removed (a vertical tab becomes a space)."""
+    return _NOT_XML.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
 LIST_FILTERS = ("delegation", "theme", "body", "session", "kind", "speaker")
 
 
@@ -48,7 +59,7 @@ class StatementFeed(Feed):
         return source
 
     def title(self, source: FeedSource) -> str:
-        return source.title
+        return xml_text(source.title)
 
     def subtitle(self, source: FeedSource) -> str:
         return source.subtitle
@@ -70,10 +81,10 @@ class StatementFeed(Feed):
         return list(matches.for_listing().order_by("-date", "-id")[:FEED_ITEMS])
 
     def item_title(self, item: Statement) -> str:
-        return f"{title(item)}, {item.date.day} {item.date:%B %Y}"
+        return xml_text(f"{title(item)}, {item.date.day} {item.date:%B %Y}")
 
     def item_description(self, item: Statement) -> str:
-        return linebreaks(item.text, autoescape=True)
+        return xml_text(linebreaks(item.text, autoescape=True))
 
     def item_link(self, item: Statement) -> str:
         return permalink(item)
@@ -88,10 +99,10 @@ class StatementFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Statement) -> str:
-        return speaker_name(item) or delegation_name(item) or "United Nations"
+        return xml_text(speaker_name(item) or delegation_name(item) or "United Nations")
 
     def item_categories(self, item: Statement) -> list[str]:
-        return [tag.theme.name for tag in item.effective_theme_tags]
+        return [xml_text(tag.theme.name) for tag in item.effective_theme_tags]
 
 
 statement_feed = StatementFeed()
@@ -118,10 +129,8 @@ def describe(fs: StatementFilter) -> str:
 def search_feed(request: HttpRequest) -> HttpResponse:
     """The feed of any search: the statements page's query string, newest first."""
     fs = StatementFilter(request.GET)
-    query = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        if name in fs.filters and name != "sort":
-            query.setlist(name, values)
+    query = fs.usable_query()  # a feed reader cannot show a note: bad values are just left out
+    query.pop("sort", None)
     described = describe(fs)
     source = FeedSource(
         title=f"UN statements: {described}" if described else "UN statements: all",
