@@ -30,6 +30,4 @@ max_requests_jitter = 500
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Believe X-Forwarded-* only from these addresses (the front server); none unless configured.
-forwarded_allow_ips = [
-    a for a in os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "").split(",") if a
-]
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "")
