@@ -9,7 +9,7 @@ with an environment variable of the same name in capitals, prefixed GUNICORN_.
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-worker_class = "gthread"
+worker_class = "config.gunicorn_worker.TimedThreadWorker"  # gthread + socket timeouts
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 # Each thread may hold a database connection: workers x threads must stay below PostgreSQL's
 # max_connections (100 by default).

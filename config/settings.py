@@ -260,7 +260,13 @@ if env_bool("DJANGO_BEHIND_PROXY"):
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.
 EXPORTS_PER_PROCESS = int(os.environ.get("EXPORTS_PER_PROCESS", "2"))
 # The locmem cache counts per process (limits are then per worker): accepted, documented.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# HSTS includeSubDomains (W005) and preload (W021) are opt-in on purpose, see above.
+SILENCED_SYSTEM_CHECKS = [
+    "django_ratelimit.E003",
+    "django_ratelimit.W001",
+    "security.W005",
+    "security.W021",
+]
 
 # PostgreSQL statement timeouts: a public request's query is cancelled after this long (ms);
 # staff and commands are not limited; an export's single long COPY has its own limit.
