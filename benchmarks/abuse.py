@@ -209,8 +209,10 @@ def run_phase(port: int, name: str, attackers: list[Callable], seconds: float, n
 
 
 def manage(env: dict[str, str], *args: str) -> str:
+    """Run manage.py; return its output's last line."""
     cmd = [sys.executable, str(ROOT / "manage.py"), *args]
-    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    return (done.stdout.strip().splitlines() or [""])[-1]
 
 
 def prepare(env: dict[str, str], statements: int) -> int:

@@ -47,7 +47,7 @@ class RateLimitMiddleware:
         path = request.path
         if path == self.login_path:
             return "login" if request.method == "POST" else None
-        if path.startswith("/statements/export."):
+        if path.startswith(("/statements/export.", "/data/un-statements-archive-")):
             return "exports"
         if path.startswith("/api/"):
             return "api"

@@ -177,6 +177,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_RELEASE_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
 DATA_DUMPS_DIR = Path(os.environ.get("DATA_DUMPS_DIR", BASE_DIR / "var" / "dumps"))
+# Behind nginx: dump files are handed to it (X-Accel-Redirect to this internal location).
+DATA_DUMPS_ACCEL_PREFIX = os.environ.get("DATA_DUMPS_ACCEL_PREFIX", "")
 
 # The public address for links (permalinks, feeds, API, citations). Unset: the address of the
 # request being answered (commands without a request use FALLBACK_SITE_URL).
