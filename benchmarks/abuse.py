@@ -128,21 +128,23 @@ def slowloris(port: int, phase: Phase, stop: threading.Event, source: str, *, tr
     """Send a request's first line, then a header every 3 s (trickle) or nothing (stall)."""
     sock = socket.socket()
     sock.bind((source, 0))
-    sock.settimeout(2)
+    sock.settimeout(0.5)
+    kind = "trickle" if trickle else "stalled"
     try:
         sock.connect(("127.0.0.1", port))
         sock.sendall(b"GET /statements/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-        while not stop.wait(3):
+        while not stop.wait(2.5):
             if trickle:
                 sock.sendall(b"X-Slow: 1\r\n")
-            elif sock.recv(1) == b"":
-                phase.attacked("stalled: cut by server")
-                return
-        phase.attacked("trickle: held to the end" if trickle else "stalled: held to the end")
-    except TimeoutError:
-        phase.attacked("stalled: held to the end")
+            try:
+                if sock.recv(1) == b"":
+                    phase.attacked(f"{kind}: cut by server")
+                    return
+            except TimeoutError:
+                continue  # still open
+        phase.attacked(f"{kind}: held to the end")
     except OSError:
-        phase.attacked("cut by server")
+        phase.attacked(f"{kind}: cut by server")
     finally:
         sock.close()
 

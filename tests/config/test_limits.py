@@ -11,6 +11,7 @@ from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
+from psycopg.errors import QueryCanceled
 
 from config.limits import StatementTimeoutMiddleware
 from config.middleware import DatabaseUnavailableMiddleware
@@ -20,9 +21,9 @@ from tests.factories import make_statement
 
 @pytest.fixture
 def limited(settings):
-    """Rate limits on, two requests a minute in every group, fresh counters."""
+    """Rate limits on, two requests an hour in every group (no window ends mid-test)."""
     settings.RATELIMIT_ENABLE = True
-    settings.RATELIMIT_RATES = dict.fromkeys(("search", "api", "feeds", "exports", "login"), "2/m")
+    settings.RATELIMIT_RATES = dict.fromkeys(("search", "api", "feeds", "exports", "login"), "2/h")
     cache.clear()
     yield settings
     cache.clear()
@@ -38,7 +39,7 @@ def limited(settings):
         "/statements/export.csv?q=climate",
     ],
 )
-def test_third_request_in_a_minute_is_429_with_retry_after(client, db, limited, url):
+def test_third_request_in_the_window_is_429_with_retry_after(client, db, limited, url):
     make_statement(text="Climate adaptation finance.")
     for _ in range(2):
         response = client.get(url)
@@ -47,7 +48,7 @@ def test_third_request_in_a_minute_is_429_with_retry_after(client, db, limited, 
             b"".join(response.streaming_content)
     response = client.get(url)
     assert response.status_code == 429
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert 1 <= int(response["Retry-After"]) <= 3600
 
 
 def test_machine_clients_get_a_problem_document(client, db, limited):
@@ -135,9 +136,8 @@ def test_staff_queries_have_no_statement_timeout(db):
     assert _answer_with("SELECT pg_sleep(0.1)::text", staff=True).status_code == 200
 
 
-def test_the_export_has_its_own_longer_timeout(db, settings):
-    settings.ANONYMOUS_STATEMENT_TIMEOUT_MS = 50
+def test_the_export_runs_under_its_own_timeout(db, settings):
     settings.EXPORT_STATEMENT_TIMEOUT_MS = 1
     make_statement(text="One statement.")
-    with pytest.raises(OperationalError):
+    with pytest.raises(QueryCanceled):
         b"".join(exports.copy_chunks("COPY (SELECT pg_sleep(0.2)) TO STDOUT"))
