@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -32,15 +34,18 @@ class RateLimitMiddleware:
 
     def __call__(self, request: HttpRequest):
         group = self.group(request)
-        if group and settings.RATELIMIT_ENABLE:
-            for key in ("ip", "post:username") if group == "login" else ("ip",):
-                usage = get_usage(
-                    request, group=group, key=key, rate=settings.RATELIMIT_RATES[group],
-                    increment=True,
-                )  # fmt: skip
-                if usage and usage["should_limit"]:
-                    return too_many_requests(request, group, max(1, usage["time_left"]))
-        return self.get_response(request)
+        if not group or not settings.RATELIMIT_ENABLE:
+            return self.get_response(request)
+        for key in ("ip", "post:username") if group == "login" else ("ip",):
+            usage = get_usage(
+                request, group=group, key=key, rate=settings.RATELIMIT_RATES[group], increment=True
+            )
+            if usage and usage["should_limit"]:
+                return too_many_requests(request, group, max(1, usage["time_left"]))
+        with in_flight(request, group) as admitted:
+            if not admitted:
+                return too_many_requests(request, group, 1)
+            return self.get_response(request)
 
     def group(self, request: HttpRequest) -> str | None:
         """The rate-limit group of a request, or None for requests that are not limited."""
@@ -56,6 +61,32 @@ class RateLimitMiddleware:
         if request.GET and not path.startswith(("/admin/", "/static/", "/data/")):
             return "search"  # a page asked with a query: a search, a filter or a page of one
         return None
+
+
+@contextmanager
+def in_flight(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Admit at most RATELIMIT_CONCURRENT requests of a group from one client at a time.
+
+    A rate per minute does not stop a client that keeps a few slow requests running at once
+    (expensive searches, password checks); this does. Counted in the cache, like the rates.
+    """
+    key = f"rl-inflight:{group}:{client_address(request)}"
+    cache.add(key, 0, timeout=300)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        count = 1
+    try:
+        yield count <= settings.RATELIMIT_CONCURRENT
+    finally:
+        with suppress(ValueError):
+            cache.decr(key)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address as the rate limits see it (X-Real-IP behind the proxy)."""
+    meta = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    return request.META.get(meta) or request.META.get("REMOTE_ADDR", "")
 
 
 def too_many_requests(request: HttpRequest, group: str, retry_after: int) -> HttpResponse:

@@ -257,6 +257,8 @@ RATELIMIT_RATES = {
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
     "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
 }
+# Requests of one group one client may have running at once (per process with a local cache).
+RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "2"))
 if env_bool("DJANGO_BEHIND_PROXY"):
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.

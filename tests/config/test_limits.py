@@ -141,3 +141,16 @@ def test_the_export_runs_under_its_own_timeout(db, settings):
     make_statement(text="One statement.")
     with pytest.raises(QueryCanceled):
         b"".join(exports.copy_chunks("COPY (SELECT pg_sleep(0.2)) TO STDOUT"))
+
+
+def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_CONCURRENT = 2
+    key = "rl-inflight:search:127.0.0.1"
+    cache.set(key, 2)  # two searches of this client are running
+    response = client.get("/statements/?q=climate")
+    assert response.status_code == 429 and response["Retry-After"] == "1"
+    assert cache.get(key) == 2
+    cache.set(key, 1)
+    assert client.get("/statements/?q=climate").status_code == 200
+    assert cache.get(key) == 1  # its own count is given back
