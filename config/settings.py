@@ -251,14 +251,14 @@ if STATIC_URL.startswith(("http://", "https://", "//")):  # static files from a 
 # Counters live in the default cache: per process unless CACHE_URL names a shared cache.
 RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)
 RATELIMIT_RATES = {
-    "search": os.environ.get("RATELIMIT_SEARCH", "60/m"),
+    "search": os.environ.get("RATELIMIT_SEARCH", "30/m"),
     "api": os.environ.get("RATELIMIT_API", "120/m"),
     "feeds": os.environ.get("RATELIMIT_FEEDS", "30/m"),
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
     "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
 }
 # Requests of one group one client may have running at once (per process with a local cache).
-RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "2"))
+RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
 if env_bool("DJANGO_BEHIND_PROXY"):
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.
