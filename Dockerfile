@@ -9,8 +9,8 @@ COPY templates templates
 COPY static static
 COPY manage.py ./
 RUN pip install --no-cache-dir . \
- && DJANGO_SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic --no-input
+ && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic --no-input
 RUN useradd --create-home archive
 USER archive
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi:application"]

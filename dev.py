@@ -62,14 +62,33 @@ def manage(*args: str, env: dict[str, str]) -> None:
     subprocess.run([str(PYTHON), str(ROOT / "manage.py"), *args], check=True, env=env, cwd=ROOT)
 
 
+def browser_url(address: str) -> tuple[str, str]:
+    """The URL a browser on this machine opens for a runserver address, and the host it binds.
+
+    "9000" -> http://127.0.0.1:9000; "0.0.0.0:9000" -> http://127.0.0.1:9000 (every interface);
+    "[::]:8000" -> http://[::1]:8000; "192.0.2.5:8000" -> http://192.0.2.5:8000.
+    """
+    host, _, port = address.rpartition(":")
+    if not host:
+        host, port = "127.0.0.1", address
+    if not port.isdigit():
+        host, port = address, "8000"
+    shown = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]", "0": "127.0.0.1"}.get(host, host)
+    return f"http://{shown}:{port}", host
+
+
 def start(extra: list[str]) -> int:
     """Migrate, load the sample archive, print the admin login and serve it."""
     env = {**os.environ, "DJANGO_DEBUG": os.environ.get("DJANGO_DEBUG", "1")}
+    address = extra[0] if extra else "127.0.0.1:8000"
+    url, host = browser_url(address)
+    if host not in ("127.0.0.1", "localhost", "[::1]") and "DJANGO_ALLOWED_HOSTS" not in env:
+        # Served beyond loopback: answer whatever name reaches it (development only).
+        env["DJANGO_ALLOWED_HOSTS"] = "*" if host in ("0.0.0.0", "[::]", "0") else host.strip("[]")
     manage("migrate", "--no-input", env=env)
     manage("load_sample_data", env=env)
-    manage("ensure_admin", env=env)
-    address = extra[0] if extra else "127.0.0.1:8000"
-    print(f"\nServing the archive on http://{address}/  (Ctrl+C stops it)\n", flush=True)
+    manage("ensure_admin", "--site", url, env=env)
+    print(f"\nServing the archive on {url}/  (Ctrl+C stops it)\n", flush=True)
     cmd = [str(PYTHON), str(ROOT / "manage.py"), "runserver", address, "--noreload"]
     try:
         return subprocess.call(cmd, env=env, cwd=ROOT)
@@ -81,7 +100,9 @@ def test(extra: list[str]) -> int:
     """Run the whole test suite against PostgreSQL (embedded unless DATABASE_URL is set)."""
     env = {
         **os.environ,
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "test-only-secret-key"),
+        "DJANGO_SECRET_KEY": os.environ.get(
+            "DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef"
+        ),
         "DJANGO_DEBUG": "0",
         "DJANGO_PLAIN_STATIC": "1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",

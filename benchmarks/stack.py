@@ -37,7 +37,9 @@ def app_env(url: str, *, settings_module: str = "config.settings") -> dict[str, 
     return {
         **os.environ,
         "DATABASE_URL": url,
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "benchmark-only-secret-key"),
+        "DJANGO_SECRET_KEY": os.environ.get(
+            "DJANGO_SECRET_KEY", "benchmark-only-secret-key-not-for-production-0123456789abcdef"
+        ),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_DEBUG": "0",

@@ -24,6 +24,11 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def weak_secret_key(key: str) -> bool:
+    """Django's own test (check --deploy, security.W009): short, repetitive or a default."""
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
+
+
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -34,6 +39,11 @@ if not SECRET_KEY:
             "or set DJANGO_DEBUG=1 for local development."
         )
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+elif not DEBUG and weak_secret_key(SECRET_KEY):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is too weak for production: use at least 50 random characters, e.g. "
+        'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -49,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "django_ratelimit",
+    "csp",
     "template_partials",
     "meetings",
     "statements",
@@ -59,10 +71,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.public_urls.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.limits.RateLimitMiddleware",
+    "config.limits.StatementTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -161,8 +177,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_RELEASE_BYTES
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 
 DATA_DUMPS_DIR = Path(os.environ.get("DATA_DUMPS_DIR", BASE_DIR / "var" / "dumps"))
+# Behind nginx: dump files are handed to it (X-Accel-Redirect to this internal location).
+DATA_DUMPS_ACCEL_PREFIX = os.environ.get("DATA_DUMPS_ACCEL_PREFIX", "")
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address for links (permalinks, feeds, API, citations). Unset: the address of the
+# request being answered (commands without a request use FALLBACK_SITE_URL).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+FALLBACK_SITE_URL = "http://127.0.0.1:8000"
 
 # A shared cache across web processes and machines (facet counts, archive-wide figures).
 CACHE_URL = os.environ.get("CACHE_URL", "")
@@ -191,16 +212,70 @@ else:
     }
 
 # Security: sensible production defaults, relaxed only when DEBUG is on.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The X-Forwarded-Proto header is believed only behind a proxy that sets it (the compose file's
+# nginx does); otherwise any client could claim HTTPS.
+if env_bool("DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# HSTS: one hour by default, so a mistake can be undone; raise it once HTTPS is settled.
+# includeSubDomains and preload bind every subdomain (and, preloaded, every browser for months):
+# both are opt-in.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "3600"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: scripts, styles and images from this site only; no inline script.
+# (JSON-LD citation blocks are data, not script, and are not blocked.)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if STATIC_URL.startswith(("http://", "https://", "//")):  # static files from a CDN
+    for directive in ("script-src", "style-src", "img-src", "font-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"].setdefault(directive, ["'self'"]).append(STATIC_URL)
+
+# Rate limits per client address (django-ratelimit), answered with 429 and Retry-After.
+# Counters live in the default cache: per process unless CACHE_URL names a shared cache.
+RATELIMIT_ENABLE = env_bool("DJANGO_RATELIMIT_ENABLE", default=True)
+RATELIMIT_RATES = {
+    "search": os.environ.get("RATELIMIT_SEARCH", "30/m"),
+    "api": os.environ.get("RATELIMIT_API", "120/m"),
+    "feeds": os.environ.get("RATELIMIT_FEEDS", "30/m"),
+    "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
+    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
+}
+# Requests of one group one client may have running at once (per process with a local cache).
+RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
+if env_bool("DJANGO_BEHIND_PROXY"):
+    RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
+# Streaming exports at a time per process: slow readers cannot hold every worker thread.
+EXPORTS_PER_PROCESS = int(os.environ.get("EXPORTS_PER_PROCESS", "2"))
+# The locmem cache counts per process (limits are then per worker): accepted, documented.
+# HSTS includeSubDomains (W005) and preload (W021) are opt-in on purpose, see above.
+SILENCED_SYSTEM_CHECKS = [
+    "django_ratelimit.E003",
+    "django_ratelimit.W001",
+    "security.W005",
+    "security.W021",
+]
+
+# PostgreSQL statement timeouts: a public request's query is cancelled after this long (ms);
+# staff and commands are not limited; an export's single long COPY has its own limit.
+ANONYMOUS_STATEMENT_TIMEOUT_MS = int(os.environ.get("ANONYMOUS_STATEMENT_TIMEOUT_MS", "5000"))
+EXPORT_STATEMENT_TIMEOUT_MS = int(os.environ.get("EXPORT_STATEMENT_TIMEOUT_MS", "600000"))
 
 LOGGING = {
     "version": 1,

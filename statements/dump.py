@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from config.public_urls import site_url
 from statements.api.resources import RESOURCES
 from statements.exports import (
     LIST_SEPARATOR,
@@ -171,7 +172,7 @@ def write_tables(writer: ZipWriter, log: Callable[[str], None]) -> list[DumpFile
 def suggested_citation(version: str, *, year: int) -> str:
     return (
         f"{TITLE} ({year}). Statements of delegates in United Nations Meetings Coverage press "
-        f"releases, full dump, version {version} [Data set]. {settings.SITE_URL}/data/"
+        f"releases, full dump, version {version} [Data set]. {site_url()}/data/"
     )
 
 
@@ -185,7 +186,7 @@ def suggested_bibtex(version: str, *, year: int) -> str:
         ),
         ("version", version),
         ("year", str(year)),
-        ("howpublished", f"\\url{{{settings.SITE_URL}/data/}}"),
+        ("howpublished", f"\\url{{{site_url()}/data/}}"),
         ("note", "Data set"),
     ]
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
@@ -201,7 +202,7 @@ def build_manifest(name: str, version: str, files: list[DumpFile], created: date
         "version": version,
         "format_version": FORMAT_VERSION,
         "created_at": created.isoformat(timespec="seconds"),
-        "site_url": settings.SITE_URL,
+        "site_url": site_url(),
         "counts": counts,
         "date_range": {k: v.isoformat() if v else None for k, v in span.items()},
         "citation": suggested_citation(version, year=created.year),
@@ -314,7 +315,7 @@ def download_page(request: HttpRequest) -> HttpResponse:
         "older": dumps[1:10],
         "tables": [(t, [(f, type_label(f)) for f in t.fields]) for t in tables()],
         "separator": LIST_SEPARATOR,
-        "site_url": settings.SITE_URL,
+        "site_url": site_url(),
         "citation": suggested_citation(
             dumps[0]["version"] if dumps else timezone.localdate().isoformat(),
             year=timezone.localdate().year,
@@ -336,7 +337,15 @@ def dump_file(request: HttpRequest, name: str, ext: str) -> HttpResponse:
     path = dumps_dir() / f"{name}.{ext}"
     if not path.is_file():
         raise Http404("No such dump")
-    response = FileResponse(path.open("rb"), as_attachment=ext == "zip", filename=path.name)
+    if settings.DATA_DUMPS_ACCEL_PREFIX:
+        # The front server sends the file (nginx `internal` location): no thread is held by a
+        # slow download.
+        response = HttpResponse(content_type="application/zip" if ext == "zip" else None)
+        response["X-Accel-Redirect"] = settings.DATA_DUMPS_ACCEL_PREFIX + path.name
+        if ext == "zip":
+            response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    else:
+        response = FileResponse(path.open("rb"), as_attachment=ext == "zip", filename=path.name)
     response["Access-Control-Allow-Origin"] = "*"
     if ext == "json":
         response["Content-Type"] = "application/json"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,21 +36,28 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Concat, Left
-from django.db.models.lookups import In
+from django.db.models.functions import Cast, Concat
+from django.db.models.lookups import Regex
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from config.limits import too_many_requests
+from config.public_urls import site_url
 from statements.filters import StatementFilter
 from statements.models import StatementTheme
+from statements.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
 
 FLUSH_BYTES = 256 * 1024  # bytes gathered before a chunk is sent
 LIST_SEPARATOR = ";"
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell as a formula (CSV injection) when it starts with one of these, also
+# after leading spaces or line breaks, and also in their full-width forms (＝＋－＠); a cell that
+# starts with a tab, carriage return or line feed is defused as well.
+FORMULA_CHARS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
+_FORMULA = re.compile(rf"[\s\u3000]*[{FORMULA_CHARS}]|[\t\r\n]")
+_FORMULA_SQL = rf"^([[:space:]\u3000]*[{FORMULA_CHARS}]|[\t\r\n])"
 _PROBE_ID = 987654321
 
 
@@ -186,9 +195,9 @@ def effective_theme_slugs() -> ArraySubquery:
 
 
 def absolute_url_expression(route: str, key: str = "pk") -> Expression:
-    """SITE_URL + the route's path for the row's key, built in SQL."""
+    """The public site + the route's path for the row's key, built in SQL."""
     prefix, suffix = reverse(route, args=[_PROBE_ID]).split(str(_PROBE_ID))
-    parts = [Value(settings.SITE_URL + prefix), Cast(F(key), TextField())]
+    parts = [Value(site_url() + prefix), Cast(F(key), TextField())]
     if suffix:
         parts.append(Value(suffix))
     return Concat(*parts, output_field=TextField())
@@ -207,12 +216,17 @@ def csv_safe(expression: Expression) -> Expression:
     """Prefix an apostrophe to text a spreadsheet would run as a formula."""
     return Case(
         When(
-            In(Left(expression, 1), list(FORMULA_STARTS)),
+            Regex(expression, Value(_FORMULA_SQL)),
             then=Concat(Value("'"), expression, output_field=TextField()),
         ),
         default=expression,
         output_field=TextField(),
     )
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run this cell as a formula."""
+    return bool(_FORMULA.match(text))
 
 
 def csv_expression(field: Field) -> Expression:
@@ -265,7 +279,15 @@ def copy_chunks(statement: str, *, head: bytes = b"") -> Iterator[bytes]:
     batch, size = [head], len(head)
     # If the client goes away, psycopg cancels the COPY; the atomic block (a savepoint inside a
     # caller's transaction) rolls that back, so the connection stays usable.
-    with transaction.atomic(), connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # One long statement: its own time limit, not the public requests' (SET LOCAL ends with
+        # the block).
+        cursor.execute(f"SET LOCAL statement_timeout = {int(settings.EXPORT_STATEMENT_TIMEOUT_MS)}")
+        yield from _copy_batches(cursor, statement, batch, size)
+
+
+def _copy_batches(cursor, statement: str, batch: list[bytes], size: int) -> Iterator[bytes]:
+    with cursor.cursor.copy(statement) as copy:
         for data in copy:
             batch.append(data)
             size += len(data)
@@ -305,7 +327,7 @@ def csv_cell(value: object) -> object:
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and is_formula(value):
         return "'" + value
     return value
 
@@ -341,6 +363,63 @@ def _drain(buffer: io.StringIO) -> bytes:
     return data
 
 
+# Slow clients ------------------------------------------------------------------------------------
+
+EXPORT_RETRY_AFTER = 30
+
+
+class ExportSlots:
+    """At most EXPORTS_PER_PROCESS streaming exports at once in this process.
+
+    A slow reader holds its worker thread for as long as it reads; with a cap, slow readers of
+    exports can never hold every thread, and the site keeps answering.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.active = 0
+
+    def take(self) -> GuardedChunks | None:
+        """A guard for one export's chunks, or None when every slot is taken."""
+        with self._lock:
+            if self.active >= settings.EXPORTS_PER_PROCESS:
+                return None
+            self.active += 1
+        return GuardedChunks(self)
+
+    def release(self) -> None:
+        with self._lock:
+            self.active -= 1
+
+
+class GuardedChunks:
+    """Chunks that give their slot back when the server closes the response (done or not)."""
+
+    def __init__(self, slots: ExportSlots) -> None:
+        self.slots = slots
+        self.chunks: Iterator[bytes] = iter(())
+        self.closed = False
+
+    def guard(self, chunks: Iterator[bytes]) -> GuardedChunks:
+        self.chunks = chunks
+        return self
+
+    def __iter__(self) -> GuardedChunks:
+        return self
+
+    def __next__(self) -> bytes:
+        return next(self.chunks)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            getattr(self.chunks, "close", lambda: None)()
+            self.slots.release()
+
+
+export_slots = ExportSlots()
+
+
 # Views ------------------------------------------------------------------------------------------
 
 FORMATS = {
@@ -353,16 +432,24 @@ FORMATS = {
 def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every statement the statements page finds for this query string, in the page's order.
 
-    It reads the query string as the page does (StatementFilter): values the page ignores are
-    ignored here too, and paging parameters do not matter: the export holds every match.
+    It reads the query string as the page does (StatementFilter), but a value the page would
+    ignore is a 400 problem document here: an export of something else than asked is worse than
+    none. Paging parameters do not matter: the export holds every match.
     """
-    queryset = StatementFilter(request.GET).qs
+    fs = StatementFilter(request.GET)
+    if fs.problems:
+        return invalid_parameters(request, fs.problems)
     if request.method == "HEAD":
         response: HttpResponse = HttpResponse(content_type=FORMATS[fmt])
     else:
-        response = StreamingHttpResponse(export_chunks(queryset, fmt), content_type=FORMATS[fmt])
+        slot = export_slots.take()
+        if slot is None:
+            return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
+        chunks = slot.guard(export_chunks(fs.qs, fmt))
+        response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
-    response["X-Accel-Buffering"] = "no"  # a proxy in front must pass the stream on as it comes
+    # No X-Accel-Buffering: no: the front server buffers the stream, so a slow client holds a
+    # proxy connection, not a worker thread.
     return response

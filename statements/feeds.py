@@ -7,10 +7,10 @@ newest first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import get_object_or_404
@@ -18,12 +18,23 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
+from config.public_urls import absolute_url
 from statements.api.resources import current_speaker
 from statements.filters import StatementFilter
 from statements.models import Delegation, Statement, Theme
-from statements.views.cite import absolute_url, delegation_name, speaker_name, title
+from statements.views.cite import delegation_name, permalink, speaker_name, title
 
 FEED_ITEMS = 50
+# Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, and
+# U+FFFE/U+FFFF. PDF-to-text copies carry form feeds and vertical tabs; one would break the feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """The text with the characters XML cannot carry removed (a vertical tab becomes a space)."""
+    return _NOT_XML.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
 LIST_FILTERS = ("delegation", "theme", "body", "session", "kind", "speaker")
 
 
@@ -48,7 +59,7 @@ class StatementFeed(Feed):
         return source
 
     def title(self, source: FeedSource) -> str:
-        return source.title
+        return xml_text(source.title)
 
     def subtitle(self, source: FeedSource) -> str:
         return source.subtitle
@@ -70,16 +81,16 @@ class StatementFeed(Feed):
         return list(matches.for_listing().order_by("-date", "-id")[:FEED_ITEMS])
 
     def item_title(self, item: Statement) -> str:
-        return f"{title(item)}, {item.date.day} {item.date:%B %Y}"
+        return xml_text(f"{title(item)}, {item.date.day} {item.date:%B %Y}")
 
     def item_description(self, item: Statement) -> str:
-        return linebreaks(item.text, autoescape=True)
+        return xml_text(linebreaks(item.text, autoescape=True))
 
     def item_link(self, item: Statement) -> str:
-        return absolute_url(item)
+        return permalink(item)
 
     def item_guid(self, item: Statement) -> str:
-        return absolute_url(item)
+        return permalink(item)
 
     def item_pubdate(self, item: Statement) -> datetime:
         return datetime.combine(item.date, time.min, tzinfo=UTC)
@@ -88,18 +99,13 @@ class StatementFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Statement) -> str:
-        return speaker_name(item) or delegation_name(item) or "United Nations"
+        return xml_text(speaker_name(item) or delegation_name(item) or "United Nations")
 
     def item_categories(self, item: Statement) -> list[str]:
-        return [tag.theme.name for tag in item.effective_theme_tags]
+        return [xml_text(tag.theme.name) for tag in item.effective_theme_tags]
 
 
 statement_feed = StatementFeed()
-
-
-def _absolute(path: str, query: QueryDict | None = None) -> str:
-    encoded = query.urlencode() if query else ""
-    return f"{settings.SITE_URL}{path}{'?' + encoded if encoded else ''}"
 
 
 def _serve(request: HttpRequest, source: FeedSource) -> HttpResponse:
@@ -123,16 +129,14 @@ def describe(fs: StatementFilter) -> str:
 def search_feed(request: HttpRequest) -> HttpResponse:
     """The feed of any search: the statements page's query string, newest first."""
     fs = StatementFilter(request.GET)
-    query = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        if name in fs.filters and name != "sort":
-            query.setlist(name, values)
+    query = fs.usable_query()  # a feed reader cannot show a note: bad values are just left out
+    query.pop("sort", None)
     described = describe(fs)
     source = FeedSource(
         title=f"UN statements: {described}" if described else "UN statements: all",
         subtitle="New statements matching this search in the UN Statements Archive.",
-        page_url=_absolute(reverse("statements:statement-list"), query),
-        feed_url=_absolute(reverse("data:feed-statements"), query),
+        page_url=absolute_url(reverse("statements:statement-list"), query),
+        feed_url=absolute_url(reverse("data:feed-statements"), query),
         query=query,
     )
     return _serve(request, source)
@@ -154,8 +158,8 @@ def speaker_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{speaker.name}: statements",
         subtitle=f"New statements by {speaker.name} in the UN Statements Archive.",
-        page_url=_absolute(speaker.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-speaker", args=[slug])),
+        page_url=absolute_url(speaker.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-speaker", args=[slug])),
         query=_scoped("speaker", slug),
     )
     return _serve(request, source)
@@ -166,8 +170,8 @@ def delegation_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{delegation.name}: statements",
         subtitle=f"New statements by the delegation of {delegation.name}.",
-        page_url=_absolute(delegation.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-delegation", args=[slug])),
+        page_url=absolute_url(delegation.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-delegation", args=[slug])),
         query=_scoped("delegation", delegation.code),
     )
     return _serve(request, source)
@@ -178,8 +182,8 @@ def theme_feed(request: HttpRequest, slug: str) -> HttpResponse:
     source = FeedSource(
         title=f"{theme.name}: statements",
         subtitle=f"New statements on {theme.name} in the UN Statements Archive.",
-        page_url=_absolute(theme.get_absolute_url()),
-        feed_url=_absolute(reverse("data:feed-theme", args=[slug])),
+        page_url=absolute_url(theme.get_absolute_url()),
+        feed_url=absolute_url(reverse("data:feed-theme", args=[slug])),
         query=_scoped("theme", slug),
     )
     return _serve(request, source)

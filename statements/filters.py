@@ -3,15 +3,17 @@
     StatementFilter(request.GET).qs          # filtered, ranked or dated, ordered
     StatementFilter(request.GET).matches     # the same rows, unordered (counts, facets)
 
-Any input is accepted: values that do not parse are ignored and explained in `notes`, never an
-error. Several values of one parameter mean OR (`delegation=NOR&delegation=SWE`); parameters are
-combined with AND.
+Any input is accepted: values that do not parse, or name no delegation, theme, body or speaker,
+are ignored and listed in `problems` (pages show them as notes and removable chips; exports,
+feeds and the API answer 400 with them). Several values of one parameter mean OR
+(`delegation=NOR&delegation=SWE`); parameters are combined with AND.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -34,6 +36,34 @@ _SLUG = r"[-a-z0-9_]{1,120}"
 DATE_HELP = "a year (2021), a month (2021-11) or a day (2021-11-23)"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A parameter value the filters could not use, and why (shown, or a 400 in the API)."""
+
+    param: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"parameter": self.param, "value": self.value, "detail": self.reason}
+
+
+def shown(value: Any) -> str:
+    """A raw value cut short and cleaned of control characters, for a note or a chip."""
+    text = _CONTROL.sub("", str(value)).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def raw_values(data: Any, name: str) -> list[str]:
+    """Every raw value of a parameter, from a QueryDict or a plain dict."""
+    if hasattr(data, "getlist"):
+        return [str(v) for v in data.getlist(name)]
+    value = data.get(name)
+    if value in (None, ""):
+        return []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
 class TokenListField(forms.Field):
     """Several values of one parameter; values of the wrong shape are dropped, not fatal."""
 
@@ -44,6 +74,11 @@ class TokenListField(forms.Field):
         self.transform = transform
         super().__init__(**kwargs)
 
+    def normalize(self, item: Any) -> str | None:
+        """The value as a token (`nor` -> `NOR`), or None if it has the wrong shape."""
+        token = self.transform(_CONTROL.sub("", str(item)).strip()[:100])
+        return token if token and self.pattern.fullmatch(token) else None
+
     def to_python(self, value: Any) -> list[str]:
         """Return the distinct well-formed values, at most MAX_VALUES of them."""
         if value in (None, "", [], ()):
@@ -51,8 +86,8 @@ class TokenListField(forms.Field):
         values = [value] if isinstance(value, str) else list(value)
         tokens: list[str] = []
         for item in values:
-            token = self.transform(_CONTROL.sub("", str(item)).strip()[:100])
-            if token and self.pattern.fullmatch(token) and token not in tokens:
+            token = self.normalize(item)
+            if token and token not in tokens:
                 tokens.append(token)
         return tokens[:MAX_VALUES]
 
@@ -116,6 +151,24 @@ class StatementFilterForm(forms.Form):
             data["date_to"] = self.fields["date_to"].clean(self["date_from"].data)
             self.swapped_dates = True
         return data
+
+
+# What a list parameter's values name: its noun, and the rows that hold a value as key.
+KNOWN_VALUES = {
+    "delegation": ("delegation code", lambda values: Delegation.objects.filter(code__in=values)),
+    "theme": ("theme", lambda values: Theme.objects.filter(slug__in=values)),
+    "body": ("UN body", lambda values: Body.objects.filter(slug__in=values)),
+    "speaker": ("speaker", lambda values: Speaker.objects.filter(slug__in=values)),
+}
+KEY_FIELDS = {"delegation": "code", "theme": "slug", "body": "slug", "speaker": "slug"}
+SHAPES = {
+    "delegation": "a delegation code such as NOR",
+    "theme": "a theme's short name such as climate-change",
+    "body": "a body's short name such as security-council",
+    "speaker": "a speaker's short name",
+    "session": "a session number such as 78",
+    "kind": "one of " + ", ".join(Statement.Kind.values),
+}
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -197,9 +250,60 @@ class StatementFilter(django_filters.FilterSet):
 
     @cached_property
     def data_cleaned(self) -> dict[str, Any]:
-        """The valid values by parameter name (invalid ones are left out)."""
+        """The usable values by parameter name (malformed and unknown ones are left out)."""
         self.form.is_valid()
-        return self.form.cleaned_data
+        data = dict(self.form.cleaned_data)
+        for name, values in data.items():
+            if name in KNOWN_VALUES and values:
+                known = self.known_values(name, values)
+                data[name] = [v for v in values if v in known]
+        return data
+
+    def known_values(self, name: str, values: list[str]) -> set[str]:
+        """The values of a list parameter that name a row (one small query)."""
+        rows = KNOWN_VALUES[name][1](values)
+        return set(rows.values_list(KEY_FIELDS[name], flat=True))
+
+    @cached_property
+    def problems(self) -> list[Problem]:
+        """Every value that was ignored, with the reason: malformed, unknown or out of range."""
+        found = [
+            Problem(name, shown(self.form[name].data or ""), str(errors[0]))
+            for name, errors in self.form.errors.items()
+            if name in self.filters
+        ]
+        for name, field in self.form.fields.items():
+            if isinstance(field, TokenListField):
+                found += self._list_problems(name, field)
+        return found
+
+    def _list_problems(self, name: str, field: TokenListField) -> list[Problem]:
+        usable, found = set(self.data_cleaned.get(name) or []), []
+        for raw in raw_values(self.data, name)[: MAX_VALUES * 2]:
+            if not raw.strip():
+                continue
+            token = field.normalize(raw)
+            if token is None:
+                found.append(Problem(name, shown(raw), f"not {SHAPES[name]}"))
+            elif name in KNOWN_VALUES and token not in usable:
+                noun = KNOWN_VALUES[name][0]
+                found.append(Problem(name, token, f"no {noun} is called that; check the spelling"))
+        return found
+
+    def usable_query(self) -> QueryDict:
+        """The request's parameters that the filters use, with their usable values only."""
+        query = QueryDict(mutable=True)
+        for name in self.filters:
+            if isinstance(self.form.fields[name], TokenListField):
+                values = self.data_cleaned.get(name) or []
+            elif name in self.form.errors:
+                values = []
+            else:
+                raw = self.form[name].data
+                values = [str(raw)] if raw is not None and str(raw).strip() else []
+            if values:
+                query.setlist(name, values)
+        return query
 
     @cached_property
     def query(self) -> search.ParsedQuery:
@@ -226,10 +330,9 @@ class StatementFilter(django_filters.FilterSet):
     def notes(self) -> list[str]:
         """What was corrected or ignored in the request, in plain words."""
         notes = list(self.query.notes)
-        for name, errors in self.form.errors.items():
-            if name in self.filters:
-                raw = str(self.form[name].data or "")[:40]
-                notes.append(f"Ignored {self.filters[name].label.lower()} “{raw}”: {errors[0]}.")
+        for problem in self.problems:
+            label = self.filters[problem.param].label.lower()
+            notes.append(f"Ignored {label} “{problem.value}”: {problem.reason}.")
         if getattr(self.form, "swapped_dates", False):
             notes.append("The dates were the wrong way round, so they were swapped.")
         return notes

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as section_view
 from django.db.models import Exists, Max, OuterRef, QuerySet
@@ -13,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from config.public_urls import site_url
 from meetings.models import Meeting
 from statements.models import Delegation, Speaker, Statement, Theme
 
@@ -21,15 +21,15 @@ _PROBE = 987654321
 
 
 class SiteSitemap(Sitemap):
-    """URLs on the public site (settings.SITE_URL), whatever host asked for the sitemap."""
+    """URLs on the public site: SITE_URL, else the host that asked for the sitemap."""
 
     limit = URLS_PER_SITEMAP
 
     def get_protocol(self, protocol=None) -> str:
-        return settings.SITE_URL.split("://", 1)[0]
+        return site_url().split("://", 1)[0]
 
     def get_domain(self, site=None) -> str:
-        return settings.SITE_URL.split("://", 1)[1]
+        return site_url().split("://", 1)[1]
 
     def get_latest_lastmod(self) -> datetime | None:
         # The default walks every item; sections with many rows answer with one query.
@@ -145,7 +145,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     entries = []
     for section, kind in SITEMAPS.items():
         sitemap = kind()
-        url = settings.SITE_URL + reverse("data:sitemap-section", args=[section])
+        url = site_url() + reverse("data:sitemap-section", args=[section])
         pages = sitemap.paginator.num_pages
         lastmod = sitemap.get_latest_lastmod()
         entries += [
@@ -181,5 +181,5 @@ Sitemap: {sitemap}
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawl the pages, not the endless search combinations, exports, API or dumps."""
-    sitemap = settings.SITE_URL + reverse("data:sitemap")
+    sitemap = site_url() + reverse("data:sitemap")
     return HttpResponse(ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8")

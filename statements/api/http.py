@@ -7,10 +7,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 
+from config import public_urls
 from statements.exports import json_default
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -80,9 +80,8 @@ def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 
 def absolute(path: str, query: QueryDict | None = None) -> str:
-    """The public URL (settings.SITE_URL) of a path and query."""
-    encoded = query.urlencode() if query else ""
-    return f"{settings.SITE_URL}{path}{'?' + encoded if encoded else ''}"
+    """The public URL of a path and query."""
+    return public_urls.absolute_url(path, query)
 
 
 def page_response(

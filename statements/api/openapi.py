@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from django.conf import settings
 from django_filters import ChoiceFilter
 
+from config.public_urls import site_url
 from statements.api.params import DEFAULT_LIMIT, MAX_LIMIT, Param
 from statements.api.resources import RESOURCES, Resource
 from statements.exports import STATEMENT_FIELDS, Field
@@ -336,5 +336,5 @@ def _root_path() -> dict:
 
 
 def document() -> dict:
-    """The OpenAPI document for this site (built once per SITE_URL)."""
-    return _document(settings.SITE_URL)
+    """The OpenAPI document for this site (built once per public address)."""
+    return _document(site_url())

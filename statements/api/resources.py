@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
+from config import public_urls
 from meetings.models import Meeting, Release
 from statements.api.cursors import Ordering
 from statements.api.params import Param, date_reader, read_int, read_slug
@@ -38,7 +38,7 @@ class Resource:
 
 
 def site_url(path: str) -> str:
-    return settings.SITE_URL + path
+    return public_urls.absolute_url(path)
 
 
 def _choice(values: list[str]) -> Callable[[str], str]:

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-
+from config import public_urls
 from statements.models import Statement
 
 KIND_TITLES = {
@@ -29,9 +28,9 @@ class Citation:
     ris: str
 
 
-def absolute_url(statement: Statement) -> str:
-    """The permalink on the public site (settings.SITE_URL), whatever host served the page."""
-    return settings.SITE_URL + statement.get_absolute_url()
+def permalink(statement: Statement) -> str:
+    """The statement's permalink on the public site."""
+    return public_urls.absolute_url(statement.get_absolute_url())
 
 
 def speaker_name(statement: Statement) -> str:
@@ -68,7 +67,7 @@ def plain_text(statement: Statement, accessed: date) -> str:
     return (
         f"{title(statement)}{where}, {_long_date(statement.date)}. United Nations, Meetings "
         f"Coverage press release {meeting.release.symbol}{_original(meeting.release)}. "
-        f"{absolute_url(statement)} (accessed {_long_date(accessed)})."
+        f"{permalink(statement)} (accessed {_long_date(accessed)})."
     )
 
 
@@ -94,7 +93,7 @@ def bibtex(statement: Statement, accessed: date) -> str:
         ("month", _MONTHS[statement.date.month - 1]),
         ("date", statement.date.isoformat()),
         ("note", _tex(_note(statement))),
-        ("url", absolute_url(statement)),
+        ("url", permalink(statement)),
         ("urldate", accessed.isoformat()),
     ]
     body = ",\n".join(
@@ -116,7 +115,7 @@ def ris(statement: Statement, accessed: date) -> str:
         ("PY", str(statement.date.year)),
         ("DA", statement.date.strftime("%Y/%m/%d/")),
         ("N1", _note(statement)),
-        ("UR", absolute_url(statement)),
+        ("UR", permalink(statement)),
         ("Y2", accessed.strftime("%Y/%m/%d/")),
         ("ER", ""),
     ]

@@ -37,11 +37,12 @@ class Chip:
     facet: str
     label: str
     url: str
+    problem: str = ""  # why the value was ignored, for a chip of an unusable value
 
 
 def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
-    state = QueryState(request.GET, drop=fs.form.errors)
+    state = QueryState(fs.usable_query())
     version = data_version()
     key = query_key(fs.matches)
     fs.total = cached("total", key, lambda: broad.total(fs.matches), version=version)
@@ -114,7 +115,10 @@ def _linked(facet: facets.Facet, state: QueryState) -> dict:
 
 
 def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> list[Chip]:
-    """One chip for the search words, each chosen value, and each date bound."""
+    """One chip for the search words, each chosen value, each date bound and each ignored value.
+
+    Links never carry an ignored value, so the chip of one links to the page without it.
+    """
     result = []
     if fs.query:
         text = fs.query.text if '"' in fs.query.text else f"“{fs.query.text}”"
@@ -127,6 +131,9 @@ def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> 
         if fs.data_cleaned.get(name):
             label = fs.filters[name].label
             result.append(Chip(label, state.query.get(name, ""), state.url(**{name: None})))
+    for problem in fs.problems:
+        label = fs.filters[problem.param].label
+        result.append(Chip(label, problem.value, state.url(), problem=problem.reason))
     return result
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from statements import search
 from statements.models import RetiredStatement, Statement
-from statements.views.cite import absolute_url, cite
+from statements.views.cite import cite, permalink
 
 CITE_FORMATS = {
     "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),
@@ -34,7 +34,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "next": siblings.filter(sequence__gt=statement.sequence).order_by("sequence").first(),
         "summaries": list(statement.summaries.all()),
         "citation": cite(statement, accessed=timezone.localdate()),
-        "citation_url": absolute_url(statement),
+        "citation_url": permalink(statement),
         "query": query.text,
         "highlighted": search.highlight_all(Statement.objects.all(), pk, query.text),
     }

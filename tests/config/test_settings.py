@@ -42,3 +42,32 @@ def test_deploy_check_is_clean_with_production_settings():
     result = run_check(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_refuses_a_weak_secret_key_in_production():
+    for weak in ("changeme", "x" * 60, "django-insecure-" + "abcdefghij" * 5):
+        result = run_check({"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": weak}, "check")
+        assert result.returncode != 0
+        assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+
+
+def test_hsts_preload_and_subdomains_are_opt_in_and_the_proxy_header_needs_configuring():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, "
+        "s.SECURE_PROXY_SSL_HEADER)"
+    )
+    key = "k" * 20 + "a-long-random-production-secret-key-0123456789"
+    base = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": key}
+    result = run_check(base, "shell", "-c", code)
+    assert result.stdout.split() == ["3600", "False", "False", "None"], result.stderr
+    opted = {
+        **base,
+        "DJANGO_HSTS_SECONDS": "63072000",
+        "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+        "DJANGO_HSTS_PRELOAD": "1",
+        "DJANGO_BEHIND_PROXY": "1",
+    }
+    result = run_check(opted, "shell", "-c", code)
+    assert result.stdout.split()[:3] == ["63072000", "True", "True"], result.stderr
+    assert "HTTP_X_FORWARDED_PROTO" in result.stdout

@@ -161,3 +161,12 @@ def test_data_dictionary_is_served_as_markdown(client, db):
     response = client.get(reverse("data:data-dictionary"))
     assert response["Content-Type"].startswith("text/markdown")
     assert response.content.decode() == render_data_dictionary()
+
+
+def test_dump_files_can_be_handed_to_the_front_server(client, dumped, settings):
+    settings.DATA_DUMPS_ACCEL_PREFIX = "/_dumps/"
+    name = dumped.name
+    response = client.get(reverse("data:dump-file", args=[name, "zip"]))
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/_dumps/{name}.zip"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.zip"'

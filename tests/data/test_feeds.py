@@ -93,3 +93,16 @@ def test_unknown_subjects_are_404(client, archive, url):
 
 def test_hostile_search_feed_is_still_a_feed(client, archive):
     atom(client, "/feeds/statements.atom?q=%22unbalanced&date_from=never&delegation=%3Cscript%3E")
+
+
+def test_control_characters_do_not_break_any_feed(client, archive):
+    from xml.etree import ElementTree
+
+    statement = archive.statements[-1]
+    statement.text = "Page one.\x0cPage two;\x0b next\x01 line\x1f."
+    statement.save(update_fields=["text"])
+    for url in ("/feeds/statements.atom", "/feeds/statements.atom?q=page"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        ElementTree.fromstring(response.content)  # well-formed XML
+        assert b"\x0c" not in response.content and b"\x01" not in response.content

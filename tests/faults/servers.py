@@ -79,7 +79,7 @@ def app_env(database_url: str) -> dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
-        "DJANGO_SECRET_KEY": "fault-test-secret-key",
+        "DJANGO_SECRET_KEY": "fault-test-secret-key-not-for-production-0123456789abcdef",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_DEBUG": "0",

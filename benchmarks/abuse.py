@@ -1,0 +1,298 @@
+"""Abuse the archive on loopback and measure whether a normal search still answers quickly.
+
+    python benchmarks/abuse.py                 # about 2 minutes after the first run's set-up
+    python benchmarks/abuse.py --seconds 8     # shorter phases
+
+Serves the archive under gunicorn with production settings and the project's gunicorn config
+(config/gunicorn.conf.py), against a synthetic corpus in var/pg-abuse (made on the first run,
+--statements rows). Then, one phase at a time, an attacker runs
+
+  slow readers     exports read at 5 KB/s through a 4 KB receive window
+  slowloris        connections that trickle request headers, and ones that stall
+  search burst     expensive searches (broad words, relevance, name filters) from 8 threads
+  login brute      wrong admin passwords from 4 threads
+
+while a probe (another loopback address) runs a normal search twice a second. Printed per
+phase: the probe's p50/p95 and its non-200 answers, and the attacker's answers by status.
+Everything talks to 127.0.0.x only; each phase is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PGDATA_DIR", str(ROOT / "var" / "pg-abuse"))
+
+from benchmarks.stack import app_env, database_url, free_port, wait_until_up  # noqa: E402
+
+PROBE_QUERIES = ["climate finance", "nuclear weapons", "trafficking victims", "women peace"]
+EXPENSIVE = [
+    "/statements/?q=the+of+and+development",
+    "/statements/?q=a&sort=relevance",
+    "/speakers/?name=a",
+    "/api/v1/statements?q=development&sort=relevance&limit=100",
+    "/statements/?q=security+council+development&sort=oldest",
+]
+ADMIN_USER, ADMIN_PASSWORD = "abuse-admin", "a-long-unguessable-password-1234"
+
+
+class Phase:
+    """What one phase measured: the probe's latencies and statuses, the attacker's statuses."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.latencies: list[float] = []
+        self.probe = Counter()
+        self.attack = Counter()
+        self.lock = threading.Lock()
+
+    def attacked(self, outcome: str) -> None:
+        with self.lock:
+            self.attack[outcome] += 1
+
+    def report(self) -> str:
+        lat = sorted(self.latencies) or [float("nan")]
+        p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))]
+        bad = {k: v for k, v in self.probe.items() if k != "200"}
+        verdict = "OK" if p95 < 1.0 and not bad else "FAIL"
+        attack = ", ".join(f"{k}: {v}" for k, v in sorted(self.attack.items())) or "-"
+        return (
+            f"{self.name:<14} probe n={len(self.latencies):>3} p50={statistics.median(lat):.3f}s "
+            f"p95={p95:.3f}s errors={bad or 0}  {verdict}\n{'':<15}attacker: {attack}"
+        )
+
+
+def connect(port: int, source: str, timeout: float = 30) -> http.client.HTTPConnection:
+    return http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=timeout, source_address=(source, 0)
+    )
+
+
+def probe(port: int, phase: Phase, stop: threading.Event, source: str) -> None:
+    """A researcher's normal searches, twice a second, from their own address."""
+    i = 0
+    while not stop.is_set():
+        query = urlencode({"q": PROBE_QUERIES[i % len(PROBE_QUERIES)], "page": 1 + i % 3})
+        i += 1
+        started = time.perf_counter()
+        try:
+            conn = connect(port, source, timeout=10)
+            conn.request("GET", f"/statements/?{query}")
+            response = conn.getresponse()
+            response.read()
+            status = str(response.status)
+            conn.close()
+        except OSError as error:
+            status = type(error).__name__
+        phase.latencies.append(time.perf_counter() - started)
+        phase.probe[status] += 1
+        stop.wait(0.5)
+
+
+def slow_reader(port: int, phase: Phase, stop: threading.Event, source: str) -> None:
+    """Ask for the full CSV export and read it at 5 KB/s through a 4 KB window."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.bind((source, 0))
+    sock.settimeout(30)
+    try:
+        sock.connect(("127.0.0.1", port))
+        sock.sendall(b"GET /statements/export.csv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        head = sock.recv(1024)
+        phase.attacked("export " + head.split(b" ", 2)[1].decode())
+        while not stop.is_set() and sock.recv(1024):
+            stop.wait(0.2)
+    except OSError as error:
+        phase.attacked(f"export {type(error).__name__}")
+    finally:
+        sock.close()
+
+
+def slowloris(port: int, phase: Phase, stop: threading.Event, source: str, *, trickle: bool):
+    """Send a request's first line, then a header every 3 s (trickle) or nothing (stall)."""
+    sock = socket.socket()
+    sock.bind((source, 0))
+    sock.settimeout(0.5)
+    kind = "trickle" if trickle else "stalled"
+    try:
+        sock.connect(("127.0.0.1", port))
+        sock.sendall(b"GET /statements/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        while not stop.wait(2.5):
+            if trickle:
+                sock.sendall(b"X-Slow: 1\r\n")
+            try:
+                if sock.recv(1) == b"":
+                    phase.attacked(f"{kind}: cut by server")
+                    return
+            except TimeoutError:
+                continue  # still open
+        phase.attacked(f"{kind}: held to the end")
+    except OSError:
+        phase.attacked(f"{kind}: cut by server")
+    finally:
+        sock.close()
+
+
+def expensive_search(port: int, phase: Phase, stop: threading.Event, source: str) -> None:
+    """Expensive searches back to back from one address."""
+    i = 0
+    while not stop.is_set():
+        path = EXPENSIVE[i % len(EXPENSIVE)]
+        i += 1
+        try:
+            conn = connect(port, source)
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            phase.attacked(str(response.status))
+            conn.close()
+        except OSError as error:
+            phase.attacked(type(error).__name__)
+
+
+def login_brute(port: int, phase: Phase, stop: threading.Event, source: str) -> None:
+    """Wrong passwords for the admin account, as fast as the server answers."""
+    i = 0
+    while not stop.is_set():
+        i += 1
+        try:
+            conn = connect(port, source)
+            conn.request("GET", "/admin/login/")
+            page = conn.getresponse()
+            html = page.read().decode()
+            cookie = page.getheader("Set-Cookie", "").split(";")[0]
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+            form = urlencode(
+                {"username": ADMIN_USER, "password": f"guess-{i}", "csrfmiddlewaretoken": token}
+            )
+            headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+            conn.request("POST", "/admin/login/", form, headers)
+            response = conn.getresponse()
+            response.read()
+            outcome = {200: "200 wrong password", 302: "302 LOGGED IN"}.get(response.status)
+            phase.attacked(outcome or str(response.status))
+            conn.close()
+        except (OSError, AttributeError) as error:
+            phase.attacked(type(error).__name__)
+
+
+def warm_up(port: int) -> None:
+    """Ask every probe search once, as a visitor before us would have (the site caches)."""
+    for i in range(len(PROBE_QUERIES) * 3):
+        query = urlencode({"q": PROBE_QUERIES[i % len(PROBE_QUERIES)], "page": 1 + i % 3})
+        conn = connect(port, "127.0.0.250", timeout=60)
+        conn.request("GET", f"/statements/?{query}")
+        conn.getresponse().read()
+        conn.close()
+
+
+def run_phase(port: int, name: str, attackers: list[Callable], seconds: float, n: int) -> Phase:
+    """Run the attackers and the probe for `seconds`; stop everything; return the measures."""
+    phase, stop = Phase(name), threading.Event()
+    threads = [threading.Thread(target=probe, args=(port, phase, stop, f"127.0.1.{n}"))]
+    source = f"127.0.{2 + n}.1"  # one attacking client per phase
+    for attacker in attackers:
+        threads.append(threading.Thread(target=attacker, args=(port, phase, stop, source)))
+    for thread in threads[1:]:
+        thread.start()
+    time.sleep(1)  # let the attack take hold before measuring
+    threads[0].start()
+    time.sleep(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=40)
+    return phase
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    """Run manage.py; return its output's last line."""
+    cmd = [sys.executable, str(ROOT / "manage.py"), *args]
+    done = subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    return (done.stdout.strip().splitlines() or [""])[-1]
+
+
+def prepare(env: dict[str, str], statements: int) -> int:
+    """Migrate, make the corpus if it is missing, create the admin account; return the count."""
+    manage(env, "migrate", "--no-input")
+    count = "from statements.models import Statement; print(Statement.objects.count())"
+    if int(manage(env, "shell", "-c", count)) < statements // 2:
+        print(f"Generating {statements:,} statements (first run only) ...", flush=True)
+        manage(env, "generate_corpus", "--statements", str(statements), "--no-progress")
+    user = (
+        "from django.contrib.auth.models import User; "
+        f"User.objects.filter(username='{ADMIN_USER}').exists() or "
+        f"User.objects.create_superuser('{ADMIN_USER}', 'a@example.org', '{ADMIN_PASSWORD}')"
+    )
+    manage(env, "shell", "-c", user)
+    return int(manage(env, "shell", "-c", count))
+
+
+@contextmanager
+def served(env: dict[str, str]):
+    """gunicorn with the project's config on a free loopback port."""
+    port = free_port()
+    cmd = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "-c",
+        str(ROOT / "config" / "gunicorn.conf.py"),
+        f"--bind=127.0.0.1:{port}",
+        "config.wsgi:application",
+    ]
+    env = {**env, "GUNICORN_ACCESSLOG": os.devnull, "GUNICORN_LOGLEVEL": "critical"}
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=15, help="Length of each phase")
+    parser.add_argument("--statements", type=int, default=20_000, help="Corpus size")
+    args = parser.parse_args()
+    env = {**app_env(database_url()), "DJANGO_LOG_LEVEL": "CRITICAL"}
+    env.pop("DJANGO_RATELIMIT_ENABLE", None)  # production: limits on
+    total = prepare(env, args.statements)
+    phases = [
+        ("baseline", []),
+        ("slow readers", [slow_reader] * 6),
+        (
+            "slowloris",
+            [lambda *a: slowloris(*a, trickle=True)] * 8
+            + [lambda *a: slowloris(*a, trickle=False)] * 8,
+        ),
+        ("search burst", [expensive_search] * 8),
+        ("login brute", [login_brute] * 4),
+    ]
+    print(f"Archive: {total:,} statements; gunicorn -c config/gunicorn.conf.py", flush=True)
+    results = []
+    with served(env) as port:
+        warm_up(port)
+        for n, (name, attackers) in enumerate(phases, start=1):
+            phase = run_phase(port, name, attackers, args.seconds, n)
+            results.append(phase)
+            print(phase.report(), flush=True)
+    return 0 if all("OK" in p.report() for p in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

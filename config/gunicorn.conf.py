@@ -1,0 +1,33 @@
+"""gunicorn settings for production: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
+
+Threaded workers (gthread): a slow client holds one thread, not a whole process, so a few slow
+readers or slow senders cannot stop the site. The front server (nginx in docker-compose.yml)
+buffers slow clients and cuts slow senders; this is the second line. Every value can be changed
+with an environment variable of the same name in capitals, prefixed GUNICORN_.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+worker_class = "config.gunicorn_worker.TimedThreadWorker"  # gthread + socket timeouts
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+# Each thread may hold a database connection: workers x threads must stay below PostgreSQL's
+# max_connections (100 by default).
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Idle keep-alive connections wait in the worker's poller, not in a thread.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", "200"))
+# A worker whose main loop stops answering for this long is restarted. With gthread this does
+# not cut long responses (exports stream for minutes), only hung processes.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Refuse oversized request lines and headers early (the front server does the same).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# Believe X-Forwarded-* only from these addresses (the front server); none unless configured.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "")

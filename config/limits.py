@@ -1,0 +1,153 @@
+"""Limits on what one client can cost: request rates (429) and query time (statement timeout)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from functools import cached_property
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_ratelimit.core import get_usage
+
+MACHINE_GROUPS = ("api", "exports", "feeds")
+
+
+class RateLimitMiddleware:
+    """Count requests per client address in groups (search, API, feeds, exports, admin login).
+
+    A client over its group's rate gets 429 with Retry-After: a problem document from the API,
+    exports and feeds, a page elsewhere. Login attempts are counted per address and per username.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def login_path(self) -> str:
+        return reverse("admin:login")
+
+    def __call__(self, request: HttpRequest):
+        group = self.group(request)
+        if not group or not settings.RATELIMIT_ENABLE:
+            return self.get_response(request)
+        for key in ("ip", "post:username") if group == "login" else ("ip",):
+            usage = get_usage(
+                request, group=group, key=key, rate=settings.RATELIMIT_RATES[group], increment=True
+            )
+            if usage and usage["should_limit"]:
+                return too_many_requests(request, group, max(1, usage["time_left"]))
+        with in_flight(request, group) as admitted:
+            if not admitted:
+                return too_many_requests(request, group, 1)
+            return self.get_response(request)
+
+    def group(self, request: HttpRequest) -> str | None:
+        """The rate-limit group of a request, or None for requests that are not limited."""
+        path = request.path
+        if path == self.login_path:
+            return "login" if request.method == "POST" else None
+        if path.startswith(("/statements/export.", "/data/un-statements-archive-")):
+            return "exports"
+        if path.startswith("/api/"):
+            return "api"
+        if path.startswith("/feeds/"):
+            return "feeds"
+        if request.GET and not path.startswith(("/admin/", "/static/", "/data/")):
+            return "search"  # a page asked with a query: a search, a filter or a page of one
+        return None
+
+
+@contextmanager
+def in_flight(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Admit at most RATELIMIT_CONCURRENT requests of a group from one client at a time.
+
+    A rate per minute does not stop a client that keeps a few slow requests running at once
+    (expensive searches, password checks); this does. Counted in the cache, like the rates.
+    """
+    key = f"rl-inflight:{group}:{client_address(request)}"
+    cache.add(key, 0, timeout=300)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        count = 1
+    try:
+        yield count <= settings.RATELIMIT_CONCURRENT
+    finally:
+        with suppress(ValueError):
+            cache.decr(key)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address as the rate limits see it (X-Real-IP behind the proxy)."""
+    meta = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    return request.META.get(meta) or request.META.get("REMOTE_ADDR", "")
+
+
+def too_many_requests(request: HttpRequest, group: str, retry_after: int) -> HttpResponse:
+    """429 with Retry-After: a problem document for machines, a page for people."""
+    detail = f"Too many requests from this address; try again in {retry_after} seconds."
+    if group in MACHINE_GROUPS:
+        body = json.dumps(
+            {
+                "type": "about:blank",
+                "title": "Too Many Requests",
+                "status": 429,
+                "detail": detail,
+                "instance": request.path,
+            }
+        )
+        response = HttpResponse(body, status=429, content_type="application/problem+json")
+        response["Access-Control-Allow-Origin"] = "*"
+    else:
+        page = render_to_string("429.html", {"detail": detail})
+        response = HttpResponse(page, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+class StatementTimeoutMiddleware:
+    """Cancel a public request's query after ANONYMOUS_STATEMENT_TIMEOUT_MS; staff have none.
+
+    The timeout is set on the request's first query (a request without queries costs nothing)
+    and on every request, since connections are reused between anonymous and staff requests.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        timeout = 0 if is_staff_request(request) else settings.ANONYMOUS_STATEMENT_TIMEOUT_MS
+        setter = TimeoutSetter(timeout)
+        with ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(setter))
+            return self.get_response(request)
+
+
+def is_staff_request(request: HttpRequest) -> bool:
+    """A request by a signed-in staff member (only a session cookie makes that worth a query)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+class TimeoutSetter:
+    """An execute wrapper that sets statement_timeout before a connection's first query."""
+
+    def __init__(self, milliseconds: int) -> None:
+        self.milliseconds = int(milliseconds)
+        self.done: set[str] = set()
+
+    def __call__(self, execute, sql, params, many, context):
+        alias = context["connection"].alias
+        if alias not in self.done:
+            self.done.add(alias)
+            context["cursor"].cursor.execute(f"SET statement_timeout = {self.milliseconds}")
+        return execute(sql, params, many, context)

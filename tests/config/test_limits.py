@@ -1,0 +1,156 @@
+"""Per-client rate limits (429 with Retry-After) and the statement timeout of public requests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import OperationalError, connection
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+from psycopg.errors import QueryCanceled
+
+from config.limits import StatementTimeoutMiddleware
+from config.middleware import DatabaseUnavailableMiddleware
+from statements import exports
+from tests.factories import make_statement
+
+
+@pytest.fixture
+def limited(settings):
+    """Rate limits on, two requests an hour in every group (no window ends mid-test)."""
+    settings.RATELIMIT_ENABLE = True
+    settings.RATELIMIT_RATES = dict.fromkeys(("search", "api", "feeds", "exports", "login"), "2/h")
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/statements/?q=climate",
+        "/speakers/?name=a",
+        "/api/v1/statements?q=climate",
+        "/feeds/statements.atom?q=climate",
+        "/statements/export.csv?q=climate",
+    ],
+)
+def test_third_request_in_the_window_is_429_with_retry_after(client, db, limited, url):
+    make_statement(text="Climate adaptation finance.")
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    response = client.get(url)
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 3600
+
+
+def test_machine_clients_get_a_problem_document(client, db, limited):
+    for _ in range(3):
+        response = client.get("/api/v1/statements")
+    assert response["Content-Type"] == "application/problem+json"
+    body = json.loads(response.content)
+    assert body["status"] == 429 and "try again" in body["detail"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_people_get_a_page_and_other_clients_are_not_limited(client, db, limited):
+    for _ in range(3):
+        response = client.get("/statements/?q=a")
+    assert response.status_code == 429
+    assert b"Too many requests" in response.content
+    other = client.get("/statements/?q=a", REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 200
+
+
+def test_browsing_without_a_query_is_not_counted_as_search(client, db, limited):
+    for _ in range(4):
+        assert client.get("/statements/").status_code == 200
+
+
+def test_admin_login_is_throttled_per_address_and_per_username(client, db, limited):
+    get_user_model().objects.create_superuser("boss", "b@example.org", "right-password-123")
+    login = reverse("admin:login")
+    for _ in range(2):
+        response = client.post(login, {"username": "boss", "password": "wrong"})
+        assert response.status_code == 200  # the form again, with its error
+    assert client.post(login, {"username": "boss", "password": "wrong"}).status_code == 429
+    # The right password from the same address waits too: guessing cannot go on.
+    response = client.post(login, {"username": "boss", "password": "right-password-123"})
+    assert response.status_code == 429
+    # Another address guessing the same username is throttled as well.
+    other = client.post(login, {"username": "boss", "password": "x"}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 429
+    assert client.get(login).status_code == 200  # the form itself is never limited
+
+
+def test_concurrent_exports_per_process_are_capped(client, db, settings):
+    settings.EXPORTS_PER_PROCESS = 1
+    make_statement(text="One statement.")
+    first = client.get("/statements/export.csv")
+    assert first.status_code == 200
+    second = client.get("/statements/export.csv")
+    assert second.status_code == 429 and second["Retry-After"]
+    b"".join(first.streaming_content)  # the test client closes the response when read
+    third = client.get("/statements/export.csv")
+    assert third.status_code == 200
+    third.close()
+    assert exports.export_slots.active == 0
+
+
+def _answer_with(sql: str, *, staff: bool = False, milliseconds: int = 50):
+    """Run a query inside the timeout middleware as an anonymous (or staff) request."""
+    request = RequestFactory().get("/statements/")
+    if staff:
+        request.COOKIES["sessionid"] = "x"
+        request.user = get_user_model()(is_staff=True, is_active=True)
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return HttpResponse(str(cursor.fetchone()[0]))
+
+    middleware = StatementTimeoutMiddleware(view)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.conf.settings.ANONYMOUS_STATEMENT_TIMEOUT_MS", milliseconds)
+        return middleware(request)
+
+
+def test_anonymous_queries_run_under_the_statement_timeout(db):
+    assert _answer_with("SHOW statement_timeout").content == b"50ms"
+    with pytest.raises(OperationalError) as cancelled:
+        _answer_with("SELECT pg_sleep(1)")
+    page = DatabaseUnavailableMiddleware(None).process_exception(None, cancelled.value)
+    assert page.status_code == 503 and page["Retry-After"]
+    assert b"took too long" in page.content
+
+
+def test_staff_queries_have_no_statement_timeout(db):
+    assert _answer_with("SHOW statement_timeout", staff=True).content == b"0"
+    assert _answer_with("SELECT pg_sleep(0.1)::text", staff=True).status_code == 200
+
+
+def test_the_export_runs_under_its_own_timeout(db, settings):
+    settings.EXPORT_STATEMENT_TIMEOUT_MS = 1
+    make_statement(text="One statement.")
+    with pytest.raises(QueryCanceled):
+        b"".join(exports.copy_chunks("COPY (SELECT pg_sleep(0.2)) TO STDOUT"))
+
+
+def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_CONCURRENT = 2
+    key = "rl-inflight:search:127.0.0.1"
+    cache.set(key, 2)  # two searches of this client are running
+    response = client.get("/statements/?q=climate")
+    assert response.status_code == 429 and response["Retry-After"] == "1"
+    assert cache.get(key) == 2
+    cache.set(key, 1)
+    assert client.get("/statements/?q=climate").status_code == 200
+    assert cache.get(key) == 1  # its own count is given back
