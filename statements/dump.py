@@ -337,7 +337,6 @@ def dump_file(request: HttpRequest, name: str, ext: str) -> HttpResponse:
     if not path.is_file():
         raise Http404("No such dump")
     response = FileResponse(path.open("rb"), as_attachment=ext == "zip", filename=path.name)
-    response["Access-Control-Allow-Origin"] = "*"
     if ext == "json":
         response["Content-Type"] = "application/json"
     return response
@@ -351,5 +350,4 @@ def latest_dump(request: HttpRequest, ext: str) -> HttpResponse:
         raise Http404("No dump has been published yet")
     url = reverse("data:dump-file", kwargs={"name": dumps[0]["name"], "ext": ext})
     response = HttpResponseRedirect(url)
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -363,6 +363,5 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         response = StreamingHttpResponse(export_chunks(queryset, fmt), content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
     response["X-Accel-Buffering"] = "no"  # a proxy in front must pass the stream on as it comes
     return response

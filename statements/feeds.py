@@ -103,9 +103,7 @@ def _absolute(path: str, query: QueryDict | None = None) -> str:
 
 
 def _serve(request: HttpRequest, source: FeedSource) -> HttpResponse:
-    response = statement_feed(request, source)
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return statement_feed(request, source)
 
 
 def describe(fs: StatementFilter) -> str:
