@@ -15,7 +15,7 @@ urlpatterns = [
     ),
     # The JSON API.
     path("api/v1/", include(api.urls[0])),
-    re_path(r"^api/(?P<rest>.*)$", not_found, name="api-not-found"),
+    re_path(r"^api/(?P<rest>(?s:.*))$", not_found, name="api-not-found"),
     # Atom feeds.
     path("feeds/statements.atom", feeds.search_feed, name="feed-statements"),
     path("feeds/speakers/<slug:slug>.atom", feeds.speaker_feed, name="feed-speaker"),
