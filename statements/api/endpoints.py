@@ -7,7 +7,7 @@ from django.db.models import FloatField, QuerySet
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
-from ninja import Query, Router
+from ninja import Path, Query, Router
 
 from statements import search
 from statements.api import schemas
@@ -23,6 +23,8 @@ from statements.models import Delegation, RetiredStatement, Statement, Theme
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}
 MISSING: dict[int, Any] = {400: ProblemOut, 404: ProblemOut}
+# A press release symbol: GA/12388, GA/SHC/4264, SC/12284, a revision or a joint symbol.
+SYMBOL_PATTERN = r"^[A-Za-z][A-Za-z0-9./ –-]{0,59}$"
 STATEMENT_ORDERINGS = {
     "newest": Ordering("newest", ("date", "id"), descending=True),
     "oldest": Ordering("oldest", ("date", "id")),
@@ -225,7 +227,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> dict:
 
 
 @detail("releases", "releases/{path:symbol}")
-def release_detail(request: HttpRequest, symbol: str) -> dict:
+def release_detail(request: HttpRequest, symbol: str = Path(..., pattern=SYMBOL_PATTERN)) -> dict:
     return found(*one(request, "releases", symbol, symbol__iexact=symbol[:60]))
 
 
