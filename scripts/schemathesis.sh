@@ -21,6 +21,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks .venv/bin/st run \
+PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks \
+  .venv/bin/st --config-file scripts/schemathesis.toml run \
   "http://$address/api/v1/openapi.json" --url "http://$address/api/v1" \
   --checks all --max-examples "${ST_MAX_EXAMPLES:-50}" --seed "${ST_SEED:-12}"

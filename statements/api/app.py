@@ -36,6 +36,9 @@ DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
 """
 
 
+URI_TOO_LONG = "The HTTP server refuses a request line longer than its limit (a few KB)."
+
+
 class StrictParser(Parser):
     """Query strings as the schema says: a parameter that takes one value may not come twice."""
 
@@ -55,6 +58,7 @@ class ArchiveAPI(NinjaAPI):
         for item in document["paths"].values():
             for operation in item.values():
                 _problem_content(operation)
+                operation["responses"]["414"] = {"description": URI_TOO_LONG}
                 for parameter in operation.get("parameters", []):
                     _drop_null(parameter)
         _known_values(document["paths"]["/statements"]["get"]["parameters"])

@@ -31,8 +31,9 @@ class Problem(Exception):
             error["parameter"] = self.parameter
         error |= self.extra
         title = HTTPStatus(self.status).phrase
-        return {"type": "about:blank", "title": title, "status": self.status,
-                "detail": self.detail, **error, "error": error}  # fmt: skip
+        problem = {"type": "about:blank", "title": title, "status": self.status}
+        extensions = {key: value for key, value in error.items() if key != "message"}
+        return {**problem, "detail": self.detail, **extensions, "error": error}
 
 
 def problem_response(problem: Problem) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""The API's other collections: fields, records, order and filters of each, in one place.
+"""The API's other collections: fields, records and order of each, in one place.
 
 Statements are defined by the export (statements.exports.STATEMENT_FIELDS); these are the
 tables around them. The views, the OpenAPI description, the full dump and the data dictionary
