@@ -103,7 +103,6 @@ def too_many_requests(request: HttpRequest, group: str, retry_after: int) -> Htt
             }
         )
         response = HttpResponse(body, status=429, content_type="application/problem+json")
-        response["Access-Control-Allow-Origin"] = "*"
     else:
         page = render_to_string("429.html", {"detail": detail})
         response = HttpResponse(page, status=429)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "csp",
     "template_partials",
+    "corsheaders",
     "meetings",
     "statements",
 ]
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "statements.api.middleware.ReadOnlyApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.public_urls.RequestOriginMiddleware",
@@ -81,6 +84,14 @@ MIDDLEWARE = [
     "config.limits.StatementTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
+
+# Open CORS for data out: the API, exports, feeds and dumps (django-cors-headers).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|statements/export\.|feeds/|data/)"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-type", "if-none-match")
+CORS_EXPOSE_HEADERS = ("Link",)
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -1,9 +1,9 @@
 """URLs of data out: exports, the JSON API, feeds, the full dump, sitemap and robots."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from statements import dump, exports, feeds, sitemaps
-from statements.api import views as api
+from statements.api.app import api, not_found
 
 app_name = "data"
 
@@ -14,21 +14,8 @@ urlpatterns = [
         "statements/export.jsonl", exports.export_statements, {"fmt": "jsonl"}, name="export-jsonl"
     ),
     # The JSON API.
-    path("api/v1/", api.api_root, name="api-root"),
-    path("api/v1/openapi.json", api.openapi_document, name="api-openapi"),
-    path("api/v1/statements", api.statement_list, name="api-statements-list"),
-    path("api/v1/statements/<int:pk>", api.statement_detail, name="api-statements-detail"),
-    path("api/v1/speakers", api.list_view("speakers"), name="api-speakers-list"),
-    path("api/v1/speakers/<slug:slug>", api.speaker_detail, name="api-speakers-detail"),
-    path("api/v1/delegations", api.list_view("delegations"), name="api-delegations-list"),
-    path("api/v1/delegations/<str:code>", api.delegation_detail, name="api-delegations-detail"),
-    path("api/v1/meetings", api.list_view("meetings"), name="api-meetings-list"),
-    path("api/v1/meetings/<int:pk>", api.meeting_detail, name="api-meetings-detail"),
-    path("api/v1/releases", api.list_view("releases"), name="api-releases-list"),
-    path("api/v1/releases/<path:symbol>", api.release_detail, name="api-releases-detail"),
-    path("api/v1/themes", api.list_view("themes"), name="api-themes-list"),
-    path("api/v1/themes/<slug:slug>", api.theme_detail, name="api-themes-detail"),
-    re_path(r"^api/(?P<rest>.*)$", api.api_not_found, name="api-not-found"),
+    path("api/v1/", include(api.urls[0])),
+    re_path(r"^api/(?P<rest>(?s:.*))$", not_found, name="api-not-found"),
     # Atom feeds.
     path("feeds/statements.atom", feeds.search_feed, name="feed-statements"),
     path("feeds/speakers/<slug:slug>.atom", feeds.speaker_feed, name="feed-speaker"),

@@ -346,7 +346,6 @@ def dump_file(request: HttpRequest, name: str, ext: str) -> HttpResponse:
             response["Content-Disposition"] = f'attachment; filename="{path.name}"'
     else:
         response = FileResponse(path.open("rb"), as_attachment=ext == "zip", filename=path.name)
-    response["Access-Control-Allow-Origin"] = "*"
     if ext == "json":
         response["Content-Type"] = "application/json"
     return response
@@ -360,5 +359,4 @@ def latest_dump(request: HttpRequest, ext: str) -> HttpResponse:
         raise Http404("No dump has been published yet")
     url = reverse("data:dump-file", kwargs={"name": dumps[0]["name"], "ext": ext})
     response = HttpResponseRedirect(url)
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -449,7 +449,6 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
     # No X-Accel-Buffering: no: the front server buffers the stream, so a slow client holds a
     # proxy connection, not a worker thread.
     return response

@@ -109,9 +109,7 @@ statement_feed = StatementFeed()
 
 
 def _serve(request: HttpRequest, source: FeedSource) -> HttpResponse:
-    response = statement_feed(request, source)
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return statement_feed(request, source)
 
 
 def describe(fs: StatementFilter) -> str:

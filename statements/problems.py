@@ -26,5 +26,4 @@ def invalid_parameters(request: HttpRequest, problems: Sequence[Problem]) -> Htt
     }
     response = HttpResponse(json.dumps(body, ensure_ascii=False), status=400)
     response["Content-Type"] = CONTENT_TYPE
-    response["Access-Control-Allow-Origin"] = "*"
     return response

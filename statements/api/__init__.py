@@ -1,6 +1,8 @@
-"""The read-only JSON API (v1): statements, speakers, delegations, meetings, releases, themes.
+"""The read-only JSON API (v1) on django-ninja: statements, speakers, delegations, meetings,
+releases, themes.
 
-Plain Django views, no framework: the statement list reuses the research UI's StatementFilter and
-the export's row definition, pages with signed keyset cursors, and the OpenAPI 3.1 description is
-built from the same field and parameter definitions the views use.
+`app` builds the NinjaAPI (strict query parsing, problem details, the OpenAPI 3.1 document),
+`endpoints` the operations, `schemas` the pydantic schemas (objects from the export's field
+definitions, the statement list's parameters from the UI's StatementFilter), `cursors` the signed
+keyset cursors, `resources` the collections' fields, records and order (shared with the dump).
 """

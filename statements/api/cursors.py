@@ -18,7 +18,7 @@ from typing import Any
 from django.core import signing
 from django.db.models import Q
 
-from statements.api.http import ApiError
+from statements.api.problems import Problem
 
 SALT = "statements.api.cursor.v1"
 MAX_CURSOR_CHARS = 1000
@@ -59,20 +59,20 @@ def encode_cursor(resource: str, ordering: Ordering, values: Sequence[Any]) -> s
 
 
 def decode_cursor(token: str | None, resource: str, ordering: Ordering) -> list[Any] | None:
-    """The key values a cursor holds; None without one; ApiError (400) for a bad one."""
+    """The key values a cursor holds; None without one; Problem (400) for a bad one."""
     if not token:
         return None
     try:
         kind, order, values = signing.loads(token[:MAX_CURSOR_CHARS], salt=SALT)
     except (signing.BadSignature, ValueError, TypeError):
         message = "This cursor is not valid."
-        raise ApiError(400, "invalid_cursor", message, parameter="cursor") from None
+        raise Problem(400, "invalid_cursor", message, parameter="cursor") from None
     if kind != resource or order != ordering.name or len(values) != len(ordering.keys):
         message = (
             "This cursor belongs to another list or order: keep the other parameters as they "
             "were when the cursor was given."
         )
-        raise ApiError(400, "invalid_cursor", message, parameter="cursor")
+        raise Problem(400, "invalid_cursor", message, parameter="cursor")
     return values
 
 

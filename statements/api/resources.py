@@ -1,4 +1,4 @@
-"""The API's other collections: fields, records, order and filters of each, in one place.
+"""The API's other collections: fields, records and order of each, in one place.
 
 Statements are defined by the export (statements.exports.STATEMENT_FIELDS); these are the
 tables around them. The views, the OpenAPI description, the full dump and the data dictionary
@@ -17,7 +17,6 @@ from django.urls import reverse
 from config import public_urls
 from meetings.models import Meeting, Release
 from statements.api.cursors import Ordering
-from statements.api.params import Param, date_reader, read_int, read_slug
 from statements.exports import Field, field_def
 from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect, Theme
 
@@ -32,44 +31,12 @@ class Resource:
     key: str  # the field that identifies one in its URL
     fields: tuple[Field, ...]
     ordering: Ordering
-    params: tuple[Param, ...]
     queryset: Callable[[], QuerySet]
     record: Callable[[Any], dict]
 
 
 def site_url(path: str) -> str:
     return public_urls.absolute_url(path)
-
-
-def _choice(values: list[str]) -> Callable[[str], str]:
-    def read(raw: str) -> str:
-        if raw not in values:
-            raise ValueError(f"“{raw[:40]}” is not one of {', '.join(values)}")
-        return raw
-
-    return read
-
-
-def _date_params(field: str, what: str) -> tuple[Param, Param]:
-    pattern = {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"}
-    return (
-        Param(
-            "date_from",
-            f"{what} on or after this year, month or day (2021, 2021-11, 2021-11-23).",
-            pattern,
-            date_reader(end=False),
-            lambda qs, v: qs.filter(**{f"{field}__gte": v[0]}),
-            many=False,
-        ),
-        Param(
-            "date_to",
-            f"{what} on or before this year, month or day (a year or month counts to its end).",
-            pattern,
-            date_reader(end=True),
-            lambda qs, v: qs.filter(**{f"{field}__lte": v[0]}),
-            many=False,
-        ),
-    )
 
 
 # Speakers ---------------------------------------------------------------------------------------
@@ -121,16 +88,6 @@ SPEAKERS = Resource(
     key="slug",
     fields=SPEAKER_FIELDS,
     ordering=Ordering("name", ("name", "id")),
-    params=(
-        Param(
-            "q",
-            "Name contains this text (case-insensitive).",
-            {"type": "string", "maxLength": 200},
-            lambda raw: raw[:200],
-            lambda qs, v: qs.filter(name__icontains=v[0]),
-            many=False,
-        ),
-    ),
     queryset=speaker_queryset,
     record=speaker_record,
 )
@@ -168,22 +125,6 @@ DELEGATIONS = Resource(
     key="code",
     fields=DELEGATION_FIELDS,
     ordering=Ordering("name", ("name", "id")),
-    params=(
-        Param(
-            "kind",
-            "Only delegations of this kind; repeat for several.",
-            {"type": "string", "enum": list(Delegation.Kind.values)},
-            _choice(list(Delegation.Kind.values)),
-            lambda qs, v: qs.filter(kind__in=v),
-        ),
-        Param(
-            "region",
-            "Only delegations of this M49 region (Africa, Americas, Asia, Europe, Oceania).",
-            {"type": "string", "maxLength": 60},
-            lambda raw: raw[:60],
-            lambda qs, v: qs.filter(region__in=v),
-        ),
-    ),
     queryset=Delegation.objects.all,
     record=delegation_record,
 )
@@ -235,23 +176,6 @@ MEETINGS = Resource(
     key="id",
     fields=MEETING_FIELDS,
     ordering=Ordering("newest", ("date", "id"), descending=True),
-    params=(
-        Param(
-            "body",
-            "Only meetings of this body (its slug); repeat for several.",
-            {"type": "string"},
-            read_slug,
-            lambda qs, v: qs.filter(body__slug__in=v),
-        ),
-        Param(
-            "session",
-            "Only meetings of this session; repeat for several.",
-            {"type": "integer", "minimum": 0},
-            read_int,
-            lambda qs, v: qs.filter(session__in=v),
-        ),
-        *_date_params("date", "Meetings"),
-    ),
     queryset=meeting_queryset,
     record=meeting_record,
 )
@@ -300,7 +224,6 @@ RELEASES = Resource(
     key="symbol",
     fields=RELEASE_FIELDS,
     ordering=Ordering("newest", ("date", "id"), descending=True),
-    params=_date_params("date", "Releases"),
     queryset=release_queryset,
     record=release_record,
 )
@@ -338,15 +261,6 @@ THEMES = Resource(
     key="slug",
     fields=THEME_FIELDS,
     ordering=Ordering("position", ("position", "name", "id")),
-    params=(
-        Param(
-            "parent",
-            "Only the themes under this pillar (its slug).",
-            {"type": "string"},
-            read_slug,
-            lambda qs, v: qs.filter(parent__slug__in=v),
-        ),
-    ),
     queryset=lambda: Theme.objects.select_related("parent"),
     record=theme_record,
 )

@@ -13,6 +13,7 @@ from tests.data.test_exports import QUERIES
 from tests.factories import make_speaker, make_statement
 
 LIST = "/api/v1/statements"
+ORIGIN = "https://elsewhere.example"  # CORS headers answer a request that has an Origin
 
 
 def walk(client, url: str, params: dict) -> list[dict]:
@@ -91,9 +92,9 @@ def test_cursor_and_link_header(client, archive):
     ],
 )
 def test_bad_parameters_are_400_json(client, archive, query, parameter):
-    response = client.get(f"{LIST}?{query}")
+    response = client.get(f"{LIST}?{query}", HTTP_ORIGIN=ORIGIN)
     assert response.status_code == 400
-    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Type"].startswith("application/problem+json")
     assert response["Access-Control-Allow-Origin"] == "*"
     error = response.json()["error"]
     assert error["status"] == 400 and error["parameter"] == parameter and error["message"]
@@ -127,12 +128,12 @@ def test_writes_are_405(client, archive, method, url):
 
 
 def test_cors_is_open_for_get_and_preflight(client, archive):
-    assert client.get(LIST)["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options(LIST, HTTP_ORIGIN="https://elsewhere.example")
+    assert client.get(LIST, HTTP_ORIGIN=ORIGIN)["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(LIST, HTTP_ORIGIN=ORIGIN)
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "GET" in preflight["Access-Control-Allow-Methods"]
-    head = client.head(LIST)
+    head = client.head(LIST, HTTP_ORIGIN=ORIGIN)
     assert head.status_code == 200 and head["Access-Control-Allow-Origin"] == "*"
 
 

@@ -155,7 +155,9 @@ def test_export_is_sent_in_chunks(client, archive, monkeypatch):
 
 
 def test_export_headers(client, archive):
-    response = client.get(reverse("data:export-csv"), {"q": "climate"})
+    response = client.get(
+        reverse("data:export-csv"), {"q": "climate"}, HTTP_ORIGIN="https://elsewhere.example"
+    )
     assert response["Content-Type"].startswith("text/csv; charset=utf-8")
     assert response["Content-Disposition"].startswith('attachment; filename="un-statements-')
     assert response["Access-Control-Allow-Origin"] == "*"

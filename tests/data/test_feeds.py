@@ -16,7 +16,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def atom(client, url: str) -> ET.Element:
-    response = client.get(url)
+    response = client.get(url, HTTP_ORIGIN="https://elsewhere.example")
     assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/atom+xml")
     assert response["Access-Control-Allow-Origin"] == "*"
