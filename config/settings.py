@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "template_partials",
     "meetings",
     "statements",
+    "statements.harvest",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,17 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 200
 DATA_DUMPS_DIR = Path(os.environ.get("DATA_DUMPS_DIR", BASE_DIR / "var" / "dumps"))
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The press.un.org harvester (statements/harvest): where, how politely, and who to contact.
+HARVEST_BASE_URL = os.environ.get("HARVEST_BASE_URL", "https://press.un.org").rstrip("/")
+HARVEST_CONTACT = os.environ.get("HARVEST_CONTACT", "")  # an e-mail or URL; the command needs it
+HARVEST_DELAY = max(0.0, float(os.environ.get("HARVEST_DELAY", "2")))  # seconds between requests
+HARVEST_TIMEOUT = float(os.environ.get("HARVEST_TIMEOUT", "30"))
+HARVEST_RETRIES = int(os.environ.get("HARVEST_RETRIES", "4"))
+HARVEST_BACKOFF = float(os.environ.get("HARVEST_BACKOFF", "5"))  # first retry wait, then doubled
+HARVEST_MAX_WAIT = float(os.environ.get("HARVEST_MAX_WAIT", "600"))  # longest single wait
+# Hosts the admin's "press.un.org address" field may fetch from (the command fetches any --url).
+HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.un.org", "un.org"]
 
 # A shared cache across web processes and machines (facet counts, archive-wide figures).
 CACHE_URL = os.environ.get("CACHE_URL", "")

@@ -378,6 +378,8 @@ def _write_release(plan: IngestPlan, user) -> Release:
     release.language = meta.language
     release.source = plan.source
     release.source_name = plan.source_name[:255]
+    if plan.source_name.startswith(("https://", "http://")):  # fetched: keep its address
+        release.source_url = plan.source_name[:500]
     release.source_format = plan.parsed.source_format
     release.content_hash = plan.content_hash
     release.parser_version = PARSER_VERSION
