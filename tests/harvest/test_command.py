@@ -62,14 +62,25 @@ def test_second_run_asks_conditionally_and_writes_nothing_twice(harvest_settings
 
 
 def test_date_window_stops_paging_and_filters(harvest_settings, site):
-    code, _ = harvest("--since", "2021-07-01", "--until", "2021-12-31", "--body", "general-assembly")
+    code, _ = harvest(
+        "--since", "2021-07-01", "--until", "2021-12-31", "--body", "general-assembly"
+    )
     assert code == 0
     assert [i.url for i in HarvestItem.objects.all()] == [site.base_url + GA]
     assert site.hits(SC) == 0
 
 
 def test_url_list_and_symbol(harvest_settings, site):
-    code, output = harvest("--url", site.base_url + OLD, "--symbol", "SC/14567", "--since", "2020-01-01", "--until", "2021-12-31")
+    code, output = harvest(
+        "--url",
+        site.base_url + OLD,
+        "--symbol",
+        "SC/14567",
+        "--since",
+        "2020-01-01",
+        "--until",
+        "2021-12-31",
+    )
     assert code == 0, output
     outcomes = dict(HarvestItem.objects.values_list("url", "outcome"))
     assert outcomes[site.base_url + OLD] == "new" and outcomes[site.base_url + SC] == "new"
