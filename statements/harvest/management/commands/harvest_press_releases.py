@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -60,6 +61,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
 
     def handle(self, *args, **options):
+        if options["verbosity"] < 2:  # one log line per request would break the progress bar
+            logging.getLogger("httpx").setLevel(logging.WARNING)
         if not settings.HARVEST_CONTACT:
             raise CommandError("Set HARVEST_CONTACT (an e-mail or URL) so the UN can reach us.")
         try:
