@@ -19,6 +19,8 @@ ROUTES = {
     "/en/content/security-council/meetings-coverage": "listing_sc_page0.html",
     "/en/content/general-assembly/meetings-coverage": "listing_ga_page0.html",
     "/press/en/content/security-council/meetings-coverage": "listing_sc_2010_2018.html",
+    "/fr/content/conseil-de-securite/couverture-des-reunions": "listing_fr_sc_page0.html",
+    "/fr/2023/cs15361.doc.htm": "release_current_fr_cs15361.html",
     "/en/2021/sc14567.doc.htm": "release_current_sc14567.html",
     "/en/2021/ga12399.doc.htm": "release_current_ga12399_warnings.html",
     "/en/2016/sc12284.doc.htm": "release_2016_sc12284.html",

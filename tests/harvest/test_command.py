@@ -87,6 +87,15 @@ def test_url_list_and_symbol(harvest_settings, site):
     assert outcomes[site.base_url + "/en/2020/sc14567.doc.htm"] == "absent"  # a wrong-year guess
 
 
+def test_french_listing_and_release(harvest_settings, site):
+    code, output = harvest(
+        "--language", "fr", "--body", "security-council", "--since", "2023-01-01"
+    )
+    assert code == 0, output
+    item = ReviewItem.objects.get()  # French delegation names are for staff to confirm
+    assert item.page.url == site.base_url + "/fr/2023/cs15361.doc.htm" and "Norvège" in item.reason
+
+
 def test_sitemap_discovery(harvest_settings, site):
     code, _ = harvest("--sitemap", "--since", "2021-01-01")
     assert site.hits("/sitemap.xml?page=1") == 1
