@@ -29,7 +29,8 @@ def check_address(url: str) -> str:
 def fetch_release_page(url: str) -> bytes:
     """Fetch a release page politely (robots.txt, User-Agent) from an allowed host."""
     url = check_address(url)
-    with PoliteClient(politeness_from_settings()) as client:
+    hosts = tuple(settings.HARVEST_ADMIN_HOSTS)
+    with PoliteClient(politeness_from_settings(), allowed_hosts=hosts) as client:
         try:
             fetched = client.get(url)
         except FetchError as exc:

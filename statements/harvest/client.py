@@ -59,6 +59,7 @@ class PoliteClient:
     politeness: Politeness
     sleep: Callable[[float], None] = time.sleep
     transport: httpx.BaseTransport | None = None
+    allowed_hosts: tuple[str, ...] = ()  # when set, no request (redirects included) leaves them
     _robots: dict[str, urllib.robotparser.RobotFileParser] = field(default_factory=dict)
     _last_request: float | None = None
     requests: int = 0
@@ -69,7 +70,13 @@ class PoliteClient:
             timeout=self.politeness.timeout,
             follow_redirects=True,
             transport=self.transport,
+            event_hooks={"request": [self._check_host]},
         )
+
+    def _check_host(self, request: httpx.Request) -> None:
+        """Refuse a request (a redirect, say) to a host outside the allowed ones."""
+        if self.allowed_hosts and request.url.host not in self.allowed_hosts:
+            raise Disallowed(f"{request.url}: not on an allowed host.")
 
     def close(self) -> None:
         self._http.close()
@@ -82,6 +89,7 @@ class PoliteClient:
 
     def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
         """GET an address robots.txt allows, conditionally when validators are known."""
+        self._check_host(httpx.Request("GET", url))
         if not self.allowed(url):
             raise Disallowed(f"{url}: robots.txt disallows it for our user agent.")
         headers = {}

@@ -74,3 +74,11 @@ def test_crawl_delay_in_robots_txt_wins_over_a_shorter_setting(site, waits):
     with PoliteClient(Politeness(AGENT, delay=1, retries=0), waits.append) as client:
         client.get(site.base_url + "/en/2021/sc14567.doc.htm")
     assert len(waits) == 1 and waits[0] > 9
+
+
+def test_allowed_hosts_stop_redirects_elsewhere(site):
+    site.overrides["/robots.txt"] = b""
+    client = PoliteClient(Politeness(AGENT, delay=0, retries=0), allowed_hosts=("localhost",))
+    with client, pytest.raises(Disallowed, match="not on an allowed host"):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    assert not site.requests
