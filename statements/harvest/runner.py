@@ -16,8 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from statements.harvest.client import Disallowed, Fetched, FetchError, PoliteClient, Politeness
-from statements.harvest.discover import Request, discover
 from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
+from statements.harvest.targets import Request, discover
 from statements.ingest import IngestError, content_hash, ingest_release, parse_source, plan_release
 
 LOCK_KEY = "statements.harvest"

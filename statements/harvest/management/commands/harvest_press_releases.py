@@ -10,8 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from statements.harvest.client import FetchError, PoliteClient
-from statements.harvest.discover import Request
-from statements.harvest.discovery import DiscoveryError
+from statements.harvest.listings import DiscoveryError
 from statements.harvest.models import HarvestRun
 from statements.harvest.runner import (
     HarvestBusy,
@@ -23,6 +22,7 @@ from statements.harvest.runner import (
     unfinished_run,
 )
 from statements.harvest.sources import LISTINGS
+from statements.harvest.targets import Request
 
 OUTCOMES = ("fetched", "new", "updated", "unchanged", "queued", "failed")
 

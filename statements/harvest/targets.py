@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from statements.harvest.client import FetchError, PoliteClient
-from statements.harvest.discovery import Found, read_listing, read_sitemap
+from statements.harvest.listings import Found, read_listing, read_sitemap
 from statements.harvest.sources import listing_url, release_address, symbol_urls
 
 

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from statements.harvest.discover import Request
-from statements.harvest.discovery import DiscoveryError, Found, read_listing, read_sitemap
+from statements.harvest.listings import DiscoveryError, Found, read_listing, read_sitemap
 from statements.harvest.sources import listing_url, release_address, symbol_urls
+from statements.harvest.targets import Request
 from tests.harvest.server import FIXTURES
 
 BASE = "https://press.un.org"
