@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "meetings",
     "statements",
+    "statements.harvest",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +196,17 @@ DATA_DUMPS_ACCEL_PREFIX = os.environ.get("DATA_DUMPS_ACCEL_PREFIX", "")
 # request being answered (commands without a request use FALLBACK_SITE_URL).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 FALLBACK_SITE_URL = "http://127.0.0.1:8000"
+
+# The press.un.org harvester (statements/harvest): where, how politely, and who to contact.
+HARVEST_BASE_URL = os.environ.get("HARVEST_BASE_URL", "https://press.un.org").rstrip("/")
+HARVEST_CONTACT = os.environ.get("HARVEST_CONTACT", "")  # an e-mail or URL; the command needs it
+HARVEST_DELAY = max(0.0, float(os.environ.get("HARVEST_DELAY", "2")))  # seconds between requests
+HARVEST_TIMEOUT = float(os.environ.get("HARVEST_TIMEOUT", "30"))
+HARVEST_RETRIES = int(os.environ.get("HARVEST_RETRIES", "4"))
+HARVEST_BACKOFF = float(os.environ.get("HARVEST_BACKOFF", "5"))  # first retry wait, then doubled
+HARVEST_MAX_WAIT = float(os.environ.get("HARVEST_MAX_WAIT", "600"))  # longest single wait
+# Hosts the admin's "press.un.org address" field may fetch from (the command fetches any --url).
+HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.un.org", "un.org"]
 
 # A shared cache across web processes and machines (facet counts, archive-wide figures).
 CACHE_URL = os.environ.get("CACHE_URL", "")

@@ -66,6 +66,13 @@ class UploadForm(forms.Form):
         label="…or paste the text of one release",
         widget=forms.Textarea(attrs={"rows": 10, "cols": 100}),
     )
+    address = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        label="…or a press.un.org address",
+        help_text="Fetched from the UN's own sites only, then reviewed like an upload.",
+    )
 
     def clean(self):
         """Parse every upload; a file that is not a release is a form error naming it."""
@@ -73,8 +80,12 @@ class UploadForm(forms.Form):
         uploads = [Upload(name=f.name, source=f.read()) for f in cleaned.get("files") or []]
         if cleaned.get("text", "").strip():
             uploads.append(Upload(name="pasted text", source=cleaned["text"].encode("utf-8")))
+        if cleaned.get("address"):
+            uploads.append(_fetched_upload(cleaned["address"]))
         if not uploads:
-            raise forms.ValidationError("Choose at least one file or paste the text of a release.")
+            raise forms.ValidationError(
+                "Choose at least one file, paste the text of a release or give its address."
+            )
         problems, self.parsed = [], []
         for upload in uploads:
             try:
@@ -98,6 +109,16 @@ def _check_batch_size(tokens: list[str]) -> None:
             f"MB once packed, the limit is {limit * 0.9 / 1_048_576:.1f} MB): upload them in "
             "smaller batches."
         )
+
+
+def _fetched_upload(address: str) -> Upload:
+    """Fetch a release from a UN host; its address becomes its name (and its source URL)."""
+    from statements.harvest.admin_fetch import AddressRefused, fetch_release_page
+
+    try:
+        return Upload(name=address, source=fetch_release_page(address))
+    except AddressRefused as exc:
+        raise forms.ValidationError(str(exc)) from exc
 
 
 def body_choices() -> list[tuple[str, str]]:

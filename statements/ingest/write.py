@@ -137,7 +137,8 @@ def _write_release(plan: IngestPlan, user) -> Release:
     release.source = plan.source
     release.source_name = plan.source_name[:255]
     release.source_format = plan.parsed.source_format
-    release.source_url = meta.source_url or release.source_url
+    fetched = plan.source_name if plan.source_name.startswith(("https://", "http://")) else ""
+    release.source_url = meta.source_url or fetched[:500] or release.source_url
     release.content_hash = plan.content_hash
     release.parser_version = PARSER_VERSION
     release.ingested_by = user if getattr(user, "pk", None) else None

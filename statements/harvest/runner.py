@@ -1,0 +1,191 @@
+"""Run a harvest: take the lock, plan or resume the run, then fetch and ingest item by item.
+
+Each item is fetched outside any transaction, then stored, ingested (or queued for review) and
+marked done in one transaction, so a run killed at any point resumes without writing anything twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from statements.harvest.client import Disallowed, Fetched, FetchError, PoliteClient, Politeness
+from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
+from statements.harvest.targets import Request, discover
+from statements.ingest import IngestError, content_hash, ingest_release, parse_source, plan_release
+
+LOCK_KEY = "statements.harvest"
+
+
+class HarvestBusy(Exception):
+    """Another harvest holds the lock."""
+
+
+def politeness_from_settings() -> Politeness:
+    """The client's manners, from settings (HARVEST_*)."""
+    return Politeness(
+        user_agent=user_agent(),
+        delay=settings.HARVEST_DELAY,
+        timeout=settings.HARVEST_TIMEOUT,
+        retries=settings.HARVEST_RETRIES,
+        backoff=settings.HARVEST_BACKOFF,
+        max_wait=settings.HARVEST_MAX_WAIT,
+    )
+
+
+def user_agent() -> str:
+    """A descriptive User-Agent naming the archive and a contact."""
+    return f"UNStatementsArchive/1.0 (+{settings.SITE_URL}; {settings.HARVEST_CONTACT})"
+
+
+@contextlib.contextmanager
+def harvest_lock() -> Iterator[None]:
+    """Hold a session advisory lock for the run; a killed run's lock goes with its connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(hashtext(%s))", [LOCK_KEY])
+        if not cursor.fetchone()[0]:
+            raise HarvestBusy("Another harvest is running (its lock is held); try again later.")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [LOCK_KEY])
+
+
+def unfinished_run() -> HarvestRun | None:
+    """A run that was killed before it finished (call while holding the lock)."""
+    return HarvestRun.objects.filter(status=HarvestRun.Status.RUNNING).order_by("pk").last()
+
+
+def start_run(client: PoliteClient, request: Request, options: dict) -> HarvestRun:
+    """Discover the addresses and record the run with all its items before fetching any."""
+    targets = discover(client, request)
+    with transaction.atomic():
+        run = HarvestRun.objects.create(options=options, discovered=len(targets))
+        HarvestItem.objects.bulk_create(
+            HarvestItem(run=run, position=i, url=url, outcome="optional" * optional)
+            for i, (url, optional) in enumerate(targets)
+        )
+    return run
+
+
+def resume_run(run: HarvestRun) -> HarvestRun:
+    """Mark a killed run as resumed once more."""
+    HarvestRun.objects.filter(pk=run.pk).update(resumed=F("resumed") + 1)
+    run.refresh_from_db()
+    return run
+
+
+@dataclass
+class Harvester:
+    """Visit a run's pending items with one client; report each outcome to a callback."""
+
+    client: PoliteClient
+    run: HarvestRun
+    on_item: Callable[[HarvestItem, str], None] = lambda item, outcome: None
+
+    def pending(self):
+        return self.run.items.filter(state=HarvestItem.State.PENDING).order_by("position")
+
+    def harvest(self) -> HarvestRun:
+        """Visit every pending item, then close the run with its status."""
+        for item in self.pending():
+            self.on_item(item, self.visit(item))
+        failed = HarvestRun.objects.get(pk=self.run.pk).failed
+        status = HarvestRun.Status.FAILED if failed else HarvestRun.Status.FINISHED
+        HarvestRun.objects.filter(pk=self.run.pk).update(status=status, finished_at=timezone.now())
+        self.run.refresh_from_db()
+        return self.run
+
+    def visit(self, item: HarvestItem) -> str:
+        """Fetch one address, then store and ingest it (or queue it) in one transaction."""
+        page = HarvestedPage.objects.filter(url=item.url).first()
+        try:
+            fetched = self.client.get(
+                item.url,
+                etag=page.etag if page else "",
+                last_modified=page.last_modified if page else "",
+            )
+        except FetchError as exc:
+            absent = item.outcome == "optional" and "HTTP 404" in str(exc)
+            return self._finish(item, "absent" if absent else "failed", str(exc), fetched=False)
+        with transaction.atomic():
+            outcome, message = self._store(page, fetched, item)
+            return self._finish(item, outcome, message, fetched=not fetched.not_modified)
+
+    def _store(self, page: HarvestedPage | None, fetched: Fetched, item: HarvestItem):
+        """Keep the page's bytes and validators; ingest or queue them when they changed."""
+        now = timezone.now()
+        if fetched.not_modified:
+            HarvestedPage.objects.filter(pk=page.pk).update(checked_at=now)
+            return "unchanged", "304 Not Modified"
+        digest = content_hash(fetched.content)
+        page = page or HarvestedPage(url=item.url, fetched_at=now)
+        changed = page.sha256 != digest
+        page.etag, page.last_modified, page.checked_at = fetched.etag, fetched.last_modified, now
+        if changed:
+            page.content, page.sha256, page.fetched_at = fetched.content, digest, now
+        page.save()
+        if not changed:
+            return "unchanged", "same bytes as before"
+        return self._ingest(page)
+
+    def _ingest(self, page: HarvestedPage) -> tuple[str, str]:
+        """Write a clean parse through the one ingest path; queue anything staff must see."""
+        source = bytes(page.content)
+        try:
+            parsed = parse_source(source, source_name=page.url)
+        except IngestError as exc:
+            return self._queue(page, str(exc), parsed=False, failed=True)
+        plan = plan_release(parsed=parsed, source=source, source_name=page.url)
+        if plan.errors or plan.warnings:
+            reason = " ".join([*plan.errors, *plan.warnings])
+            return self._queue(page, reason, parsed=True, failed=bool(plan.errors))
+        try:
+            result = ingest_release(
+                parsed=parsed, source=source, source_name=page.url, via="harvest"
+            )
+        except IngestError as exc:
+            return self._queue(page, str(exc), parsed=True, failed=True)
+        page.release = result.release
+        page.save(update_fields=["release"])
+        outcome = {"created": "new"}.get(result.action, result.action)
+        return outcome, result.summary()
+
+    def _queue(
+        self, page: HarvestedPage, reason: str, *, parsed: bool, failed: bool
+    ) -> tuple[str, str]:
+        """Put the page in the review queue (once per version of its bytes)."""
+        ReviewItem.objects.get_or_create(
+            page=page,
+            sha256=page.sha256,
+            defaults={"reason": reason, "run": self.run, "parsed": parsed},
+        )
+        return ("failed" if failed else "queued"), reason
+
+    def _finish(self, item: HarvestItem, outcome: str, message: str, *, fetched: bool) -> str:
+        """Mark the item done and add its outcome to the run's counts."""
+        with transaction.atomic():
+            return self._count(item, outcome, message, fetched=fetched)
+
+    def _count(self, item: HarvestItem, outcome: str, message: str, *, fetched: bool) -> str:
+        HarvestItem.objects.filter(pk=item.pk).update(
+            state=HarvestItem.State.DONE, outcome=outcome, message=message[:2000]
+        )
+        counts = {"fetched": F("fetched") + 1} if fetched else {}
+        if outcome in ("new", "updated", "unchanged", "queued", "failed"):
+            counts[outcome] = F(outcome) + 1
+        if outcome == "failed" and fetched:
+            counts["queued"] = F("queued") + 1
+        if counts:
+            HarvestRun.objects.filter(pk=self.run.pk).update(**counts)
+        return outcome
+
+
+__all__ = ["Disallowed", "HarvestBusy", "Harvester", "Request", "harvest_lock", "start_run"]

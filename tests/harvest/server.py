@@ -1,0 +1,104 @@
+"""A local stand-in for press.un.org: serves the recorded fixtures on 127.0.0.1, scriptable."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import defaultdict, deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROUTES = {
+    "/robots.txt": "robots.txt",
+    "/sitemap.xml": "sitemap_index.xml",
+    "/sitemap.xml?page=1": "sitemap_page1.xml",
+    "/en/content/meetings-coverage": "listing_all_page0.html",
+    "/en/content/meetings-coverage?page=1": "listing_all_page1.html",
+    "/en/content/security-council/meetings-coverage": "listing_sc_page0.html",
+    "/en/content/general-assembly/meetings-coverage": "listing_ga_page0.html",
+    "/press/en/content/security-council/meetings-coverage": "listing_sc_2010_2018.html",
+    "/fr/content/conseil-de-securite/couverture-des-reunions": "listing_fr_sc_page0.html",
+    "/fr/2023/cs15361.doc.htm": "release_current_fr_cs15361.html",
+    "/en/2021/sc14567.doc.htm": "release_current_sc14567.html",
+    "/en/2021/ga12399.doc.htm": "release_current_ga12399_warnings.html",
+    "/en/2016/sc12284.doc.htm": "release_2016_sc12284.html",
+    "/press/en/2016/sc12284.doc.htm": "release_2016_sc12284.html",
+    "/en/2021/db210629.doc.htm": "not_a_release_db210629.html",
+}
+LAST_MODIFIED = "Tue, 29 Jun 2021 15:20:00 GMT"
+
+
+class FixtureServer(ThreadingHTTPServer):
+    """Serve ROUTES; ``script[path]`` holds responses ("429", "500", "timeout") to give first."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
+        self.script: dict[str, deque[str]] = defaultdict(deque)
+        self.overrides: dict[str, bytes] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.hang_seconds = 1.0
+
+    def body(self, path: str) -> bytes | None:
+        """The bytes served for a path, with press.un.org addresses pointed at this server."""
+        if path in self.overrides:
+            return self.overrides[path]
+        name = ROUTES.get(path)
+        if name is None:
+            return None
+        return (
+            (FIXTURES / name).read_bytes().replace(b"https://press.un.org", self.base_url.encode())
+        )
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FixtureServer
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.server.requests.append((self.path, dict(self.headers)))
+        scripted = self.server.script[self.path]
+        if scripted:
+            action = scripted.popleft()
+            if action == "timeout":
+                time.sleep(self.server.hang_seconds)
+                return self._send(200, b"too late", {})
+            return self._send(int(action), b"busy", {"Retry-After": "0"})
+        body = self.server.body(self.path)
+        if body is None:
+            return self._send(404, b"<html><body>Page not found</body></html>", {})
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            return self._send(304, b"", {"ETag": etag})
+        headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+        return self._send(200, body, headers)
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+        try:
+            self.send_response(status)
+            kind = "application/xml" if self.path.startswith("/sitemap") else "text/html"
+            self.send_header("Content-Type", "text/plain" if self.path == "/robots.txt" else kind)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if status != 304:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
+            pass
+
+
+def start() -> tuple[FixtureServer, threading.Thread]:
+    server = FixtureServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread
