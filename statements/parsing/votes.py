@@ -9,38 +9,12 @@ from typing import Any
 IN_FAVOUR, AGAINST, ABSTAINING, ABSENT = "in_favour", "against", "abstaining", "absent"
 VOTE_CHOICES: tuple[str, ...] = (IN_FAVOUR, AGAINST, ABSTAINING, ABSENT)
 
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_WORDS += ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
+_WORDS += ("eighteen", "nineteen", "twenty")
 _NUMBERS: dict[str, int] = {word: value for value, word in enumerate(_WORDS)}
 _NUMBERS.update({"none": 0, "no": 0, "nil": 0, "aucune": 0, "aucun": 0, "une": 1, "un": 1})
-_NUMBERS.update(
-    {
-        word: value
-        for value, word in enumerate(["_", "_", "deux", "trois", "quatre", "cinq"])
-        if value
-    }
-)
+_NUMBERS.update({"deux": 2, "trois": 3, "quatre": 4, "cinq": 5})
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 # One level of nested brackets: "(Iran (Islamic Republic of), Syria)".
 _BRACKETS = r"\s*\((?P<{0}>(?:[^()]|\([^()]*\))*)\)"
