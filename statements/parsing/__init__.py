@@ -5,10 +5,12 @@ from __future__ import annotations
 from statements.parsing.assemble import Assembly, assemble, to_statements
 from statements.parsing.checks import refuse_non_release, truncation_error, unresolved_labels
 from statements.parsing.crosscheck import crosscheck, dedupe_labels
+from statements.parsing.decisions import ParsedDecision, extract_decisions
 from statements.parsing.document import read_document
 from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting
 from statements.parsing.model import ParsedMeeting, ParsedRelease, ParsedStatement
+from statements.parsing.narrative import ParsedNarrative, narrative_paragraphs
 from statements.parsing.paragraphs import Document
 
 PARSER_VERSION = "2026.11.1"
@@ -16,8 +18,10 @@ PARSER_VERSION = "2026.11.1"
 __all__ = [
     "PARSER_VERSION",
     "NotAPressRelease",
+    "ParsedDecision",
     "ParseError",
     "ParsedMeeting",
+    "ParsedNarrative",
     "ParsedRelease",
     "ParsedStatement",
     "parse_press_release",
@@ -31,14 +35,21 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     assembly = assemble(document.paragraphs)
     statements = to_statements(assembly)
     refuse_non_release(document, report.meeting, statements)
+    narrative = narrative_paragraphs(document.paragraphs, statements)
+    decisions = extract_decisions([(p.paragraph, p.text) for p in narrative])
     return ParsedRelease(
         meeting=report.meeting,
         statements=tuple(statements),
         speakers_list=dedupe_labels(assembly.listed),
-        warnings=tuple(_warnings(document, report, assembly, statements)),
+        warnings=(
+            *_warnings(document, report, assembly, statements),
+            *(w for d in decisions for w in d.warnings),
+        ),
         errors=tuple(_errors(document, report, statements)),
         source_format=document.source_format,
         parser_version=PARSER_VERSION,
+        decisions=decisions,
+        narrative=narrative,
     )
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from statements.parsing.decisions import ParsedDecision
+    from statements.parsing.narrative import ParsedNarrative
 
 STATEMENT_KINDS: tuple[str, ...] = (
     "statement",
@@ -90,6 +94,8 @@ class ParsedRelease:
     errors: tuple[str, ...]
     source_format: str
     parser_version: str
+    decisions: tuple[ParsedDecision, ...] = ()
+    narrative: tuple[ParsedNarrative, ...] = ()  # replaced by issue 13's narrative at merge
 
     def to_dict(self) -> dict[str, Any]:
         """Return the release as a JSON-ready dict."""
@@ -101,4 +107,5 @@ class ParsedRelease:
             "errors": list(self.errors),
             "source_format": self.source_format,
             "parser_version": self.parser_version,
+            "decisions": [d.to_dict() for d in self.decisions],
         }
