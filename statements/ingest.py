@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release
+from statements.decisions_write import vote_warnings, write_decisions
 from statements.models import (
     Delegation,
     RetiredStatement,
@@ -161,7 +162,7 @@ def plan_release(
         content_hash=digest,
         statements=_resolve_statements(parsed.statements),
         existing=None,
-        warnings=list(parsed.warnings),
+        warnings=[*parsed.warnings, *vote_warnings(parsed)],
         errors=list(parsed.errors),
     )
     _check_metadata(plan)
@@ -340,6 +341,7 @@ def ingest_release(
         release = _write_release(plan, user)
         meeting = _write_meeting(plan, release)
         counts = _write_statements(plan, meeting)
+        counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
         tag_meeting(meeting)
         action = "updated" if plan.existing else "created"
         return _record(plan, release, action, counts, user, via)

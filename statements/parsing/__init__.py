@@ -13,7 +13,7 @@ from statements.parsing.model import ParsedMeeting, ParsedRelease, ParsedStateme
 from statements.parsing.narrative import ParsedNarrative, narrative_paragraphs
 from statements.parsing.paragraphs import Document
 
-PARSER_VERSION = "2026.11.1"
+PARSER_VERSION = "2026.12.1"
 
 __all__ = [
     "PARSER_VERSION",

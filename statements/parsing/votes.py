@@ -125,9 +125,10 @@ def split_labels(text: str) -> list[str]:
 
 def list_votes(text: str) -> tuple[ParsedVote, ...] | None:
     """Read a recorded-vote list ("In favour: A, B. Against: C. Abstain: D."), else None."""
-    labels = list(_LIST_LABEL.finditer(text))
-    if not labels or text[: labels[0].start()].strip(" |\n"):
+    text = text.lstrip(" |\n")
+    if not _LIST_LABEL.match(text):
         return None
+    labels = list(_LIST_LABEL.finditer(text))
     votes: list[ParsedVote] = []
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
