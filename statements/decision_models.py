@@ -9,6 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from meetings.models import Meeting
+from meetings.records import document_symbol, document_url
 from statements.decision_querysets import DecisionQuerySet, VoteQuerySet
 
 
@@ -27,6 +28,9 @@ class NarrativeParagraph(models.Model):
     paragraph = models.PositiveIntegerField(help_text="Position in the release, as statements")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROSE)
     text = models.TextField()
+    after_statement = models.PositiveIntegerField(
+        default=0, help_text="Sequence of the statement it follows in the release (0: before all)"
+    )
 
     class Meta:
         ordering = ["meeting", "paragraph"]
@@ -98,6 +102,21 @@ class Decision(models.Model):
         if self.subject_symbols:
             return ", ".join(self.subject_symbols)
         return self.subject_title or f"the {self.subject_kind.replace('_', ' ') or 'text'}"
+
+    @property
+    def documents(self) -> list[tuple[str, str | None]]:
+        """Each subject symbol as printed with its document link (None when it cannot be built)."""
+        body = self.meeting.body
+        pairs = []
+        for printed in self.subject_symbols:
+            symbol = document_symbol(printed, body.short_name, self.meeting.session)
+            pairs.append((printed, document_url(symbol) if symbol else None))
+        return pairs
+
+    @property
+    def is_divided(self) -> bool:
+        """Say whether any delegation voted against or abstained, or a veto was cast."""
+        return bool(self.no or self.abstain) or self.action == self.Action.FAILED_VETO
 
     @property
     def tally(self) -> str:

@@ -6,6 +6,7 @@ written. Decisions keep their ids across re-ingests, matched by what was acted o
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from meetings.models import Meeting
@@ -43,6 +44,7 @@ def vote_warnings(parsed: ParsedRelease) -> list[str]:
 def _write_narrative(parsed: ParsedRelease, meeting: Meeting) -> int:
     """Replace the meeting's narrative paragraphs (they have no URLs of their own)."""
     kinds = set(NarrativeParagraph.Kind.values)
+    starts = sorted((s.paragraph, s.sequence) for s in parsed.statements)
     NarrativeParagraph.objects.filter(meeting=meeting).delete()
     rows = NarrativeParagraph.objects.bulk_create(
         NarrativeParagraph(
@@ -50,10 +52,17 @@ def _write_narrative(parsed: ParsedRelease, meeting: Meeting) -> int:
             paragraph=item.paragraph,
             text=item.text,
             kind=getattr(item, "kind", "prose") if getattr(item, "kind", "") in kinds else "prose",
+            after_statement=_statement_before(starts, item.paragraph),
         )
         for item in getattr(parsed, "narrative", ())
     )
     return len(rows)
+
+
+def _statement_before(starts: list[tuple[int, int]], paragraph: int) -> int:
+    """Return the sequence of the last statement that starts before a paragraph, else 0."""
+    index = bisect.bisect_left(starts, (paragraph, 0))
+    return max((sequence for _, sequence in starts[:index]), default=0)
 
 
 def _key(symbols: Sequence[str], title: str, kind: str, action: str) -> tuple:
