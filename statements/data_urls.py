@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from statements import dump, exports, feeds, sitemaps
+from statements.api import decisions as api_decisions
 from statements.api import views as api
 
 app_name = "data"
@@ -28,6 +29,8 @@ urlpatterns = [
     path("api/v1/releases/<path:symbol>", api.release_detail, name="api-releases-detail"),
     path("api/v1/themes", api.list_view("themes"), name="api-themes-list"),
     path("api/v1/themes/<slug:slug>", api.theme_detail, name="api-themes-detail"),
+    path("api/v1/decisions", api_decisions.decision_list, name="api-decisions-list"),
+    path("api/v1/decisions/<int:pk>", api_decisions.decision_detail, name="api-decisions-detail"),
     re_path(r"^api/(?P<rest>.*)$", api.api_not_found, name="api-not-found"),
     # Atom feeds.
     path("feeds/statements.atom", feeds.search_feed, name="feed-statements"),
