@@ -11,7 +11,8 @@ from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting
 from statements.parsing.model import ParsedMeeting, ParsedRelease, ParsedStatement
 from statements.parsing.narrative import ParsedNarrative, narrative_paragraphs
-from statements.parsing.paragraphs import Document
+from statements.parsing.paragraphs import BODY, Document
+from statements.parsing.votes import find_tally
 
 PARSER_VERSION = "2026.12.1"
 
@@ -36,7 +37,7 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     statements = to_statements(assembly)
     refuse_non_release(document, report.meeting, statements)
     narrative = narrative_paragraphs(document.paragraphs, statements)
-    decisions = extract_decisions([(p.paragraph, p.text) for p in narrative])
+    decisions = extract_decisions(_decision_paragraphs(document, narrative))
     return ParsedRelease(
         meeting=report.meeting,
         statements=tuple(statements),
@@ -77,6 +78,18 @@ def _errors(
     if truncated:
         errors.append(truncated)
     return errors
+
+
+def _decision_paragraphs(
+    document: Document, narrative: tuple[ParsedNarrative, ...]
+) -> list[tuple[int, str]]:
+    """Return the narrative, plus statement paragraphs that print a tally (a vote, not a speech)."""
+    kept = {item.paragraph for item in narrative}
+    return [
+        (p.number, p.text)
+        for p in document.paragraphs
+        if p.role == BODY and p.text and (p.number in kept or find_tally(p.text))
+    ]
 
 
 def _listable(statement: ParsedStatement) -> bool:

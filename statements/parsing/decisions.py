@@ -55,8 +55,8 @@ _VETO = re.compile(
 )
 # A verb about what would, will or had been done is not a decision taken at this meeting.
 _NOT_NOW = re.compile(
-    r"\b(?:would|will|should|could|may|might|must|had|has|have|since|to|before|prior\s+to)\s+"
-    r"(?:\w+\s+){0,3}$",
+    r"\b(?:would|will|should|could|may|might|must|had|has|have|since|to)\s+(?:\w+\s+){0,3}$|"
+    r"\b(?:before|prior\s+to)\s+$",
     re.IGNORECASE,
 )
 _METHODS = (
@@ -76,10 +76,14 @@ _SPEAKING = re.compile(
 # "approved 19 draft resolutions": a summary of actions the release details one by one.
 _COUNTED_TEXTS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+ze|deux|trois|quatre|"
-    r"cinq|six|sept|huit|neuf|dix)\s+(?:draft\s+)?(?:resolutions|decisions|drafts|texts|"
-    r"résolutions|textes|projets)\b",
+    r"cinq|six|sept|huit|neuf|dix|other|several|all|remaining)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:resolutions|decisions|drafts|texts|résolutions|textes|projets)\b|"
+    r"\bby\s+recorded\s+votes\b",
     re.IGNORECASE,
 )
+_AMENDMENT_SYMBOL = re.compile(r"\bamendment\s*\((?:document\s+)?([AES]/[^\s(),;]+)\)", re.I)
+# "approved annually": a habit, not this meeting's decision.
+_HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(À-Ý])")
 _COUNTED = ((IN_FAVOUR, "yes", "in favour"), (AGAINST, "no", "against"))
 _COUNTED += ((ABSTAINING, "abstain", "abstaining"), (ABSENT, "absent", "absent"))
@@ -135,13 +139,17 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
     """Return every decision reported in (paragraph number, text) pairs, in document order."""
     found: list[ParsedDecision] = []
     listed: set[int] = set()
+    amendment: tuple[int, str] | None = None
     for number, text in paragraphs:
         votes = list_votes(text)
         if votes is not None:
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
             for decision in filter(None, (_decision(s, number) for s in sentences(text))):
+                decision, amendment = _named_amendment(decision, amendment)
                 _add(found, decision)
+            named = _AMENDMENT_SYMBOL.search(text)
+            amendment = (number, named.group(1)) if named else amendment
     kept = [(d, i in listed) for i, d in enumerate(found) if not _vague_repeat(d, found)]
     return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
 
@@ -150,6 +158,17 @@ def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool
     """Say whether a decision says only what another of the same action says in more detail."""
     vague = not (decision.subject_symbols or decision.subject_title or decision.method)
     return vague and any(d is not decision and d.action == decision.action for d in found)
+
+
+def _named_amendment(
+    decision: ParsedDecision, amendment: tuple[int, str] | None
+) -> tuple[ParsedDecision, tuple[int, str] | None]:
+    """Give "the amendment" the symbol the paragraph before named, once."""
+    if amendment is None or decision.subject_kind != "amendment" or decision.subject_symbols:
+        return decision, amendment
+    if decision.paragraph - amendment[0] > 1:
+        return decision, None
+    return replace(decision, subject_symbols=(amendment[1],), subject_title=None), None
 
 
 def sentences(text: str) -> list[str]:
@@ -165,8 +184,12 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
     tally = find_tally(sentence)
     method = _method(sentence, tally)
     subject = find_subject(sentence, verb.start(), verb.end())
+    if _HABITUAL.match(sentence[verb.end() :]):
+        return None
+    if tally is None and _COUNTED_TEXTS.search(sentence):
+        return None
     if tally is None and method is None:
-        if not subject.specific or _COUNTED_TEXTS.search(sentence):
+        if not subject.specific:
             return None
         if _SPEAKING.search(re.split(r"[,;]", sentence[: verb.start()])[-1]):
             return None
@@ -225,6 +248,9 @@ def _build(
 
 def _add(found: list[ParsedDecision], decision: ParsedDecision) -> None:
     """Append a decision, or complete an earlier report of the same action on the same symbols."""
+    if found and _continues(found[-1], decision):
+        found[-1] = _merged(found[-1], decision)
+        return
     for index, earlier in enumerate(found):
         if earlier.subject_symbols == decision.subject_symbols != () and (
             earlier.action == decision.action
@@ -232,6 +258,20 @@ def _add(found: list[ParsedDecision], decision: ParsedDecision) -> None:
             found[index] = _merged(earlier, decision)
             return
     found.append(decision)
+
+
+def _continues(earlier: ParsedDecision, later: ParsedDecision) -> bool:
+    """Say whether a sentence gives the vote on the text the sentence before it named.
+
+    "Next, the Committee approved operative paragraph 16. ... It retained that paragraph by a vote
+    of 152 in favour ..." is one decision told in two sentences.
+    """
+    return (
+        earlier.paragraph == later.paragraph
+        and earlier.yes is None
+        and later.yes is not None
+        and not (later.subject_symbols or later.subject_title)
+    )
 
 
 def _merged(earlier: ParsedDecision, later: ParsedDecision) -> ParsedDecision:
