@@ -31,10 +31,15 @@ class VoteQuerySet(models.QuerySet):
         """Annotate each vote with the id of its delegation's explanation of vote, if any."""
         from statements.decision_models import VoteExplanation
 
-        explanation = VoteExplanation.objects.filter(
-            decision_id=models.OuterRef("decision_id"),
-            statement__delegation_id=models.OuterRef("delegation_id"),
-        ).order_by("statement__sequence")
+        # The full statement, not the lead paragraph that summarizes it.
+        explanation = (
+            VoteExplanation.objects.filter(
+                decision_id=models.OuterRef("decision_id"),
+                statement__delegation_id=models.OuterRef("delegation_id"),
+            )
+            .exclude(statement__kind="summary")
+            .order_by("statement__sequence")
+        )
         return self.annotate(explanation_id=models.Subquery(explanation.values("statement_id")[:1]))
 
     def record(self) -> VoteQuerySet:

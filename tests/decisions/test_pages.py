@@ -97,3 +97,13 @@ def test_decision_list_facets_and_divided_filter(client, vote_meeting):
     assert "A/61/L.52" in client.get(url, {"divided": "true", "year": "2007"}).content.decode()
     assert "No decisions match" in client.get(url, {"action": "failed_veto"}).content.decode()
     assert client.get(url, {"year": "nonsense", "action": "x"}).status_code == 200
+
+
+def test_meeting_and_country_pages_query_a_fixed_number_of_times(
+    client, vote_meeting, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(20):
+        assert client.get(vote_meeting.get_absolute_url()).status_code == 200
+    iran = Delegation.objects.get(code="IRN")
+    with django_assert_max_num_queries(25):
+        assert client.get(iran.get_absolute_url()).status_code == 200
