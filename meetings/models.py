@@ -7,6 +7,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
+from meetings.records import document_url, record_symbols
+
 
 class BodyQuerySet(models.QuerySet):
     def get_by_name(self, name: str) -> Body | None:
@@ -168,6 +170,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("statements:meeting-detail", args=[self.pk])
+
+    @property
+    def official_records(self) -> list[tuple[str, str]]:
+        """The official record of each meeting as (symbol, document link) pairs."""
+        symbols = record_symbols(self.body.short_name, self.session, list(self.numbers))
+        return [(symbol, document_url(symbol)) for symbol in symbols]
 
     @property
     def label(self) -> str:

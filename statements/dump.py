@@ -31,6 +31,7 @@ from django.views.decorators.http import require_safe
 
 from config.public_urls import site_url
 from statements.api.resources import RESOURCES
+from statements.decision_exports import DUMP_TABLES
 from statements.exports import (
     LIST_SEPARATOR,
     STATEMENT_FIELDS,
@@ -75,7 +76,12 @@ def tables() -> list[Table]:
         "statements page and the API's statement objects have exactly these fields.",
         STATEMENT_FIELDS,
     )
-    return [statements, *(Table(r.name, r.description, r.fields) for r in RESOURCES.values())]
+    decided = (Table(t.name, t.description, t.fields) for t in DUMP_TABLES.values())
+    return [
+        statements,
+        *(Table(r.name, r.description, r.fields) for r in RESOURCES.values()),
+        *decided,
+    ]
 
 
 def type_label(field: Field) -> str:
@@ -129,7 +135,7 @@ def table_chunks(table: str, fmt: str) -> Iterator[bytes]:
         everything = Statement.objects.order_by("id")
         head = csv_header() if fmt == "csv" else b""
         return copy_chunks(copy_statement(everything, fmt), head=head)
-    resource = RESOURCES[table]
+    resource = RESOURCES.get(table) or DUMP_TABLES[table]
     records = map(resource.record, resource.queryset().order_by("pk").iterator(chunk_size=2000))
     if fmt == "csv":
         return record_csv_chunks(resource.fields, records)

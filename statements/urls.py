@@ -1,6 +1,6 @@
 """URLs of the research site: canonical slug URLs, ids redirect."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from statements import views
 
@@ -19,6 +19,12 @@ urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/source/", views.release_source, name="meeting-source"),
+    path("decisions/", views.decision_list, name="decision-list"),
+    re_path(
+        r"^decisions/(?P<table>decisions|votes)\.(?P<fmt>csv|jsonl)$",
+        views.export_votes,
+        name="decision-export",
+    ),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
 ]

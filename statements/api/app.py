@@ -14,6 +14,7 @@ from ninja.parser import Parser
 from config import public_urls
 from meetings.models import Body
 from statements.api import problems
+from statements.api import decisions
 from statements.api.endpoints import router
 from statements.api.paging import absolute, reject_unknown
 from statements.api.problems import PROBLEM_TYPE, Problem
@@ -132,6 +133,7 @@ def openapi_document(request: HttpRequest) -> dict:
 
 
 api.add_router("", router)
+api.add_router("", decisions.router)
 
 
 def not_found(request: HttpRequest, rest: str = ""):

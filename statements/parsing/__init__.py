@@ -6,6 +6,7 @@ from statements.parsing.assemble import Assembly, assemble, to_statements
 from statements.parsing.budget import Deadline
 from statements.parsing.checks import refuse_non_release, truncation_error, unresolved_labels
 from statements.parsing.crosscheck import crosscheck, dedupe_labels
+from statements.parsing.decisions import extract_decisions
 from statements.parsing.document import read_document
 from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting
@@ -17,12 +18,14 @@ from statements.parsing.model import (
 )
 from statements.parsing.paragraphs import Document
 from statements.parsing.suspicion import UNRESOLVED, flag_statements
+from statements.parsing.votes import find_tally
 
 PARSER_VERSION = "2026.12.1"
 
 __all__ = [
     "PARSER_VERSION",
     "NotAPressRelease",
+    "ParsedDecision",
     "ParseError",
     "ParsedMeeting",
     "ParsedNarrative",
@@ -42,15 +45,21 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     deadline.check("the statements")
     statements = flag_statements(to_statements(assembly))
     refuse_non_release(document, report.meeting, statements)
+    narrative = tuple(assembly.narrative)
+    decisions = extract_decisions(_decision_paragraphs(narrative, statements))
     return ParsedRelease(
         meeting=report.meeting,
         statements=tuple(statements),
         speakers_list=dedupe_labels(assembly.listed),
-        warnings=tuple(_warnings(document, report, assembly, statements)),
+        warnings=(
+            *_warnings(document, report, assembly, statements),
+            *(w for d in decisions for w in d.warnings),
+        ),
         errors=tuple(_errors(document, report, statements)),
         source_format=document.source_format,
         parser_version=PARSER_VERSION,
-        narrative=tuple(assembly.narrative),
+        decisions=decisions,
+        narrative=narrative,
     )
 
 
@@ -84,6 +93,15 @@ def _errors(
     if truncated:
         errors.append(truncated)
     return errors
+
+
+def _decision_paragraphs(
+    narrative: tuple[ParsedNarrative, ...], statements: list[ParsedStatement]
+) -> list[tuple[int, str]]:
+    """Return the narrative, plus statements that still print a tally (a vote, not a speech)."""
+    found = [(item.paragraph, item.text) for item in narrative]
+    found += [(s.paragraph, s.text) for s in statements if find_tally(s.text)]
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def _listable(statement: ParsedStatement) -> bool:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from statements.parsing.decisions import ParsedDecision
 
 STATEMENT_KINDS: tuple[str, ...] = (
     "statement",
@@ -106,6 +109,7 @@ class ParsedRelease:
     errors: tuple[str, ...]
     source_format: str
     parser_version: str
+    decisions: tuple[ParsedDecision, ...] = ()
     narrative: tuple[ParsedNarrative, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,4 +123,5 @@ class ParsedRelease:
             "source_format": self.source_format,
             "parser_version": self.parser_version,
             "narrative": [n.to_dict() for n in self.narrative],
+            "decisions": [d.to_dict() for d in self.decisions],
         }

@@ -127,6 +127,7 @@ def _note(statement: Statement) -> str:
     parts = [f"Press release {meeting.release.symbol}", meeting.body.name]
     if meeting.label:
         parts.append(meeting.label)
+    parts += [f"official record {symbol}" for symbol, _ in meeting.official_records]
     if delegation := delegation_name(statement):
         parts.append(f"delegation: {delegation}")
     if statement.title:

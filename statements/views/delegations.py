@@ -13,6 +13,7 @@ from statements import facets
 from statements.models import Delegation, Statement
 from statements.views.caching import cached, data_version
 from statements.views.chart import bar_chart
+from statements.views.decisions import voting_record
 
 LATEST = 10
 
@@ -43,6 +44,7 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "meetings": facets.recent_meetings(statements),
         "latest": statements.for_listing().order_by("-date", "-id")[:LATEST],
+        **voting_record(delegation, request.GET),
     }
     return render(request, "statements/delegation_detail.html", context)
 

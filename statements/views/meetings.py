@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from meetings.models import Body, Meeting
 from statements import facets
 from statements.models import Statement
+from statements.views.decisions import meeting_decisions
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -26,10 +27,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for statement in statements:
         if statement.summary_of_id:
             summaries[statement.summary_of_id].append(statement)
+    narrative = defaultdict(list)
+    for paragraph in meeting.narrative.order_by("paragraph"):
+        narrative[paragraph.after_statement].append(paragraph)
     context = {
         "meeting": meeting,
         "release": meeting.release,
-        "rows": [(s, summaries.get(s.pk, [])) for s in statements],
+        "rows": [(s, summaries.get(s.pk, []), narrative.get(s.sequence, [])) for s in statements],
+        "opening": narrative.get(0, []),
+        "decisions": meeting_decisions(meeting),
         "full_count": sum(s.kind != Statement.Kind.SUMMARY for s in statements),
         "themes": [
             t.theme for t in meeting.theme_tags.select_related("theme").order_by("theme__position")

@@ -136,3 +136,14 @@ def test_pasted_text_is_reviewed(staff_client):
     response = upload(staff_client, text=seed_bytes().decode("utf-8"))
     assert "pasted text" in response.content.decode()
     assert "BAINDU DASSAMA-KAMARA" in response.content.decode()
+
+
+def test_review_lists_decisions_and_tallies_before_writing(staff_client):
+    from tests.decisions.conftest import RELEASE
+
+    response = upload(staff_client, seed_file(RELEASE.name, RELEASE.read_bytes()))
+    body = response.content.decode()
+    section = body[body.index("1 decision found") :]
+    assert "A/61/L.52" in section and "158-0-4-3" in section
+    assert "the tally says 158 in favour but 15 delegation(s) are named" in body
+    assert Release.objects.count() == 0

@@ -21,6 +21,7 @@ from tests.data.conftest import SITE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
 TABLES = ["statements", "speakers", "delegations", "meetings", "releases", "themes"]
+TABLES += ["decisions", "votes", "narrative", "vote_explanations"]
 
 
 @pytest.fixture

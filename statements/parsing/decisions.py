@@ -1,0 +1,316 @@
+"""Find what a release says was decided: the text acted on, the action, how, and the votes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from statements.parsing.subjects import Subject, find_subject
+from statements.parsing.votes import (
+    ABSENT,
+    ABSTAINING,
+    AGAINST,
+    IN_FAVOUR,
+    ParsedVote,
+    Tally,
+    find_tally,
+    list_votes,
+)
+
+ACTIONS: tuple[str, ...] = (
+    "adopted",
+    "approved",
+    "rejected",
+    "failed_veto",
+    "withdrawn",
+    "deferred",
+)
+METHODS: tuple[str, ...] = ("without_vote", "consensus", "unanimous", "recorded", "non_recorded")
+
+_ACTION_VERBS = (
+    (
+        "rejected",
+        r"rejected|rejecting|defeated|voted\s+down|not\s+adopted|did\s+not\s+(?:adopt|approve)|"
+        r"fail(?:ed|ing|s)\s+to\s+(?:be\s+)?(?:adopted|adopt|approved|approve|pass)|"
+        r"rejet[ée]e?s?|n[’']a\s+pas\s+(?:été|pu\s+être)\s+adopt[ée]e?",
+    ),
+    ("failed_veto", r"vetoed|vetoing"),
+    ("withdrawn", r"withdrawn|withdrew|retir[ée]e?s?"),
+    (
+        "deferred",
+        r"deferred|deferring|postponed|postponing|ajourn[ée]e?s?|report[ée]e?s?\s+(?:à|sine)",
+    ),
+    ("approved", r"approved|approving|approuv[ée]e?s?"),
+    ("adopted", r"adopted|adopting|retained|retaining|adopt[ée]e?s?|a\s+(?:\w+\s+)?décidé"),
+)
+_ACTION = re.compile(
+    "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in _ACTION_VERBS), re.IGNORECASE
+)
+_VETO = re.compile(
+    r"negative\s+vote\s+(?:cast\s+)?(?:of|by)\s+(?:a\s+|one\s+)?(?:of\s+(?:its|the)\s+)?permanent\s+"
+    r"member|vote\s+n[ée]gatif\s+d[’']un\s+membre\s+permanent|\bveto(?:ed)?\b",
+    re.IGNORECASE,
+)
+# A verb about what would, will or had been done is not a decision taken at this meeting.
+_NOT_NOW = re.compile(
+    r"\b(?:would|will|should|could|may|might|must|had|has|have|since|to)\s+(?:\w+\s+){0,3}$|"
+    r"\b(?:before|prior\s+to)\s+$",
+    re.IGNORECASE,
+)
+_METHODS = (
+    ("without_vote", r"without\s+(?:a\s+)?vote|sans\s+(?:vote|mise\s+aux\s+voix)"),
+    ("consensus", r"\bby\s+consensus|par\s+consensus"),
+    ("recorded", r"\brecorded\s+vote|vote\s+enregistré"),
+    ("non_recorded", r"\bnon-recorded\s+vote|show\s+of\s+hands|vote\s+non\s+enregistré"),
+    ("unanimous", r"\bunanimous(?:ly)?\b|à\s+l[’']unanimité"),
+)
+# An action reported with a pointer to another release was taken at that release's meeting.
+_ELSEWHERE = re.compile(r"\(\s*(?:See|Voir)\s+(?:Press\s+Release|communiqué)", re.IGNORECASE)
+# Someone speaking about a text ("the speaker rejected the draft") is not the body deciding.
+_SPEAKING = re.compile(
+    r"\b(?:representative|delegate|speaker|delegation|said|stated|représentant|a\s+déclaré)\b",
+    re.IGNORECASE,
+)
+# "approved 19 draft resolutions": a summary of actions the release details one by one.
+_COUNTED_TEXTS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+ze|deux|trois|quatre|"
+    r"cinq|six|sept|huit|neuf|dix|other|several|all|remaining)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:resolutions|decisions|drafts|texts|résolutions|textes|projets)\b|"
+    r"\bby\s+recorded\s+votes\b",
+    re.IGNORECASE,
+)
+_AMENDMENT_SYMBOL = re.compile(r"\bamendment\s*\((?:document\s+)?([AES]/[^\s(),;]+)\)", re.I)
+# "approved annually": a habit, not this meeting's decision.
+_HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(À-Ý])")
+_COUNTED = ((IN_FAVOUR, "yes", "in favour"), (AGAINST, "no", "against"))
+_COUNTED += ((ABSTAINING, "abstain", "abstaining"), (ABSENT, "absent", "absent"))
+
+
+@dataclass(frozen=True)
+class ParsedDecision:
+    """One action the release reports: what was acted on, the outcome, how, and the votes."""
+
+    sequence: int
+    paragraph: int
+    subject_symbols: tuple[str, ...]
+    subject_title: str | None
+    subject_kind: str
+    action: str
+    method: str | None
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    absent: int | None
+    votes: tuple[ParsedVote, ...]
+    text: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def subject(self) -> str:
+        """Return what was acted on, for display: its symbols, else its title or kind."""
+        if self.subject_symbols:
+            return ", ".join(self.subject_symbols)
+        return self.subject_title or f"the {self.subject_kind.replace('_', ' ')}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the decision as a JSON-ready dict."""
+        return {
+            "sequence": self.sequence,
+            "paragraph": self.paragraph,
+            "subject_symbols": list(self.subject_symbols),
+            "subject_title": self.subject_title,
+            "subject_kind": self.subject_kind,
+            "action": self.action,
+            "method": self.method,
+            "yes": self.yes,
+            "no": self.no,
+            "abstain": self.abstain,
+            "absent": self.absent,
+            "votes": [v.to_dict() for v in self.votes],
+            "text": self.text,
+            "warnings": list(self.warnings),
+        }
+
+
+def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDecision, ...]:
+    """Return every decision reported in (paragraph number, text) pairs, in document order."""
+    found: list[ParsedDecision] = []
+    listed: set[int] = set()
+    amendment: tuple[int, str] | None = None
+    for number, text in paragraphs:
+        votes = list_votes(text)
+        if votes is not None:
+            _attach_list(found, listed, votes)
+        elif not _ELSEWHERE.search(text):
+            for decision in filter(None, (_decision(s, number) for s in sentences(text))):
+                decision, amendment = _named_amendment(decision, amendment)
+                _add(found, decision)
+            named = _AMENDMENT_SYMBOL.search(text)
+            amendment = (number, named.group(1)) if named else amendment
+    kept = [(d, i in listed) for i, d in enumerate(found) if not _vague_repeat(d, found)]
+    return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
+
+
+def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool:
+    """Say whether a decision says only what another of the same action says in more detail."""
+    vague = not (decision.subject_symbols or decision.subject_title or decision.method)
+    return vague and any(d is not decision and d.action == decision.action for d in found)
+
+
+def _named_amendment(
+    decision: ParsedDecision, amendment: tuple[int, str] | None
+) -> tuple[ParsedDecision, tuple[int, str] | None]:
+    """Give "the amendment" the symbol the paragraph before named, once."""
+    if amendment is None or decision.subject_kind != "amendment" or decision.subject_symbols:
+        return decision, amendment
+    if decision.paragraph - amendment[0] > 1:
+        return decision, None
+    return replace(decision, subject_symbols=(amendment[1],), subject_title=None), None
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (document symbols keep their dots)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
+    """Read one sentence as a decision, or return None when it reports none."""
+    verb = _main_verb(sentence)
+    if verb is None:
+        return None
+    tally = find_tally(sentence)
+    method = _method(sentence, tally)
+    subject = find_subject(sentence, verb.start(), verb.end())
+    if _HABITUAL.match(sentence[verb.end() :]):
+        return None
+    if tally is None and _COUNTED_TEXTS.search(sentence):
+        return None
+    if tally is None and method is None:
+        if not subject.specific:
+            return None
+        if _SPEAKING.search(re.split(r"[,;]", sentence[: verb.start()])[-1]):
+            return None
+    return _build(sentence, paragraph, _action(sentence, verb), method, subject, tally)
+
+
+def _main_verb(sentence: str) -> re.Match[str] | None:
+    """Return the first action verb that reports something done now."""
+    for match in _ACTION.finditer(sentence):
+        if match.lastgroup == "rejected" or not _NOT_NOW.search(sentence[: match.start()]):
+            return match
+    return None
+
+
+def _action(sentence: str, verb: re.Match[str]) -> str:
+    """Name the action, turning a rejection owing to a permanent member's vote into a veto."""
+    action = verb.lastgroup or "adopted"
+    if action == "rejected" and _VETO.search(sentence):
+        return "failed_veto"
+    return action
+
+
+def _method(sentence: str, tally: Tally | None) -> str | None:
+    """Say how the decision was taken, from its wording or from a printed tally."""
+    for name, pattern in _METHODS:
+        if re.search(pattern, sentence, re.IGNORECASE):
+            return name
+    return "non_recorded" if tally is not None else None
+
+
+def _build(
+    sentence: str,
+    paragraph: int,
+    action: str,
+    method: str | None,
+    subject: Subject,
+    tally: Tally | None,
+) -> ParsedDecision:
+    """Assemble a decision from the parts read off its sentence."""
+    return ParsedDecision(
+        sequence=0,
+        paragraph=paragraph,
+        subject_symbols=subject.symbols,
+        subject_title=subject.title,
+        subject_kind=subject.kind,
+        action=action,
+        method=method,
+        yes=tally.yes if tally else None,
+        no=tally.no if tally else None,
+        abstain=tally.abstain if tally else None,
+        absent=None,
+        votes=tally.votes if tally else (),
+        text=sentence,
+    )
+
+
+def _add(found: list[ParsedDecision], decision: ParsedDecision) -> None:
+    """Append a decision, or complete an earlier report of the same action on the same symbols."""
+    if found and _continues(found[-1], decision):
+        found[-1] = _merged(found[-1], decision)
+        return
+    for index, earlier in enumerate(found):
+        if earlier.subject_symbols == decision.subject_symbols != () and (
+            earlier.action == decision.action
+        ):
+            found[index] = _merged(earlier, decision)
+            return
+    found.append(decision)
+
+
+def _continues(earlier: ParsedDecision, later: ParsedDecision) -> bool:
+    """Say whether a sentence gives the vote on the text the sentence before it named.
+
+    "Next, the Committee approved operative paragraph 16. ... It retained that paragraph by a vote
+    of 152 in favour ..." is one decision told in two sentences.
+    """
+    return (
+        earlier.paragraph == later.paragraph
+        and earlier.yes is None
+        and later.yes is not None
+        and not (later.subject_symbols or later.subject_title)
+    )
+
+
+def _merged(earlier: ParsedDecision, later: ParsedDecision) -> ParsedDecision:
+    """Fill what the first report of a decision left out from a later report of it."""
+    filled = {
+        name: getattr(later, name)
+        for name in ("subject_title", "method", "yes", "no", "abstain", "absent")
+        if getattr(earlier, name) is None
+    }
+    if not earlier.votes:
+        filled["votes"] = later.votes
+    return replace(earlier, **filled)
+
+
+def _attach_list(
+    found: list[ParsedDecision], listed: set[int], votes: tuple[ParsedVote, ...]
+) -> None:
+    """Give a recorded-vote list to the latest recorded vote still without one."""
+    if not found:
+        return
+    index = next(
+        (i for i in range(len(found) - 1, -1, -1) if found[i].method == "recorded"),
+        len(found) - 1,
+    )
+    kept = {v.delegation_label.casefold(): v for v in (*found[index].votes, *votes)}
+    found[index] = replace(found[index], votes=tuple(kept.values()))
+    listed.add(index)
+
+
+def _checked(decision: ParsedDecision, from_list: bool) -> ParsedDecision:
+    """Fill tallies a list implies and warn where the printed tallies and the names disagree."""
+    warnings, counts = [], {}
+    for vote, field, words in _COUNTED:
+        named = sum(1 for v in decision.votes if v.vote == vote)
+        printed = getattr(decision, field)
+        counts[field] = printed if printed is not None or not from_list else named
+        if printed is not None and (named or from_list) and named != printed:
+            warnings.append(
+                f"Decision {decision.sequence} (paragraph {decision.paragraph}): the tally says "
+                f"{printed} {words} but {named} delegation(s) are named."
+            )
+    return replace(decision, warnings=tuple(warnings), **counts)
