@@ -12,7 +12,7 @@ from statements.parsing.errors import NotAPressRelease, ParseError
 
 MAX_CHARS = 6_000_000
 MAX_LINES = 60_000
-MAX_PARAGRAPHS = 10_000
+MAX_PARAGRAPHS = 5_000
 MAX_PARAGRAPH_CHARS = 60_000
 MAX_SECONDS = 20.0
 
