@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "statements.api.middleware.ReadOnlyApiMiddleware",
+    # Early: a refused request costs no session, CSRF or template work.
+    "config.limits.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.public_urls.RequestOriginMiddleware",
@@ -81,7 +83,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.limits.RateLimitMiddleware",
     "config.limits.StatementTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
 ]
