@@ -92,7 +92,7 @@ def number(word: str | None) -> int | None:
 
 def find_tally(sentence: str) -> Tally | None:
     """Return the tally of a vote sentence ("120 in favour to 10 against, with 45 abstentions")."""
-    match = _TALLY.search(sentence)
+    match = _TALLY.search(sentence) if _may_hold_tally(sentence) else None
     if match is None:
         return None
     votes = [
@@ -105,6 +105,11 @@ def find_tally(sentence: str) -> Tally | None:
         abstain = len(_named(match["abst_names"], ABSTAINING))
     no = number(match["no"])
     return Tally(number(match["yes"]), no, abstain, tuple(votes))
+
+
+def _may_hold_tally(text: str) -> bool:
+    """Say cheaply whether a text can hold a tally (substring tests beat any regex here)."""
+    return any(cue in text for cue in ("avo", "AVO", "voix", "VOIX"))
 
 
 def _named(text: str | None, vote: str) -> list[ParsedVote]:
