@@ -89,7 +89,7 @@ MIDDLEWARE = [
 
 # Open CORS for data out: the API, exports, feeds and dumps (django-cors-headers).
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/(api/|statements/export\.|feeds/|data/)"
+CORS_URLS_REGEX = r"^/(api/|statements/export\.|decisions/[a-z]+\.(csv|jsonl)$|feeds/|data/)"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-type", "if-none-match")
 CORS_EXPOSE_HEADERS = ("Link",)

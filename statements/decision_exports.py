@@ -31,7 +31,9 @@ class DecisionTable:
 
 
 def _meeting_url(meeting_id: int, anchor: str = "") -> str:
-    return public_urls.absolute_url(reverse("statements:meeting-detail", args=[meeting_id])) + anchor
+    return (
+        public_urls.absolute_url(reverse("statements:meeting-detail", args=[meeting_id])) + anchor
+    )
 
 
 _MEETING_FIELDS = (
@@ -97,7 +99,11 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
     field_def("meeting_id", "integer", "Id of the meeting (see meetings)."),
     field_def("paragraph", "integer", "Position in the release, numbered like statements."),
     field_def("after_statement", "integer", "Sequence of the statement it follows (0: none)."),
-    field_def("kind", "string", "summary, action, vote, procedural (speakers lists, meeting times) or other (headings, quoted texts)."),
+    field_def(
+        "kind",
+        "string",
+        "summary, action, vote, procedural (speakers lists, meeting times) or other (headings, quoted texts).",
+    ),
     field_def("text", "string", "The paragraph as printed."),
 )
 EXPLANATION_FIELDS: tuple[Field, ...] = (

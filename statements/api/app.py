@@ -13,8 +13,7 @@ from ninja.parser import Parser
 
 from config import public_urls
 from meetings.models import Body
-from statements.api import problems
-from statements.api import decisions
+from statements.api import decisions, problems
 from statements.api.endpoints import router
 from statements.api.paging import absolute, reject_unknown
 from statements.api.problems import PROBLEM_TYPE, Problem

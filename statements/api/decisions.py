@@ -12,7 +12,7 @@ from pydantic import create_model
 from statements.api.cursors import Ordering
 from statements.api.paging import after_cursor, next_cursor, page, reject_unknown
 from statements.api.problems import Problem
-from statements.api.schemas import ListMeta, Links, Paging, ProblemOut, Slug, object_schema
+from statements.api.schemas import Links, ListMeta, Paging, ProblemOut, Slug, object_schema
 from statements.decision_exports import DECISION_FIELDS, decision_record
 from statements.decision_filters import DecisionFilter
 from statements.models import Decision, Vote

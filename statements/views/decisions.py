@@ -93,5 +93,4 @@ def export_votes(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-{spec.name}-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0006_random_page_cost'),
+        ('statements', '0007_french_names'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0003_ingest_permission'),
-        ('statements', '0006_random_page_cost'),
+        ('statements', '0008_retiredstatement_text_hash'),
     ]
 
     operations = [
