@@ -102,7 +102,7 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
     field_def(
         "kind",
         "string",
-        "summary, action, vote, procedural (speakers lists, meeting times) or other (headings, quoted texts).",
+        "summary, action, vote, procedural (speakers lists, times) or other (headings, texts).",
     ),
     field_def("text", "string", "The paragraph as printed."),
 )
