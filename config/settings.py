@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "template_partials",
     "meetings",
     "statements",
+    "statements.search_index",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +128,13 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DJANGO_TEST_DB_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The search index (statements/search_index): an embedded tantivy index in a folder of this
+# machine. One writer (run_indexer, or the web process itself after each commit when
+# SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start); readers only read.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
+SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -21,6 +21,7 @@ from django.utils.html import linebreaks
 from statements.api.resources import current_speaker
 from statements.filters import StatementFilter
 from statements.models import Delegation, Statement, Theme
+from statements.search_index import readers
 from statements.views.cite import absolute_url, delegation_name, speaker_name, title
 
 FEED_ITEMS = 50
@@ -66,8 +67,8 @@ class StatementFeed(Feed):
         return "UN Statements Archive"
 
     def items(self, source: FeedSource) -> list[Statement]:
-        matches = StatementFilter(source.query).matches
-        return list(matches.for_listing().order_by("-date", "-id")[:FEED_ITEMS])
+        ids = readers.newest(StatementFilter(source.query), FEED_ITEMS)
+        return readers.rows(Statement.objects.for_listing(), ids)
 
     def item_title(self, item: Statement) -> str:
         return f"{title(item)}, {item.date.day} {item.date:%B %Y}"

@@ -32,6 +32,7 @@ from statements.parsing import (
 )
 from statements.reference import normalize_name
 from statements.resolution import Resolver, SpeakerMatch
+from statements.search_index import outbox as search_outbox
 from statements.speaker_names import display_name, name_key, speaker_slug
 from statements.tagging import tag_meeting
 
@@ -341,6 +342,7 @@ def ingest_release(
         meeting = _write_meeting(plan, release)
         counts = _write_statements(plan, meeting)
         tag_meeting(meeting)
+        search_outbox.record(meeting_ids=[meeting.pk])  # re-index it, retired rows too
         action = "updated" if plan.existing else "created"
         return _record(plan, release, action, counts, user, via)
 

@@ -24,6 +24,8 @@ from statements.models import (
     Statement,
     Theme,
 )
+from statements.search_index import engine
+from statements.search_index.readers import spec_for
 
 STATEMENT_ORDERINGS = {
     "newest": Ordering("newest", ("date", "id"), descending=True),
@@ -80,7 +82,12 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     following = None
     if len(rows) > limit:
         following = encode_cursor("statements", ordering, rows[limit - 1][1:])
-    meta = {"total": fs.matches.count(), "limit": limit, "sort": fs.sort_by, "notes": fs.notes}
+    meta = {
+        "total": engine.count(spec_for(fs)),
+        "limit": limit,
+        "sort": fs.sort_by,
+        "notes": fs.notes,
+    }
     return page_response(request, data=data, next_cursor=following, meta=meta)
 
 

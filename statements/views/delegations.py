@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from statements import facets
 from statements.models import Delegation, Statement
+from statements.search_index import engine, readers
+from statements.search_index.query import SearchSpec
 from statements.views.caching import cached, data_version
 from statements.views.chart import bar_chart
 
@@ -27,12 +29,8 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(by_code, permanent=True)
     statements = Statement.objects.full().for_delegation(delegation)
     search_url = reverse("statements:statement-list") + f"?delegation={delegation.code}"
-    stats = cached(
-        "delegation",
-        str(delegation.pk),
-        lambda: delegation_stats(statements),
-        version=data_version(),
-    )
+    spec = SearchSpec(delegations=(delegation.code,))
+    stats = delegation_stats(spec)
     context = {
         **stats,
         "delegation": delegation,
@@ -42,18 +40,20 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
         ),
         "meetings": facets.recent_meetings(statements),
-        "latest": statements.for_listing().order_by("-date", "-id")[:LATEST],
+        "latest": readers.rows(
+            Statement.objects.for_listing(), engine.search(spec, sort="newest", limit=LATEST).ids
+        ),
     }
     return render(request, "statements/delegation_detail.html", context)
 
 
-def delegation_stats(statements) -> dict:
-    """Counts for a delegation page: total, per year, top themes and speakers."""
+def delegation_stats(spec: SearchSpec) -> dict:
+    """Counts for a delegation page: total, per year, top themes and speakers (exact)."""
     return {
-        "total": statements.count(),
-        "years": facets.year_counts(statements),
-        "themes": facets.top_themes(statements),
-        "speakers": facets.top_speakers(statements),
+        "total": engine.count(spec),
+        "years": facets.year_counts(spec),
+        "themes": facets.top_themes(spec),
+        "speakers": facets.top_speakers(spec),
     }
 
 
