@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "statements.search_index.middleware.SearchIndexUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -59,7 +59,7 @@ def document(row: Sequence) -> tantivy.Document:
     day = r["date"]
     ymd = day.year * 10000 + day.month * 100 + day.day
     doc = tantivy.Document()
-    doc.add_unsigned("id", r["id"])
+    doc.add_integer("id", r["id"])
     doc.add_unsigned(ORDER_FIELD, ymd * ORDER_SPLIT + r["id"])
     doc.add_text(TEXT_FIELDS.get(r["language"][:2], TEXT_FIELDS["en"]), r["text"])
     doc.add_text(NAMES_FIELD, r["names"])
@@ -71,9 +71,9 @@ def document(row: Sequence) -> tantivy.Document:
     for slug in r["pillars"]:
         doc.add_text("pillar", slug)
     for name, value in (("meeting", r["meeting"]), ("session", r["session"])):
-        doc.add_unsigned(name, value)
-    doc.add_unsigned("year", day.year)
-    doc.add_unsigned("date", ymd)
+        doc.add_integer(name, value)
+    doc.add_integer("year", day.year)
+    doc.add_integer("date", ymd)
     return doc
 
 

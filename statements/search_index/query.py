@@ -74,6 +74,8 @@ def parse_terms(text: str) -> list[tuple[bool, list[str]]]:
     """Split websearch syntax into (excluded, words) terms, with 'OR' kept as its own term."""
     terms: list[tuple[bool, list[str]]] = []
     for match in _TOKEN.finditer(text):
+        if len(terms) >= MAX_TERMS:
+            break
         negated, phrase, bare = match.groups()
         if bare is not None:
             negated, bare = bare.startswith("-") and len(bare) > 1, bare
@@ -86,8 +88,6 @@ def parse_terms(text: str) -> list[tuple[bool, list[str]]]:
             words = _WORD.findall(phrase)
         if words:
             terms.append((bool(negated), words))
-        if len(terms) >= MAX_TERMS:
-            break
     return terms
 
 
@@ -139,8 +139,12 @@ def _term_query(schema: tantivy.Schema, words: list[str]) -> tantivy.Query | Non
 
 def _field_query(schema, field_name: str, language: str, words: list[str]):
     """Analyze each word as the field was; a phrase keeps the words' positions (stop words too)."""
-    analyze = _analyzers()[language].analyze
-    positioned = [(i, token) for i, word in enumerate(words) for token in analyze(word)[:1]]
+    analyze, english = _analyzers()[language].analyze, _analyzers()["en"].analyze
+    # An English stop word is one everywhere (as PostgreSQL's english config drops it); it
+    # still holds its place in a phrase.
+    positioned = [
+        (i, token) for i, word in enumerate(words) if english(word) for token in analyze(word)[:1]
+    ]
     if not positioned:
         return None
     if len(positioned) == 1:
@@ -169,7 +173,7 @@ def filter_clauses(schema: tantivy.Schema, spec: SearchSpec) -> list:
     if spec.date_from or spec.date_to:
         low = _ymd(spec.date_from) if spec.date_from else 0
         high = _ymd(spec.date_to) if spec.date_to else 99991231
-        day = tantivy.Query.range_query(schema, "date", tantivy.FieldType.Unsigned, low, high)
+        day = tantivy.Query.range_query(schema, "date", tantivy.FieldType.Integer, low, high)
         clauses.append((Occur.Must, day))
     if not spec.kinds and not spec.all_kinds:
         clauses.append((Occur.MustNot, tantivy.Query.term_query(schema, "kind", "summary")))

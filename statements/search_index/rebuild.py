@@ -24,9 +24,11 @@ def rebuild(
     index = store.create(generation)
     writer = index.writer(heap_size=HEAP_BYTES, num_threads=THREADS)
     written = 0
+    outermost = not connection.in_atomic_block  # else (tests) the caller's transaction reads
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            if outermost:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
             xmin = cursor.fetchone()[0]
             cursor.execute("SELECT count(*) FROM statements_statement")

@@ -29,15 +29,16 @@ def analyzer(language: str) -> tantivy.TextAnalyzer:
 def build_schema() -> tantivy.Schema:
     """Every field a search, a facet, a sort or the indexer needs."""
     builder = tantivy.SchemaBuilder()
-    builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     builder.add_unsigned_field(ORDER_FIELD, indexed=True, fast=True)
     for language, field in TEXT_FIELDS.items():
         builder.add_text_field(field, tokenizer_name=ANALYZERS[language], index_option="position")
     builder.add_text_field(NAMES_FIELD, tokenizer_name=ANALYZERS["en"], index_option="position")
     for name in FACET_TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    # i64, not u64: tantivy-py's term queries and deletes by term only work on i64 fields.
     for name in FACET_INT_FIELDS:
-        builder.add_unsigned_field(name, indexed=True, fast=True)
+        builder.add_integer_field(name, indexed=True, fast=True)
     return builder.build()
 
 
