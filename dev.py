@@ -67,6 +67,7 @@ def start(extra: list[str]) -> int:
     env = {**os.environ, "DJANGO_DEBUG": os.environ.get("DJANGO_DEBUG", "1")}
     manage("migrate", "--no-input", env=env)
     manage("load_sample_data", env=env)
+    manage("rebuild_search_index", "--if-missing", env=env)  # e.g. a fresh clone, a deleted var/
     manage("ensure_admin", env=env)
     address = extra[0] if extra else "127.0.0.1:8000"
     print(f"\nServing the archive on http://{address}/  (Ctrl+C stops it)\n", flush=True)

@@ -133,7 +133,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The search index (statements/search_index): an embedded tantivy index in a folder of this
 # machine. One writer (run_indexer, or the web process itself after each commit when
 # SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start); readers only read.
-SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+# Without SEARCH_INDEX_DIR, an embedded database in PGDATA_DIR gets its index beside it
+# (var/pg-scale -> var/pg-scale-search-index), so an index never serves another database.
+if os.environ.get("SEARCH_INDEX_DIR"):
+    SEARCH_INDEX_DIR = Path(os.environ["SEARCH_INDEX_DIR"]).resolve()
+elif os.environ.get("PGDATA_DIR"):
+    _pgdata = Path(os.environ["PGDATA_DIR"]).resolve()
+    SEARCH_INDEX_DIR = _pgdata.with_name(_pgdata.name + "-search-index")
+else:
+    SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
 SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
 
