@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,6 @@ from statements import facets
 from statements.models import Delegation, Statement
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
-from statements.views.caching import cached, data_version
 from statements.views.chart import bar_chart
 
 LATEST = 10
@@ -59,16 +57,15 @@ def delegation_stats(spec: SearchSpec) -> dict:
 
 def delegation_list(request: HttpRequest) -> HttpResponse:
     """Every delegation that spoke, grouped by region like the search facet."""
-    groups = cached("delegation-list", "", delegation_groups, version=data_version())
+    groups = delegation_groups()
     return render(request, "statements/delegation_list.html", {"groups": groups})
 
 
 def delegation_groups() -> list[tuple[str, list[Delegation]]]:
     """Delegations that spoke, with counts (.n), grouped as in the search facet."""
-    rows = Delegation.objects.annotate(
-        n=Count("statements", filter=~Q(statements__kind=Statement.Kind.SUMMARY))
-    ).filter(n__gt=0)
+    counts = engine.terms(SearchSpec(), "delegation", 1000)
     grouped = defaultdict(list)
-    for delegation in rows.order_by("name"):
+    for delegation in Delegation.objects.filter(code__in=list(counts)).order_by("name"):
+        delegation.n = counts[delegation.code]
         grouped[facets.delegation_group(delegation.kind, delegation.region)].append(delegation)
     return [(g, grouped[g]) for g in facets.GROUP_ORDER if g in grouped]
