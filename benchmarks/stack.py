@@ -32,6 +32,12 @@ def database_url() -> str:
     return embedded_database_url(Path(os.environ.get("PGDATA_DIR", DEFAULT_PGDATA)))
 
 
+def search_index_dir() -> Path:
+    """Where config/settings.py puts the index of the database in PGDATA_DIR."""
+    pgdata = Path(os.environ.get("PGDATA_DIR", DEFAULT_PGDATA)).resolve()
+    return pgdata.with_name(pgdata.name + "-search-index")
+
+
 def app_env(url: str, *, settings_module: str = "config.settings") -> dict[str, str]:
     """Production-like settings over plain HTTP on 127.0.0.1."""
     return {
@@ -46,6 +52,8 @@ def app_env(url: str, *, settings_module: str = "config.settings") -> dict[str, 
         "DJANGO_PLAIN_STATIC": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": settings_module,
+        # The index built for this database (rebuild_search_index with the same PGDATA_DIR).
+        "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(search_index_dir())),
         # WhiteNoise warns that staticfiles/ is missing: pages are measured, not static files.
         "PYTHONWARNINGS": "ignore:No directory at",
     }

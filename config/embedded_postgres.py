@@ -16,6 +16,8 @@ DATABASE_NAME = "unarchive"
 
 def embedded_database_url(data_dir: Path) -> str:
     """Return a DATABASE_URL for the embedded server in data_dir, starting it if needed."""
+    # Resolved: a relative PGDATA_DIR (var/pg-scale) would otherwise become a libpq host name.
+    data_dir = Path(data_dir).resolve()
     warnings.filterwarnings("ignore", module="platformdirs")
     os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir.parent / ".pgdata-run"))
     import pgserver  # imported here: only the embedded default needs it

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "meetings",
     "statements",
     "statements.harvest",
+    "statements.search_index",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "config.limits.StatementTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "statements.search_index.middleware.SearchIndexUnavailableMiddleware",
 ]
 
 # Open CORS for data out: the API, exports, feeds and dumps (django-cors-headers).
@@ -156,6 +158,21 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DJANGO_TEST_DB_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The search index (statements/search_index): an embedded tantivy index in a folder of this
+# machine. One writer (run_indexer, or the web process itself after each commit when
+# SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start); readers only read.
+# Without SEARCH_INDEX_DIR, an embedded database in PGDATA_DIR gets its index beside it
+# (var/pg-scale -> var/pg-scale-search-index), so an index never serves another database.
+if os.environ.get("SEARCH_INDEX_DIR"):
+    SEARCH_INDEX_DIR = Path(os.environ["SEARCH_INDEX_DIR"]).resolve()
+elif os.environ.get("PGDATA_DIR"):
+    _pgdata = Path(os.environ["PGDATA_DIR"]).resolve()
+    SEARCH_INDEX_DIR = _pgdata.with_name(_pgdata.name + "-search-index")
+else:
+    SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
+SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
+SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,4 +1,4 @@
-"""Facet counts: how many matching statements each filter value would give, one query a facet.
+"""Facet counts: how many matching statements each filter value would give, exact, from the index.
 
 Each facet counts over the matches with every *other* filter applied (StatementFilter
 .facet_queryset), so choosing a second country adds to the result instead of emptying the list.
@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 
 from meetings.models import Body, Meeting, ordinal
 from statements.filters import StatementFilter
 from statements.models import Delegation, Speaker, Statement, Theme
+from statements.search_index import engine
+from statements.search_index.query import SearchSpec
+from statements.search_index.readers import spec_for
 
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 KIND_GROUPS = {
@@ -74,51 +77,52 @@ class Facet:
 
 
 def statement_facets(fs: StatementFilter) -> list[Facet]:
-    """Every facet of the statements page, in display order."""
-    return [facet(fs) for facet in FACETS]
+    """Every facet of the statements page, in display order, counted exactly by the engine."""
+    counts = facet_counts(spec_for(fs), {name: fs.selected(name) for name in FACET_FIELDS})
+    return [facet(fs, counts) for facet in FACETS]
 
 
-def delegation_facet(fs: StatementFilter) -> Facet:
+# The index fields each facet counts, and how many values it keeps.
+FACET_FIELDS = {
+    "delegation": {"delegation": 1000},
+    "theme": {"theme": 500, "pillar": 100},
+    "body": {"body": 200},
+    "session": {"session": 200},
+    "kind": {"kind": 20},
+    "speaker": {"speaker": TOP_SPEAKERS},
+}
+
+
+def facet_counts(spec: SearchSpec, selected: dict[str, list[str]]) -> dict[str, dict]:
+    """Counts per index field; a facet with a selection (and kind, which counts summaries too)
+    is counted without its own filter, the others share one pass over the matches."""
+    shared: dict[str, int] = {}
+    counts: dict[str, dict] = {}
+    for name, fields in FACET_FIELDS.items():
+        if selected.get(name) or name == "kind":
+            counts |= engine.many_terms(spec.without(name), fields)
+        else:
+            shared |= fields
+    counts |= engine.many_terms(spec, shared)
+    return counts
+
+
+def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Countries by region, then observers, groups, organizations and UN officials apart."""
-    rows = list(
-        fs.facet_queryset("delegation")
-        .filter(delegation__isnull=False)
-        .values("delegation__code", "delegation__name", "delegation__kind", "delegation__region")
-        .annotate(n=Count("id"))
-    )
+    found = counts["delegation"]
     selected = fs.selected("delegation")
-    seen = {r["delegation__code"] for r in rows}
-    missing = [c for c in selected if c not in seen]
-    if missing:
-        rows += [_zero(d) for d in Delegation.objects.filter(code__in=missing)]
+    delegations = Delegation.objects.filter(code__in=[*found, *selected])
     grouped: dict[str, list[FacetValue]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: r["delegation__name"]):
-        group = delegation_group(row["delegation__kind"], row["delegation__region"])
-        grouped[group].append(
-            FacetValue(
-                row["delegation__code"],
-                row["delegation__name"],
-                row["n"],
-                row["delegation__code"] in selected,
-                group,
-            )
-        )
+    for d in sorted(delegations, key=lambda d: d.name):
+        group = delegation_group(d.kind, d.region)
+        value = FacetValue(d.code, d.name, found.get(d.code, 0), d.code in selected, group)
+        grouped[group].append(value)
     groups = [
         FacetGroup(g, grouped[g], sum(v.count for v in grouped[g]))
         for g in GROUP_ORDER
         if g in grouped
     ]
     return Facet("delegation", "Delegation", groups)
-
-
-def _zero(delegation: Delegation) -> dict:
-    return {
-        "delegation__code": delegation.code,
-        "delegation__name": delegation.name,
-        "delegation__kind": delegation.kind,
-        "delegation__region": delegation.region,
-        "n": 0,
-    }
 
 
 def delegation_group(kind: str, region: str) -> str:
@@ -128,9 +132,9 @@ def delegation_group(kind: str, region: str) -> str:
     return KIND_GROUPS.get(kind, "Other")
 
 
-def theme_facet(fs: StatementFilter) -> Facet:
+def theme_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Themes under their pillars; a pillar counts statements on it or any theme beneath it."""
-    per_theme, per_pillar = theme_counts(fs.facet_queryset("theme"))
+    per_theme, per_pillar = counts["theme"], counts["pillar"]
     selected = fs.selected("theme")
     groups = []
     for pillar in Theme.objects.pillars().prefetch_related("children"):
@@ -140,98 +144,76 @@ def theme_facet(fs: StatementFilter) -> Facet:
         values += [_theme_value(t, per_theme, selected) for t in children]
         values = [v for v in values if v.count or v.selected]
         if values:
-            groups.append(FacetGroup(pillar.name, values, per_pillar.get(pillar.pk, 0)))
+            groups.append(FacetGroup(pillar.name, values, per_pillar.get(pillar.slug, 0)))
     return Facet("theme", "Theme", groups)
 
 
-def theme_counts(queryset: QuerySet) -> tuple[dict[int, int], dict[int, int]]:
-    """Statements per theme id, and per pillar id counting the themes beneath it (2 queries)."""
-    tags = queryset.effective_theme_tags()
-    per_theme = tags.values_list("theme_id").annotate(n=Count("statement", distinct=True))
-    per_pillar = (
-        tags.annotate(pillar=Coalesce("theme__parent_id", "theme_id"))
-        .values_list("pillar")
-        .annotate(n=Count("statement", distinct=True))
-    )
-    return dict(per_theme.order_by()), dict(per_pillar.order_by())
+def theme_counts(spec: SearchSpec) -> tuple[dict[int, int], dict[int, int]]:
+    """Statements per theme id, and per pillar id counting the themes beneath it (exact)."""
+    found = engine.many_terms(spec, FACET_FIELDS["theme"])
+    by_slug = dict(Theme.objects.values_list("slug", "pk"))
+    per_theme = {by_slug[k]: n for k, n in found["theme"].items() if k in by_slug}
+    per_pillar = {by_slug[k]: n for k, n in found["pillar"].items() if k in by_slug}
+    return per_theme, per_pillar
 
 
 def _theme_value(theme: Theme, counts: dict, selected: list[str], label: str = "") -> FacetValue:
     return FacetValue(
-        theme.slug, label or theme.name, counts.get(theme.pk, 0), theme.slug in selected
+        theme.slug, label or theme.name, counts.get(theme.slug, 0), theme.slug in selected
     )
 
 
-def body_facet(fs: StatementFilter) -> Facet:
+def body_facet(fs: StatementFilter, counts: dict) -> Facet:
     """UN bodies in their usual order."""
-    counts = dict(
-        fs.facet_queryset("body").values_list("meeting__body_id").annotate(n=Count("id")).order_by()
-    )
+    found = counts["body"]
     selected = fs.selected("body")
     values = [
-        FacetValue(b.slug, b.name, counts.get(b.pk, 0), b.slug in selected)
+        FacetValue(b.slug, b.name, found.get(b.slug, 0), b.slug in selected)
         for b in Body.objects.all()
-        if counts.get(b.pk) or b.slug in selected
+        if found.get(b.slug) or b.slug in selected
     ]
     return Facet("body", "UN body", [FacetGroup("", values)])
 
 
-def session_facet(fs: StatementFilter) -> Facet:
+def session_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Sessions, latest first."""
-    counts = dict(
-        fs.facet_queryset("session")
-        .filter(meeting__session__isnull=False)
-        .values_list("meeting__session")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    found = {s: n for s, n in counts["session"].items() if s}
     selected = fs.selected("session")
-    sessions = sorted(set(counts) | {int(s) for s in selected}, reverse=True)
+    sessions = sorted(set(found) | {int(s) for s in selected}, reverse=True)
     values = [
-        FacetValue(str(s), f"{ordinal(s)} session", counts.get(s, 0), str(s) in selected)
+        FacetValue(str(s), f"{ordinal(s)} session", found.get(s, 0), str(s) in selected)
         for s in sessions
     ]
     return Facet("session", "Session", [FacetGroup("", values)])
 
 
-def kind_facet(fs: StatementFilter) -> Facet:
+def kind_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Statement kinds; lead summaries are left out of results unless chosen here."""
-    counts = dict(fs.facet_queryset("kind").values_list("kind").annotate(n=Count("id")).order_by())
+    found = counts["kind"]
     selected = fs.selected("kind")
     values = [
-        FacetValue(k.value, k.label, counts.get(k.value, 0), k.value in selected)
+        FacetValue(k.value, k.label, found.get(k.value, 0), k.value in selected)
         for k in Statement.Kind
-        if counts.get(k.value) or k.value in selected
+        if found.get(k.value) or k.value in selected
     ]
     note = "" if selected else "Lead summaries are not shown unless chosen here."
     return Facet("kind", "Kind", [FacetGroup("", values)], note=note)
 
 
-def speaker_facet(fs: StatementFilter) -> Facet:
+def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
     """The speakers with most matching statements, and any chosen ones."""
-    rows = (
-        fs.facet_queryset("speaker")
-        .filter(speaker__isnull=False)
-        .values_list("speaker__slug", "speaker__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "speaker__name")
-    )
+    top = dict(counts["speaker"])
     selected = fs.selected("speaker")
-    top = list(rows[:TOP_SPEAKERS])
-    shown = {slug for slug, _, _ in top}
-    missing = [s for s in selected if s not in shown]
+    missing = [s for s in selected if s not in top]
     if missing:
-        top += list(rows.filter(speaker__slug__in=missing))
-        found = {slug for slug, _, _ in top}
-        top += [
-            (s.slug, s.name, 0)
-            for s in Speaker.objects.filter(slug__in=missing)
-            if s.slug not in found
-        ]
-    values = [FacetValue(slug, name, n, slug in selected) for slug, name, n in top]
+        spec = spec_for(fs).without("speaker")
+        top |= {slug: engine.count(replace(spec, speakers=(slug,))) for slug in missing}
+    names = dict(Speaker.objects.filter(slug__in=list(top)).values_list("slug", "name"))
+    ranked = sorted(top.items(), key=lambda item: (-item[1], names.get(item[0], "")))
+    values = [FacetValue(slug, names.get(slug, slug), n, slug in selected) for slug, n in ranked]
     note = (
         "The most frequent speakers; open a speaker's page for more."
-        if len(top) >= TOP_SPEAKERS
+        if len(counts["speaker"]) >= TOP_SPEAKERS
         else ""
     )
     return Facet("speaker", "Speaker", [FacetGroup("", values)], note=note)
@@ -240,62 +222,58 @@ def speaker_facet(fs: StatementFilter) -> Facet:
 # Counts for charts and page summaries ---------------------------------------------------------
 
 
-def year_counts(queryset: QuerySet) -> dict[int, int]:
-    """Statements per year."""
-    rows = queryset.order_by().annotate(year=ExtractYear("date")).values_list("year")
-    return dict(rows.annotate(n=Count("id")))
+def year_counts(spec: SearchSpec) -> dict[int, int]:
+    """Matches per year."""
+    return engine.terms(spec, "year", 300)
 
 
-def year_counts_by_delegation(
-    queryset: QuerySet, codes: Iterable[str]
-) -> dict[str, dict[int, int]]:
-    """Statements per year for each of a few delegations, keyed by delegation name."""
-    rows = (
-        queryset.order_by()
-        .filter(delegation__code__in=list(codes))
-        .annotate(year=ExtractYear("date"))
-        .values_list("delegation__name", "year")
-        .annotate(n=Count("id"))
+def year_counts_by_delegation(spec: SearchSpec, codes: Iterable[str]) -> dict[str, dict[int, int]]:
+    """Matches per year for each of a few delegations, keyed by delegation name."""
+    spec = replace(spec, delegations=tuple(codes))
+    aggs = {
+        "d": {
+            "terms": {"field": "delegation", "size": 50},
+            "aggs": {"y": {"terms": {"field": "year", "size": 300}}},
+        }
+    }
+    found = engine.aggregate(spec, aggs)["d"]["buckets"]
+    names = dict(
+        Delegation.objects.filter(code__in=[b["key"] for b in found]).values_list("code", "name")
     )
-    series: dict[str, dict[int, int]] = defaultdict(dict)
-    for name, year, n in rows:
-        series[name][year] = n
+    series = {
+        names.get(b["key"], b["key"]): {int(y["key"]): y["doc_count"] for y in b["y"]["buckets"]}
+        for b in found
+    }
     return dict(sorted(series.items()))
 
 
-def top_themes(queryset: QuerySet, limit: int = 10) -> list[tuple[Theme, int]]:
-    """The themes most statements carry, with their counts."""
-    rows = (
-        queryset.effective_theme_tags()
-        .values_list("theme_id")
-        .annotate(n=Count("statement", distinct=True))
-        .order_by("-n")[:limit]
-    )
-    counts = dict(rows)
-    themes = Theme.objects.in_bulk(counts)
-    return sorted(((themes[pk], n) for pk, n in counts.items()), key=lambda t: (-t[1], t[0].name))
+def top_themes(spec: SearchSpec, limit: int = 10) -> list[tuple[Theme, int]]:
+    """The themes most matches carry, with their counts."""
+    counts = engine.terms(spec, "theme", 500)
+    themes = {t.slug: t for t in Theme.objects.filter(slug__in=list(counts))}
+    found = [(themes[slug], n) for slug, n in counts.items() if slug in themes]
+    return sorted(found, key=lambda t: (-t[1], t[0].name))[:limit]
 
 
-def top_delegations(queryset: QuerySet, limit: int = 10) -> list[dict]:
-    """The delegations that made most statements: code, name, slug and n."""
-    return list(
-        queryset.order_by()
-        .filter(delegation__isnull=False)
-        .values("delegation__code", "delegation__name", "delegation__slug")
-        .annotate(n=Count("id"))
-        .order_by("-n", "delegation__name")[:limit]
-    )
+def top_delegations(spec: SearchSpec, limit: int = 10) -> list[dict]:
+    """The delegations that made most matches: code, name, slug and n."""
+    counts = engine.terms(spec, "delegation", 1000)
+    rows = Delegation.objects.filter(code__in=list(counts)).values_list("code", "name", "slug")
+    found = [
+        {"delegation__code": c, "delegation__name": name, "delegation__slug": slug, "n": counts[c]}
+        for c, name, slug in rows
+    ]
+    return sorted(found, key=lambda r: (-r["n"], r["delegation__name"]))[:limit]
 
 
-def top_speakers(queryset: QuerySet, limit: int = 10) -> list[dict]:
-    """The speakers with most statements: slug, name and n."""
-    return list(
-        queryset.order_by()
-        .filter(speaker__isnull=False)
-        .values("speaker__slug", "speaker__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "speaker__name")[:limit]
-    )
+def top_speakers(spec: SearchSpec, limit: int = 10) -> list[dict]:
+    """The speakers with most matches (merged speakers counted with their target): slug, name, n."""
+    counts = engine.terms(spec, "speaker", limit)
+    names = dict(Speaker.objects.filter(slug__in=list(counts)).values_list("slug", "name"))
+    found = [
+        {"speaker__slug": s, "speaker__name": names.get(s, s), "n": n} for s, n in counts.items()
+    ]
+    return sorted(found, key=lambda r: (-r["n"], r["speaker__name"]))
 
 
 def speaker_roles(queryset: QuerySet) -> list[dict]:

@@ -22,6 +22,7 @@ from config.public_urls import absolute_url
 from statements.api.resources import current_speaker
 from statements.filters import StatementFilter
 from statements.models import Delegation, Statement, Theme
+from statements.search_index import readers
 from statements.views.cite import delegation_name, permalink, speaker_name, title
 
 FEED_ITEMS = 50
@@ -77,8 +78,8 @@ class StatementFeed(Feed):
         return "UN Statements Archive"
 
     def items(self, source: FeedSource) -> list[Statement]:
-        matches = StatementFilter(source.query).matches
-        return list(matches.for_listing().order_by("-date", "-id")[:FEED_ITEMS])
+        ids = readers.newest(StatementFilter(source.query), FEED_ITEMS)
+        return readers.rows(Statement.objects.for_listing(), ids)
 
     def item_title(self, item: Statement) -> str:
         return xml_text(f"{title(item)}, {item.date.day} {item.date:%B %Y}")

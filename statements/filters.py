@@ -26,6 +26,7 @@ from django.http import QueryDict
 from meetings.models import Body
 from statements import search
 from statements.models import Delegation, Speaker, Statement, Theme
+from statements.search_index import readers
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_VALUES = 50
@@ -374,8 +375,8 @@ class StatementFilter(django_filters.FilterSet):
 
     @cached_property
     def matches(self) -> QuerySet:
-        """The matching statements, unordered: for counting and aggregating."""
-        return self.apply(self.queryset.all()).order_by()
+        """The statements the search index matches, unordered (by id: for the API)."""
+        return readers.matching(self).order_by()
 
     def facet_queryset(self, name: str) -> QuerySet:
         """The matches if facet `name` were not applied: its counts reflect the other filters."""

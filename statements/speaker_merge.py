@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from statements.models import Speaker, SpeakerAlias, SpeakerRedirect, Statement
+from statements.search_index import outbox
 
 
 @transaction.atomic
@@ -26,4 +27,5 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> int:
     Speaker.objects.filter(merged_into=source).update(merged_into=target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
+    outbox.record(speaker_ids=[source.pk, target.pk])
     return moved

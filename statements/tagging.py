@@ -31,6 +31,7 @@ from django.db.models import Count, QuerySet
 
 from statements.models import StatementTheme, Theme
 from statements.querysets import effective_theme_tags
+from statements.search_index import outbox
 from statements.themes.rules import ACTIVE_RULES_SQL
 
 # An agenda theme must also be found by rules in this share of the meeting's statements: a
@@ -104,6 +105,8 @@ def retag(
         agenda_tags = steps("agenda tags", _find_agenda_tags, cursor, scope)
         removed, added = steps("write", _write_difference, cursor, scope)
         cursor.execute("DROP TABLE _retag_found")
+    # A theme-scoped retag may touch any statement: the index redoes them all (see README).
+    outbox.record(meeting_ids=scope.meeting_ids or (), everything=scope.meeting_ids is None)
     seconds = time.perf_counter() - started
     return RetagResult(
         rule_tags, agenda_tags, meeting_themes, added, removed, seconds, steps.seconds

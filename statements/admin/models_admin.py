@@ -13,6 +13,7 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
+from statements.search_index.admin_changes import RecordsSearchChanges
 from statements.speaker_merge import speaker_merge
 
 
@@ -26,7 +27,10 @@ class DelegationAliasInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(RecordsSearchChanges, admin.ModelAdmin):
+    def search_changes(self, obj) -> dict:
+        return {"delegation_ids": [obj.pk]}
+
     list_display = ["name", "code", "kind", "region", "subregion"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "code", "aliases__name"]
@@ -49,7 +53,10 @@ class SpeakerRedirectInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(RecordsSearchChanges, admin.ModelAdmin):
+    def search_changes(self, obj) -> dict:
+        return {"speaker_ids": [obj.pk, obj.merged_into_id]}
+
     list_display = ["name", "slug", "merged_into", "created_at"]
     list_filter = [("merged_into", admin.EmptyFieldListFilter)]
     list_select_related = ["merged_into"]
@@ -82,7 +89,10 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(RecordsSearchChanges, admin.ModelAdmin):
+    def search_changes(self, obj) -> dict:
+        return {"statement_ids": [obj.pk]}
+
     list_display = ["id", "date", "kind", "speaker_label", "delegation", "title", "meeting"]
     list_filter = ["kind", "meeting__body", "delegation__kind", "date"]
     list_select_related = ["delegation", "meeting__body", "meeting__release"]

@@ -15,6 +15,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from statements.models import StatementTheme, Theme, ThemeRule
+from statements.search_index import outbox as search_outbox
+from statements.search_index.admin_changes import RecordsSearchChanges
 from statements.tagging import effective_counts, effective_tags, retag
 from statements.themes.preview import RuleSpec, preview_rules
 from statements.themes.rules import check_query
@@ -231,7 +233,10 @@ class StaffTagForm(forms.ModelForm):
 
 
 @admin.register(StatementTheme)
-class StatementThemeAdmin(admin.ModelAdmin):
+class StatementThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
+    def search_changes(self, obj) -> dict:
+        return {"statement_ids": [obj.statement_id]}
+
     """Every tag, filterable by theme and source: the review list linked from each theme."""
 
     form = StaffTagForm
@@ -298,6 +303,7 @@ class StatementThemeAdmin(admin.ModelAdmin):
                 source=StatementTheme.Source.STAFF,
                 defaults={"is_removal": is_removal, "rule": None},
             )
+        search_outbox.record(statement_ids=[s for s, _ in pairs])
         verb = "removed from" if is_removal else "confirmed on"
         self.message_user(request, f"Theme {verb} {len(pairs)} statement(s) by staff.")
 

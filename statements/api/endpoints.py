@@ -19,6 +19,8 @@ from statements.api.schemas import ProblemOut
 from statements.exports import statement_json
 from statements.filters import StatementFilter
 from statements.models import Delegation, RetiredStatement, Statement, Theme
+from statements.search_index import engine
+from statements.search_index.readers import spec_for
 
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}
@@ -67,7 +69,7 @@ def statement_list(
     ordered = after_cursor(queryset, params.cursor, "statements", ordering)
     rows = list(statement_json(ordered, *ordering.keys)[: params.limit + 1])
     following = next_cursor(rows, params.limit, "statements", ordering, lambda row: row[1:])
-    meta = {"total": fs.matches.count(), "limit": params.limit, "sort": fs.sort_by}
+    meta = {"total": engine.count(spec_for(fs)), "limit": params.limit, "sort": fs.sort_by}
     data = [json.loads(row[0]) for row in rows[: params.limit]]
     return page(
         request, response, data=data, next_cursor=following, meta=meta | {"notes": fs.notes}

@@ -13,6 +13,7 @@ from statements.ingest.matching import text_hash
 from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_release
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
+from statements.search_index import outbox as search_outbox
 from statements.speaker_names import display_name, name_key, speaker_slug
 from statements.tagging import tag_meeting
 
@@ -74,6 +75,7 @@ def ingest_release(
         meeting = _write_meeting(plan, release)
         counts = _write_statements(plan, meeting)
         tag_meeting(meeting)
+        search_outbox.record(meeting_ids=[meeting.pk])  # re-index it, retired rows too
         action = "replaced" if replaced else "updated" if plan.existing else "created"
         if replaced:
             plan.changes.insert(0, replaced)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Min
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from meetings.models import Meeting
 from statements import facets
-from statements.models import Speaker, Statement, Theme
-from statements.views.caching import cached, data_version
+from statements.models import Speaker, Theme
+from statements.search_index import engine
+from statements.search_index.query import SearchSpec
 
 RECENT = 8
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Counts, date span, recent meetings, a search box, countries and themes."""
-    context = dict(cached("home", "", archive_summary, version=data_version()))
+    context = archive_summary()
     context["recent"] = (
         Meeting.objects.with_related()
         .defer("release__source")
@@ -29,17 +31,31 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def archive_summary() -> dict:
     """What the archive holds: counts, span, top delegations, themes with counts."""
-    statements = Statement.objects.full()
-    per_theme, per_pillar = facets.theme_counts(statements)
-    delegations = statements.exclude(delegation=None).values("delegation").distinct()
+    everything = SearchSpec()
+    per_theme, per_pillar = facets.theme_counts(everything)
+    dates = engine.aggregate(
+        everything, {"first": {"min": {"field": "date"}}, "last": {"max": {"field": "date"}}}
+    )
     return {
-        "span": statements.aggregate(first=Min("date"), last=Max("date"), n=Count("id")),
+        "span": {
+            "first": _day(dates["first"]["value"]),
+            "last": _day(dates["last"]["value"]),
+            "n": engine.count(everything),
+        },
         "meeting_count": Meeting.objects.count(),
-        "delegation_count": delegations.count(),
+        "delegation_count": len(engine.terms(everything, "delegation", 1000)),
         "speaker_count": Speaker.objects.canonical().count(),
-        "delegations": facets.top_delegations(statements, limit=16),
+        "delegations": facets.top_delegations(everything, limit=16),
         "pillars": [
             (p, per_pillar.get(p.pk, 0), [(c, per_theme.get(c.pk, 0)) for c in p.children.all()])
             for p in Theme.objects.pillars().prefetch_related("children")
         ],
     }
+
+
+def _day(value: float | None) -> date | None:
+    """A date from the index's yyyymmdd number (None for an empty archive)."""
+    if value is None:
+        return None
+    n = int(value)
+    return date(n // 10000, n // 100 % 100, n % 100)

@@ -134,6 +134,64 @@ def _cursor_links(items, has_prev, has_next, state: QueryState, ascending: bool)
     ]
 
 
+# Pages from the search engine: the same links, the ids come from the index. -------------------
+
+
+def engine_page(spec, *, sort: str, state: QueryState, params, fetch) -> ResultPage:
+    """The page of engine matches the parameters ask for; `fetch(ids)` turns ids into rows."""
+    from statements.search_index import engine
+
+    if sort == "relevance":
+        reachable_last = max(1, -(-MAX_RANKED // PER_PAGE))
+        number = min(max(_int(params.get("page"), 1), 1), reachable_last)
+        offset = (number - 1) * PER_PAGE
+        hits = engine.search(spec, sort=sort, offset=offset, limit=PER_PAGE)
+        reachable = min(hits.total, MAX_RANKED)
+        last = max(1, -(-reachable // PER_PAGE))
+        if number > last:  # past the end: show the last page
+            number, offset = last, (last - 1) * PER_PAGE
+            hits = engine.search(spec, sort=sort, offset=offset, limit=PER_PAGE)
+        items = fetch(hits.ids[: max(0, reachable - offset)])
+        note = ""
+        if hits.total > MAX_RANKED:
+            note = (
+                f"Ranking by relevance shows the best {MAX_RANKED:,} of {hits.total:,} matches. "
+                "Narrow the search, or sort by date to page through them all."
+            )
+        links = _numbered_links(number, last, state)
+        return ResultPage(items, hits.total, offset + 1 if items else None, links, note)
+    return _engine_cursor_page(
+        spec, ascending=sort == "oldest", state=state, params=params, fetch=fetch
+    )
+
+
+def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fetch) -> ResultPage:
+    from statements.search_index import engine
+
+    after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
+    at_end = params.get("before") == "end"
+    total = engine.count(spec)
+    backwards = bool(before or at_end)
+    key = engine.sort_key(*(before or after)) if (before or after) else None
+    up = ascending != backwards  # the direction the index is walked in
+    ids = engine.walk(
+        spec,
+        ascending=up,
+        below=None if up else key,
+        above=key if up else None,
+        limit=PER_PAGE + 1,
+    )
+    more = len(ids) > PER_PAGE
+    ids = ids[:PER_PAGE]
+    items = fetch(ids[::-1] if backwards else ids)
+    has_prev, has_next = (more, not at_end) if backwards else (after is not None, more)
+    first_index = 1 if not (after or backwards) and items else None
+    if at_end and items:
+        first_index = total - len(items) + 1
+    links = _cursor_links(items, has_prev, has_next, state, ascending)
+    return ResultPage(items, total, first_index, links)
+
+
 def cursor(statement) -> str:
     return f"{statement.date:%Y-%m-%d}.{statement.pk}"
 

@@ -1,18 +1,23 @@
-"""What every statement list shows: a page of results, snippets, facets, chips and a chart."""
+"""What every statement list shows: a page of results, snippets, facets, chips and a chart.
+
+Matches, totals, facet counts and the chart come from the search index (exact, never sampled:
+no cache needed); rows and snippets for the page shown come from PostgreSQL.
+"""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from statements import broad, facets, search
+from statements import facets, search
 from statements.filters import SORT_CHOICES, StatementFilter
 from statements.models import Statement
-from statements.views.caching import cached, data_version, query_key
+from statements.search_index import readers
+from statements.search_index.readers import spec_for
+from statements.views.caching import data_version
 from statements.views.chart import MAX_SERIES, YearChart, bar_chart, line_chart
-from statements.views.pagination import ResultPage, paginate
+from statements.views.pagination import ResultPage, engine_page
 from statements.views.state import QueryState
 
 
@@ -44,22 +49,24 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
     state = QueryState(fs.usable_query())
     version = data_version()
-    key = query_key(fs.matches)
-    fs.total = cached("total", key, lambda: broad.total(fs.matches), version=version)
-    total = fs.total.n
-    queryset = fs.qs.for_listing()
-    if not fs.total.exact and fs.sort_by == "relevance":
-        queryset = queryset.filter(pk__in=broad.rank_pool(fs.matches))
-    with nullcontext() if fs.total.exact else broad.walking_date_index():
-        page = paginate(queryset, sort=fs.sort_by, total=total, state=state, params=request.GET)
+    spec = spec_for(fs)
+    listing = Statement.objects.for_listing()
+    page = engine_page(
+        spec,
+        sort=fs.sort_by,
+        state=state,
+        params=request.GET,
+        fetch=lambda ids: readers.rows(listing, ids),
+    )
+    fs.total = page.total
     return {
         "filter": fs,
         "state": state,
         "page": page,
         "results": _results(page, fs),
         "notes": fs.notes,
-        "total_exact": fs.total.exact,
-        "ranked_pool": broad.RANK_POOL if not fs.total.exact and fs.sort_by == "relevance" else 0,
+        "total_exact": True,
+        "ranked_pool": 0,
         "sorts": [(value, label, state.url(sort=value)) for value, label in _sorts(fs)],
         "data_version": version,
         "query": fs.query.text,
@@ -77,8 +84,7 @@ def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
 
 def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> dict:
     """Facets with their links, the chips of active filters, the chart, and the forms' state."""
-    key = query_key(fs.matches)
-    found = cached("facets", key, lambda: _facets(fs), version=version)
+    found = facets.statement_facets(fs)
     chart = results_chart(fs, state, version=version)
     return {
         "facets": [_linked(f, state) for f in found],
@@ -91,14 +97,6 @@ def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> di
         "date_from_raw": state.query.get("date_from", ""),
         "date_to_raw": state.query.get("date_to", ""),
     }
-
-
-def _facets(fs: StatementFilter) -> list[facets.Facet]:
-    """Facets counted exactly, or on a sample and scaled where their base is broad."""
-    source, found = broad.FacetSource(fs), []
-    for facet in facets.FACETS:
-        found += broad.scaled([facet(source)], source.scale)
-    return found
 
 
 def _linked(facet: facets.Facet, state: QueryState) -> dict:
@@ -140,21 +138,8 @@ def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> 
 def results_chart(fs: StatementFilter, state: QueryState, *, version: str) -> YearChart | None:
     """Per year; one line a delegation when a few delegations are chosen."""
     chosen = fs.selected("delegation")
-    key = query_key(fs.matches)
+    spec = spec_for(fs)
     if 2 <= len(chosen) <= MAX_SERIES:
-        series = cached(
-            "years-by-delegation",
-            key,
-            lambda: facets.year_counts_by_delegation(fs.matches, chosen),
-            version=version,
-        )
-        return line_chart(series)
-    counts = cached("years", key, lambda: _year_counts(fs), version=version)
+        return line_chart(facets.year_counts_by_delegation(spec, chosen))
+    counts = facets.year_counts(spec)
     return bar_chart(counts, url_for_year=lambda y: state.url(date_from=str(y), date_to=str(y)))
-
-
-def _year_counts(fs: StatementFilter) -> dict[int, int]:
-    if fs.total.exact:
-        return facets.year_counts(fs.matches)
-    sampled, factor = broad.sample(fs.matches, fs.total.n)
-    return {year: round(n * factor) for year, n in facets.year_counts(sampled).items()}

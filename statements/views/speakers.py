@@ -41,6 +41,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(canonical(speaker), permanent=True)
     statements = Statement.objects.for_speaker_family(speaker)
     fs = StatementFilter(request.GET, queryset=statements)
+    fs.search_scope = {"speaker": speaker.slug}  # the search index's view of the same family
     context = statement_results(request, fs)
     context.update(
         speaker=speaker,

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from statements import facets
 from statements.models import Statement, Theme
-from statements.views.caching import cached, data_version
+from statements.search_index import engine, readers
+from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart
 
 LATEST = 10
@@ -18,9 +19,9 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A theme (a pillar includes the themes beneath it): chart, delegations, latest statements."""
     theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
     children = list(theme.children.all())
-    statements = Statement.objects.full().with_theme([theme.pk, *(c.pk for c in children)])
+    spec = SearchSpec(themes=(theme.slug,))
     search_url = reverse("statements:statement-list") + f"?theme={theme.slug}"
-    stats = cached("theme", str(theme.pk), lambda: theme_stats(statements), version=data_version())
+    stats = theme_stats(spec)
     context = {
         **stats,
         "theme": theme,
@@ -29,29 +30,26 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "chart": bar_chart(
             stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
         ),
-        "latest": statements.for_listing().order_by("-date", "-id")[:LATEST],
+        "latest": readers.rows(
+            Statement.objects.for_listing(), engine.search(spec, sort="newest", limit=LATEST).ids
+        ),
     }
     return render(request, "statements/theme_detail.html", context)
 
 
-def theme_stats(statements) -> dict:
-    """Counts for a theme page: total, per year, per child theme, top delegations."""
+def theme_stats(spec: SearchSpec) -> dict:
+    """Counts for a theme page: total, per year, per child theme, top delegations (exact)."""
     return {
-        "total": statements.count(),
-        "years": facets.year_counts(statements),
-        "per_theme": facets.theme_counts(statements)[0],
-        "delegations": facets.top_delegations(statements),
+        "total": engine.count(spec),
+        "years": facets.year_counts(spec),
+        "per_theme": facets.theme_counts(spec)[0],
+        "delegations": facets.top_delegations(spec),
     }
 
 
 def theme_list(request: HttpRequest) -> HttpResponse:
     """Pillars and their themes, with how many statements each has."""
-    per_theme, per_pillar = cached(
-        "theme-counts",
-        "",
-        lambda: facets.theme_counts(Statement.objects.full()),
-        version=data_version(),
-    )
+    per_theme, per_pillar = facets.theme_counts(SearchSpec())
     pillars = [
         (p, per_pillar.get(p.pk, 0), [(c, per_theme.get(c.pk, 0)) for c in p.children.all()])
         for p in Theme.objects.pillars().prefetch_related("children")

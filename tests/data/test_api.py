@@ -9,7 +9,7 @@ from django.urls import reverse
 from statements.filters import StatementFilter
 from statements.models import RetiredStatement, Speaker
 from tests.data.conftest import SITE
-from tests.data.test_exports import QUERIES
+from tests.data.test_exports import QUERIES, ui_ids
 from tests.factories import make_speaker, make_statement
 
 LIST = "/api/v1/statements"
@@ -35,7 +35,10 @@ def test_statement_list_finds_what_the_ui_finds(client, archive, query):
     assert response.status_code == 200
     assert response.json()["meta"]["total"] == fs.matches.count()
     ids = [s["id"] for s in walk(client, f"{LIST}?{query}&limit=3", {})]
-    assert ids == list(fs.qs.values_list("id", flat=True))
+    expected = ui_ids(query)
+    if fs.sort_by == "relevance":  # the API still ranks with PostgreSQL: same matches
+        ids, expected = sorted(ids), sorted(expected)
+    assert ids == expected
 
 
 def test_repeated_parameters_are_or_as_in_the_ui(client, archive):

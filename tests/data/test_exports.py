@@ -16,6 +16,8 @@ from statements import exports
 from statements.exports import STATEMENT_FIELD_NAMES
 from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.search_index import engine
+from statements.search_index.readers import spec_for
 from tests.data.conftest import SITE, build
 from tests.factories import make_meeting, make_statement
 
@@ -49,7 +51,9 @@ def get_jsonl(client, query: str = "") -> list[dict]:
 
 
 def ui_ids(query: str) -> list[int]:
-    return list(StatementFilter(QueryDict(query)).qs.values_list("id", flat=True))
+    """The page's matches in the page's order, as the search index gives them."""
+    fs = StatementFilter(QueryDict(query))
+    return engine.all_ids(spec_for(fs), sort=fs.sort_by)
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -1,0 +1,124 @@
+"""The one search function every reader uses: matches, exact totals and exact facet counts.
+
+Pages, exports, feeds and the API all ask here, so they agree on the same matches and counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import tantivy
+
+from statements.search_index import mirror, store
+from statements.search_index.query import SearchSpec, build
+from statements.search_index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
+
+SORTS = ("relevance", "newest", "oldest")
+EXPORT_BATCH = 100_000
+
+
+@dataclass(frozen=True)
+class Hits:
+    """The ids of one page of matches, in order, and the exact number of all matches."""
+
+    ids: list[int]
+    total: int
+
+
+def _searcher() -> tuple[tantivy.Index, tantivy.Searcher]:
+    mirror.sync()
+    index = store.open_index()
+    return index, index.searcher()
+
+
+def search(spec: SearchSpec, *, sort: str = "relevance", offset: int = 0, limit: int = 20) -> Hits:
+    """A page of matches in the sort asked for (relevance falls back to newest without words)."""
+    index, searcher = _searcher()
+    query, has_words = build(index.schema, spec)
+    limit = max(1, limit)  # tantivy's collectors need one
+    if sort == "relevance" and has_words:
+        result = searcher.search(query, limit, count=True, offset=offset)
+        ids = [searcher.doc(address)["id"][0] for _, address in result.hits]
+        return Hits(ids, result.count)
+    ascending = sort == "oldest"
+    result = searcher.search(
+        query,
+        limit,
+        count=True,
+        offset=offset,
+        order_by_field=ORDER_FIELD,
+        order=tantivy.Order.Asc if ascending else tantivy.Order.Desc,
+    )
+    return Hits([_id(key, ascending) for key, _ in result.hits], result.count)
+
+
+def _id(key: int, ascending: bool) -> int:
+    """The statement id inside a date-order sort key (ascending keys come back inverted)."""
+    return (U64_MAX - key if ascending else key) % ORDER_SPLIT
+
+
+def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | None, limit: int):
+    """Up to `limit` ids in date order strictly between two sort keys (a cursor page)."""
+    index, searcher = _searcher()
+    query, _ = build(index.schema, spec)
+    if below is not None or above is not None:
+        low, high = (
+            (above + 1 if above is not None else 0),
+            (below - 1 if below is not None else U64_MAX),
+        )
+        window = tantivy.Query.range_query(
+            index.schema, ORDER_FIELD, tantivy.FieldType.Unsigned, low, high
+        )
+        query = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, query), (tantivy.Occur.Must, window)]
+        )
+    order = tantivy.Order.Asc if ascending else tantivy.Order.Desc
+    result = searcher.search(query, limit, count=False, order_by_field=ORDER_FIELD, order=order)
+    return [_id(key, ascending) for key, _ in result.hits]
+
+
+def sort_key(day, pk: int) -> int:
+    return (day.year * 10000 + day.month * 100 + day.day) * ORDER_SPLIT + pk
+
+
+def count(spec: SearchSpec) -> int:
+    """The exact number of matches."""
+    index, searcher = _searcher()
+    return searcher.search(build(index.schema, spec)[0], 1, count=True).count
+
+
+def aggregate(spec: SearchSpec, aggregations: dict) -> dict:
+    """Run tantivy aggregations (terms, min, max...) over every match; exact at any size."""
+    index, searcher = _searcher()
+    return searcher.aggregate(build(index.schema, spec)[0], aggregations)
+
+
+def terms(spec: SearchSpec, field: str, size: int = 1000) -> dict:
+    """Matches per value of one facet field: {value: count}, exact."""
+    found = aggregate(spec, {"t": {"terms": {"field": field, "size": size}}})
+    return {_key(b["key"]): b["doc_count"] for b in found["t"]["buckets"]}
+
+
+def many_terms(spec: SearchSpec, fields: dict[str, int]) -> dict[str, dict]:
+    """Several facet fields' counts over the same matches, in one pass."""
+    if not fields:
+        return {}
+    aggs = {name: {"terms": {"field": name, "size": size}} for name, size in fields.items()}
+    found = aggregate(spec, aggs)
+    return {
+        name: {_key(b["key"]): b["doc_count"] for b in found[name]["buckets"]} for name in fields
+    }
+
+
+def _key(value):
+    return int(value) if isinstance(value, float) else value
+
+
+def all_ids(spec: SearchSpec, *, sort: str = "newest") -> list[int]:
+    """Every match's id in the sort asked for (exports)."""
+    total = count(spec)
+    if not total:
+        return []
+    if sort == "relevance" and spec.text:
+        return search(spec, sort="relevance", limit=total).ids
+    return search(spec, sort=sort, limit=total).ids

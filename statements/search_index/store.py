@@ -1,0 +1,131 @@
+"""Where the index lives: generations in a folder, a CURRENT pointer swapped atomically.
+
+    <SEARCH_INDEX_DIR>/CURRENT          the name of the live generation (replaced with os.replace)
+    <SEARCH_INDEX_DIR>/gen-<stamp>/     a tantivy index, plus state.json (the outbox position)
+
+A rebuild writes a new generation and then swaps the pointer, so readers never see half an index.
+Each process keeps its open index and reloads it when the pointer or the index's commit changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+from statements.search_index.schema import build_schema, register
+
+POINTER = "CURRENT"
+STATE = "state.json"
+KEEP_GENERATIONS = 2
+
+
+class IndexUnavailable(Exception):
+    """The search index is missing or cannot be read; searches answer 503 until it is rebuilt."""
+
+
+@dataclass
+class Opened:
+    generation: Path
+    index: tantivy.Index
+    meta_mtime: float
+
+
+_lock = threading.Lock()
+_opened: Opened | None = None
+_memory: tantivy.Index | None = None  # tests' mirror mode uses an in-memory index
+
+
+def root() -> Path:
+    return Path(settings.SEARCH_INDEX_DIR)
+
+
+def current_generation() -> Path | None:
+    """The live generation's folder, or None when no index was built."""
+    try:
+        name = (root() / POINTER).read_text("utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return root() / name if name else None
+
+
+def exists() -> bool:
+    generation = current_generation()
+    return generation is not None and (generation / "meta.json").exists()
+
+
+def new_generation() -> Path:
+    """A fresh, empty folder for a rebuild."""
+    path = root() / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    path.mkdir(parents=True)
+    return path
+
+
+def create(path: Path) -> tantivy.Index:
+    return register(tantivy.Index(build_schema(), path=str(path), reuse=False))
+
+
+def swap(generation: Path) -> None:
+    """Point readers at the new generation, then remove all but the newest old ones."""
+    tmp = root() / (POINTER + ".tmp")
+    tmp.write_text(generation.name, "utf-8")
+    os.replace(tmp, root() / POINTER)
+    old = sorted(p for p in root().glob("gen-*") if p != generation)
+    for path in old[: max(0, len(old) - (KEEP_GENERATIONS - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def use_memory(index: tantivy.Index | None) -> None:
+    """Serve searches from this in-memory index (tests), or from disk again with None."""
+    global _memory
+    _memory = index
+
+
+def open_index() -> tantivy.Index:
+    """The live index, reloaded if a commit or a swap happened since; IndexUnavailable if none."""
+    global _opened
+    if _memory is not None:
+        return _memory
+    generation = current_generation()
+    meta = generation / "meta.json" if generation else None
+    try:
+        mtime = meta.stat().st_mtime if meta else None
+    except OSError:
+        mtime = None
+    if mtime is None:
+        raise IndexUnavailable(f"No search index in {root()}: run manage.py rebuild_search_index.")
+    with _lock:
+        try:
+            if _opened is None or _opened.generation != generation:
+                index = register(tantivy.Index.open(str(generation)))
+                _opened = Opened(generation, index, mtime)
+            elif _opened.meta_mtime != mtime:
+                _opened.index.reload()
+                _opened.meta_mtime = mtime
+        except (ValueError, OSError) as exc:
+            _opened = None
+            raise IndexUnavailable(
+                f"The search index in {generation} cannot be read: {exc}"
+            ) from exc
+        return _opened.index
+
+
+def read_state(generation: Path) -> dict:
+    try:
+        return json.loads((generation / STATE).read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def write_state(generation: Path, state: dict) -> None:
+    """Save the outbox position beside the index, after the index commit it describes."""
+    tmp = generation / (STATE + ".tmp")
+    tmp.write_text(json.dumps(state), "utf-8")
+    os.replace(tmp, generation / STATE)
