@@ -7,7 +7,8 @@ port=${1:-8765}
 address="127.0.0.1:$port"
 log=$(mktemp)
 export SITE_URL="http://$address" DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
-  DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-schemathesis-only-secret-key} \
+  DJANGO_SECRET_KEY=${DJANGO_SECRET_KEY:-schemathesis-only-secret-key-not-for-production-0123456789} \
+  DJANGO_RATELIMIT_ENABLE=0 \
   DJANGO_PLAIN_STATIC=1 DJANGO_SECURE_SSL_REDIRECT=0
 
 # dev.py start migrates, loads the sample data and serves it; its own process group, so the

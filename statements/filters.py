@@ -248,22 +248,6 @@ class StatementFilter(django_filters.FilterSet):
         return queryset
 
     # Parameters whose values name rows; the API answers 400 for a value that names none.
-    REFERENCES = {
-        "delegation": (Delegation, "code"),
-        "theme": (Theme, "slug"),
-        "body": (Body, "slug"),
-    }
-
-    def unknown_values(self) -> dict[str, list[str]]:
-        """Well-formed values of the REFERENCES parameters that name no row, by parameter."""
-        unknown = {}
-        for name, (model, key) in self.REFERENCES.items():
-            chosen = self.selected(name)
-            known = set(model.objects.filter(**{f"{key}__in": chosen}).values_list(key, flat=True))
-            if missing := [value for value in chosen if value not in known]:
-                unknown[name] = missing
-        return unknown
-
     # State ----------------------------------------------------------------------------------
 
     @cached_property

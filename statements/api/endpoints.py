@@ -17,7 +17,7 @@ from statements.api.problems import Problem
 from statements.api.resources import RESOURCES, Resource, current_speaker
 from statements.api.schemas import ProblemOut
 from statements.exports import statement_json
-from statements.filters import StatementFilter
+from statements.filters import KNOWN_VALUES, StatementFilter
 from statements.models import Delegation, RetiredStatement, Statement, Theme
 from statements.search_index import engine
 from statements.search_index.readers import spec_for
@@ -44,9 +44,10 @@ def statement_filter(request: HttpRequest) -> StatementFilter:
     fs = StatementFilter(request.GET)
     for name, errors in fs.form.errors.items():
         raise Problem(400, "invalid_parameter", f"{name}: {errors[0]}", parameter=name)
-    for name, values in fs.unknown_values().items():
-        shown = ", ".join(f"“{value[:40]}”" for value in values[:5])
-        raise Problem(400, "unknown_value", f"No {name} {shown} exists.", parameter=name)
+    for found in fs.problems:  # the page's notes: one definition of what is usable
+        code = "unknown_value" if found.param in KNOWN_VALUES else "invalid_parameter"
+        detail = f"{found.param}={found.value}: {found.reason}."
+        raise Problem(400, code, detail, parameter=found.param)
     return fs
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from meetings.models import Release
+from statements.decisions_write import vote_warnings
 from statements.ingest.existing import find_existing
 from statements.ingest.matching import match_existing_statements
 from statements.ingest.metadata import ReleaseMetadata, is_un_address, metadata_from_parse
@@ -93,7 +94,7 @@ def plan_release(
         content_hash=content_hash(source),
         statements=_resolve_statements(parsed.statements),
         existing=None,
-        warnings=list(parsed.warnings),
+        warnings=[*parsed.warnings, *vote_warnings(parsed)],
         errors=_unanswered_errors(parsed, metadata),
     )
     _check_metadata(plan)

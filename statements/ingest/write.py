@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release
+from statements.decisions_write import write_decisions
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
 from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_release
@@ -74,6 +75,8 @@ def ingest_release(
         release = _write_release(plan, user)
         meeting = _write_meeting(plan, release)
         counts = _write_statements(plan, meeting)
+        # After the statements: explanations of vote link to statement rows.
+        counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
         tag_meeting(meeting)
         search_outbox.record(meeting_ids=[meeting.pk])  # re-index it, retired rows too
         action = "replaced" if replaced else "updated" if plan.existing else "created"

@@ -6,7 +6,7 @@ from statements.parsing.assemble import Assembly, assemble, to_statements
 from statements.parsing.budget import Deadline
 from statements.parsing.checks import refuse_non_release, truncation_error, unresolved_labels
 from statements.parsing.crosscheck import crosscheck, dedupe_labels
-from statements.parsing.decisions import extract_decisions
+from statements.parsing.decisions import ParsedDecision, extract_decisions
 from statements.parsing.document import read_document
 from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting

@@ -53,7 +53,7 @@ def test_third_request_in_the_window_is_429_with_retry_after(client, db, limited
 
 def test_machine_clients_get_a_problem_document(client, db, limited):
     for _ in range(3):
-        response = client.get("/api/v1/statements")
+        response = client.get("/api/v1/statements", HTTP_ORIGIN="https://example.org")
     assert response["Content-Type"] == "application/problem+json"
     body = json.loads(response.content)
     assert body["status"] == 429 and "try again" in body["detail"]
