@@ -98,7 +98,7 @@ def setup_django() -> None:
 def expected_rows(query: str) -> int:
     from django.http import QueryDict
 
-    from statements.filters import StatementFilter
+    from statements.search.filters import StatementFilter
 
     return StatementFilter(QueryDict(query)).matches.count()
 

@@ -28,8 +28,8 @@ from django.utils import timezone  # noqa: E402
 
 from meetings.models import Release  # noqa: E402
 from statements.ingest import ingest_source  # noqa: E402
+from statements.ingest.release_files import iter_release_files  # noqa: E402
 from statements.models import Speaker  # noqa: E402
-from statements.release_files import iter_release_files  # noqa: E402
 
 SAMPLE = next(iter_release_files([Path(__file__).resolve().parents[1] / "statements/sample_data"]))
 MEETING_LINE = b"38th & 39th Meetings"

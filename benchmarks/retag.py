@@ -74,7 +74,7 @@ def _arguments() -> argparse.Namespace:
 
 def run(n: int, *, seed_heavy: bool = False) -> None:
     """Fill, then time the full re-tag twice and one meeting's tagging."""
-    from statements.tagging import retag_all, tag_meeting
+    from statements.themes.tagging import retag_all, tag_meeting
 
     started = time.perf_counter()
     fill(n, seed_heavy=seed_heavy)

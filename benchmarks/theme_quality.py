@@ -28,8 +28,8 @@ def main() -> None:
 
 def report(*, show_errors: bool) -> None:
     """Tag the labelled set and print the scores."""
-    from statements.tagging import effective_tags, retag_all
     from statements.themes.quality import score, table, total
+    from statements.themes.tagging import effective_tags, retag_all
     from tests.themes.labelled import insert_labelled
 
     expected = insert_labelled()

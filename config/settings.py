@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "statements.api.middleware.ReadOnlyApiMiddleware",
+    "statements.publish.api.middleware.ReadOnlyApiMiddleware",
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -13,6 +13,6 @@ def healthz(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("", include("statements.data_urls")),
+    path("", include("statements.publish.urls")),
     path("", include("statements.urls")),
 ]

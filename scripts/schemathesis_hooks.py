@@ -3,7 +3,7 @@
 A cursor is valid only when the API issued it for the same list and order, which no schema can
 say: any other string is rightly a 400. So a "schema-valid request rejected" whose answer is the
 invalid_cursor problem is not a failure; everything else about such requests is still checked,
-and tests/data/test_api.py covers cursors (paging, tampering, another list's cursor). Likewise
+and tests/publish/test_api.py covers cursors (paging, tampering, another list's cursor). Likewise
 a speaker slug is valid only when such a speaker exists, and speakers are too many to list in the
 document (delegations, themes and bodies are listed as enums): an unknown speaker's 400 is right.
 """

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.shortcuts import render
 
-from statements.admin.alias_forms import AliasFormSet, DelegationAliasForm, SpeakerAliasForm
-from statements.admin.themes_admin import StatementThemeTagInline
+from statements.ingest.alias_forms import AliasFormSet, DelegationAliasForm, SpeakerAliasForm
+from statements.ingest.speaker_merge import speaker_merge
 from statements.models import (
     Delegation,
     DelegationAlias,
@@ -14,7 +14,7 @@ from statements.models import (
     Statement,
 )
 from statements.search_index.admin_changes import RecordsSearchChanges
-from statements.speaker_merge import speaker_merge
+from statements.themes.admin import StatementThemeTagInline
 
 
 class DelegationAliasInline(admin.TabularInline):

@@ -90,7 +90,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
 
     def _first_review(self, request, release_admin, item: ReviewItem):
         """Parse the harvested page and show it as an upload under review."""
-        from statements.admin.upload_forms import ReviewFormSet, Upload, initial_review
+        from statements.ingest.forms import ReviewFormSet, Upload, initial_review
 
         upload = Upload(name=item.page.url, source=bytes(item.page.content))
         try:

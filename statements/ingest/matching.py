@@ -11,9 +11,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from meetings.models import Meeting
+from statements.ingest.speaker_names import name_key
 from statements.models import RetiredStatement
 from statements.reference import normalize_name
-from statements.speaker_names import name_key
 
 if TYPE_CHECKING:
     from statements.ingest.plan import IngestPlan, PlannedStatement

@@ -8,15 +8,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from meetings.models import Release
-from statements.decisions_write import vote_warnings
+from statements.ingest.decisions import vote_warnings
 from statements.ingest.existing import find_existing
 from statements.ingest.matching import match_existing_statements
 from statements.ingest.metadata import ReleaseMetadata, is_un_address, metadata_from_parse
+from statements.ingest.resolution import Resolver, SpeakerMatch
+from statements.ingest.speaker_names import display_name, name_key
 from statements.ingest.validation import validate_plan
 from statements.models import Delegation, Statement
 from statements.parsing import ParsedRelease, ParsedStatement
-from statements.resolution import Resolver, SpeakerMatch
-from statements.speaker_names import display_name, name_key
 
 # Parser errors a staff-supplied value answers, by the metadata field that answers them.
 _ANSWERED = {"date": re.compile(r"^No meeting date found"), "symbol": re.compile(r"symbol")}

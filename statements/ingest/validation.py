@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from meetings.models import Meeting, Release
+from statements.ingest.speaker_names import display_name, name_key
 from statements.models import Speaker, Statement
-from statements.speaker_names import display_name, name_key
 
 if TYPE_CHECKING:
     from statements.ingest.plan import IngestPlan

@@ -8,15 +8,15 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release
-from statements.decisions_write import write_decisions
+from statements.ingest.decisions import write_decisions
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
 from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_release
+from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
 from statements.search_index import outbox as search_outbox
-from statements.speaker_names import display_name, name_key, speaker_slug
-from statements.tagging import tag_meeting
+from statements.themes.tagging import tag_meeting
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _lock_symbols(parsed: ParsedRelease, overrides: dict | None) -> None:
     """Serialize concurrent ingests of the same symbol with a transaction-level advisory lock."""
     symbol = (overrides or {}).get("symbol") or parsed.meeting.symbol or ""
     with connection.cursor() as cursor:
-        # Shared with other ingests, exclusive against a full re-tag (statements.tagging).
+        # Shared with other ingests, exclusive against a full re-tag (statements.themes.tagging).
         cursor.execute("SELECT pg_advisory_xact_lock_shared(hashtext('statements.retag'))")
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"release:{symbol}"])
 

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from statements.reference_sync import sync_delegations
+    from statements.reference.sync import sync_delegations
 
     sync_delegations(apps.get_model("statements", "Delegation"), apps.get_model("statements", "DelegationAlias"))
 

@@ -10,10 +10,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from statements.decision_exports import DECISION_TABLE, VOTE_TABLE
-from statements.decision_filters import ACTIONS, DecisionFilter, facet_counts, vote_record_filters
-from statements.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
 from statements.models import Decision, Vote, VoteExplanation
+from statements.publish.decision_exports import DECISION_TABLE, VOTE_TABLE
+from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
+from statements.search.decision_filters import (
+    ACTIONS,
+    DecisionFilter,
+    facet_counts,
+    vote_record_filters,
+)
 
 RECORD_LIMIT = 200
 

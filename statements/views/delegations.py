@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from statements import facets
 from statements.models import Delegation, Statement
+from statements.search.query import facets
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from meetings.models import Meeting
-from statements import facets
 from statements.models import Speaker, Theme
+from statements.search.query import facets
 from statements.search_index import engine
 from statements.search_index.query import SearchSpec
 

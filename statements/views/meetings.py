@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Body, Meeting
-from statements import facets
 from statements.models import Statement
+from statements.search.query import facets
 from statements.views.decisions import meeting_decisions
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from statements.filters import StatementFilter
-from statements.views.results import facet_context, statement_results
+from statements.search.filters import StatementFilter
+from statements.search.results import facet_context, statement_results
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:

@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from statements import facets
-from statements.filters import StatementFilter
 from statements.models import Speaker, SpeakerRedirect, Statement
-from statements.views.results import statement_results
+from statements.search.filters import StatementFilter
+from statements.search.query import facets
+from statements.search.results import statement_results
 
 MAX_MERGE_HOPS = 10
 

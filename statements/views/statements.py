@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from statements import search
 from statements.models import RetiredStatement, Statement
-from statements.views.cite import cite, permalink
+from statements.publish.citations import cite, permalink
+from statements.search.query import query as search
 
 CITE_FORMATS = {
     "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from statements import facets
 from statements.models import Statement, Theme
+from statements.search.query import facets
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart

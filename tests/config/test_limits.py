@@ -15,7 +15,7 @@ from psycopg.errors import QueryCanceled
 
 from config.limits import StatementTimeoutMiddleware
 from config.middleware import DatabaseUnavailableMiddleware
-from statements import exports
+from statements.publish import exports
 from tests.factories import make_statement
 
 

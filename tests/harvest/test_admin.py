@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from meetings.models import Release
 from statements.harvest.models import HarvestedPage, HarvestRun, ReviewItem
-from tests.admin.test_upload import UPLOAD_URL, review_data
+from tests.ingest.admin.test_upload import UPLOAD_URL, review_data
 
 pytestmark = pytest.mark.django_db
 GA, BRIEF = "/en/2021/ga12399.doc.htm", "/en/2021/db210629.doc.htm"

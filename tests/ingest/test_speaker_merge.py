@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import User
 
+from statements.ingest.speaker_merge import speaker_merge
 from statements.models import Speaker, SpeakerRedirect
-from statements.speaker_merge import speaker_merge
 from tests.factories import make_speaker, make_statement
 
 pytestmark = pytest.mark.django_db

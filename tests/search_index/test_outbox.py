@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from statements.ingest import ingest_source
+from statements.ingest.speaker_merge import speaker_merge
 from statements.models import Speaker, Statement
 from statements.search_index import engine, outbox, store
 from statements.search_index.indexer import Indexer
 from statements.search_index.models import OutboxEntry
 from statements.search_index.query import SearchSpec
-from statements.speaker_merge import speaker_merge
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)

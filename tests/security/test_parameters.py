@@ -7,7 +7,7 @@ import json
 import pytest
 from django.http import QueryDict
 
-from statements.filters import Problem, StatementFilter
+from statements.search.filters import Problem, StatementFilter
 
 
 def page(client, query: str):

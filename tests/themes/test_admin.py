@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import StatementTheme
-from statements.tagging import retag_all
+from statements.themes.tagging import retag_all
 from tests.factories import make_statement, make_theme
 
 pytestmark = pytest.mark.django_db

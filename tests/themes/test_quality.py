@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statements.tagging import effective_tags, retag_all
 from statements.themes.quality import score, table, total
+from statements.themes.tagging import effective_tags, retag_all
 from tests.themes.labelled import insert_labelled
 
 pytestmark = pytest.mark.django_db

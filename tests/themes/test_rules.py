@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statements.tagging import retag_all
 from statements.themes.rules import check_query
+from statements.themes.tagging import retag_all
 from tests.factories import make_meeting, make_statement, make_theme
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from statements.models import MeetingTheme, Statement, StatementTheme
-from statements.tagging import effective_counts, effective_tags, retag, retag_all, tag_meeting
+from statements.themes.tagging import (
+    effective_counts,
+    effective_tags,
+    retag,
+    retag_all,
+    tag_meeting,
+)
 from tests.factories import make_meeting, make_statement, make_theme
 
 pytestmark = pytest.mark.django_db

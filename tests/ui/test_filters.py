@@ -6,8 +6,8 @@ from datetime import date
 
 from django.http import QueryDict
 
-from statements.filters import StatementFilter
 from statements.models import Statement
+from statements.search.filters import StatementFilter
 
 
 def run(query: str) -> StatementFilter:

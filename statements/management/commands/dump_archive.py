@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from statements.dump import dump_archive, dumps_dir, render_data_dictionary
+from statements.publish.dump import dump_archive, dumps_dir, render_data_dictionary
 
 
 class Command(BaseCommand):

@@ -10,9 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from meetings.models import Body
-from statements.corpus import loader
-from statements.corpus.layout import (
+from benchmarks.synthetic import loader
+from benchmarks.synthetic.layout import (
     ArchiveLayout,
     BodyRef,
     DelegationRef,
@@ -21,7 +20,8 @@ from statements.corpus.layout import (
     meeting_count,
     speaker_count,
 )
-from statements.corpus.text import topic_phrases
+from benchmarks.synthetic.text import topic_phrases
+from meetings.models import Body
 from statements.models import Delegation, ThemeRule
 
 SHARED_DATABASE_LIMIT = 20_000
@@ -85,11 +85,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {summary} in {total:.0f} s.")
 
     def _tag(self) -> None:
-        """Tag the whole archive with the real tagger (statements.tagging.retag_all)."""
+        """Tag the whole archive with the real tagger (statements.themes.tagging.retag_all)."""
         try:
-            from statements.tagging import retag_all
+            from statements.themes.tagging import retag_all
         except ImportError:
-            self.stderr.write("statements.tagging.retag_all does not exist yet: themes not tagged.")
+            self.stderr.write(
+                "statements.themes.tagging.retag_all does not exist yet: themes not tagged."
+            )
             return
         started = time.perf_counter()
         result = retag_all()

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from statements.ingest import IngestError, ingest_source, size_error
-from statements.release_files import iter_release_files, read_sidecar
+from statements.ingest.release_files import iter_release_files, read_sidecar
 
 
 class Command(BaseCommand):

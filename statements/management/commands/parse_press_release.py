@@ -8,8 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.ingest import size_error
+from statements.ingest.preview import release_as_dict
 from statements.parsing import NotAPressRelease, ParseError, parse_press_release
-from statements.release_preview import release_as_dict
 
 
 class Command(BaseCommand):

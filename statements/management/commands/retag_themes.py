@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from statements.models import Statement, Theme
-from statements.tagging import effective_counts, retag
+from statements.themes.tagging import effective_counts, retag
 
 
 class Command(BaseCommand):

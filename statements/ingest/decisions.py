@@ -1,0 +1,147 @@
+"""Write a parse's narrative, decisions, votes and explanations of vote for one meeting.
+
+Called by ``statements.ingest.ingest_release`` inside its transaction, after the statements are
+written. Decisions keep their ids across re-ingests, matched by what was acted on and the action.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from meetings.models import Meeting
+from statements.ingest.resolution import Resolver
+from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
+from statements.parsing import ParsedDecision, ParsedRelease
+from statements.parsing.explanations import explanations
+
+
+def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
+    """Replace the meeting's narrative, decisions, votes and explanation links from a parse."""
+    narrative = _write_narrative(parsed, meeting)
+    rows = _write_decision_rows(parsed.decisions, meeting)
+    votes = _write_votes(parsed.decisions, rows)
+    links = _write_explanations(parsed, rows, meeting)
+    return {
+        "narrative paragraphs": narrative,
+        "decisions": len(rows),
+        "votes": votes,
+        "explanations of vote": links,
+    }
+
+
+def vote_warnings(parsed: ParsedRelease) -> list[str]:
+    """List vote labels no alias resolves, for the review page."""
+    resolver = Resolver()
+    return [
+        f"Decision {d.sequence}: the vote of '{v.delegation_label}' does not match a delegation."
+        for d in parsed.decisions
+        for v in d.votes
+        if resolver.delegation(v.delegation_label) is None
+    ]
+
+
+def _write_narrative(parsed: ParsedRelease, meeting: Meeting) -> int:
+    """Replace the meeting's narrative paragraphs (they have no URLs of their own)."""
+    kinds = set(NarrativeParagraph.Kind.values)
+    starts = sorted((s.paragraph, s.sequence) for s in parsed.statements)
+    NarrativeParagraph.objects.filter(meeting=meeting).delete()
+    rows = NarrativeParagraph.objects.bulk_create(
+        NarrativeParagraph(
+            meeting=meeting,
+            paragraph=paragraph,
+            text=text,
+            kind=kind if kind in kinds else NarrativeParagraph.Kind.OTHER,
+            after_statement=_statement_before(starts, paragraph),
+        )
+        for paragraph, kind, text in _by_paragraph(parsed.narrative)
+    )
+    return len(rows)
+
+
+def _by_paragraph(narrative) -> list[tuple[int, str, str]]:
+    """One row per paragraph: parts the parser split off one paragraph are joined again."""
+    rows: dict[int, tuple[str, list[str]]] = {}
+    for item in narrative:
+        rows.setdefault(item.paragraph, (item.kind, []))[1].append(item.text)
+    return [(number, kind, "\n\n".join(texts)) for number, (kind, texts) in rows.items()]
+
+
+def _statement_before(starts: list[tuple[int, int]], paragraph: int) -> int:
+    """Return the sequence of the last statement that starts before a paragraph, else 0."""
+    index = bisect.bisect_left(starts, (paragraph, 0))
+    return max((sequence for _, sequence in starts[:index]), default=0)
+
+
+def _key(symbols: Sequence[str], title: str, kind: str, action: str) -> tuple:
+    """Identify a decision across re-ingests: its symbols and action, else its title and kind."""
+    return (tuple(symbols), action) if symbols else ((), title, kind, action)
+
+
+def _write_decision_rows(
+    decisions: Sequence[ParsedDecision], meeting: Meeting
+) -> dict[int, Decision]:
+    """Create, update and delete decision rows; return them by parsed sequence."""
+    existing: dict[tuple, list[Decision]] = {}
+    for row in Decision.objects.filter(meeting=meeting).order_by("sequence"):
+        key = _key(row.subject_symbols, row.subject_title, row.subject_kind, row.action)
+        existing.setdefault(key, []).append(row)
+    rows: dict[int, Decision] = {}
+    for parsed in decisions:
+        key = _key(
+            parsed.subject_symbols, parsed.subject_title or "", parsed.subject_kind, parsed.action
+        )
+        matches = existing.get(key)
+        row = matches.pop(0) if matches else Decision(meeting=meeting)
+        _fill(row, parsed, meeting)
+        row.save()
+        rows[parsed.sequence] = row
+    stale = [row.pk for left in existing.values() for row in left]
+    Decision.objects.filter(pk__in=stale).delete()
+    return rows
+
+
+def _fill(row: Decision, parsed: ParsedDecision, meeting: Meeting) -> None:
+    """Copy a parsed decision onto its row."""
+    row.sequence = parsed.sequence
+    row.paragraph = parsed.paragraph
+    row.date = meeting.date
+    row.subject_symbols = list(parsed.subject_symbols)
+    row.subject_title = (parsed.subject_title or "")[:500]
+    row.subject_kind = parsed.subject_kind
+    row.action = parsed.action
+    row.method = parsed.method or ""
+    row.yes, row.no, row.abstain, row.absent = parsed.yes, parsed.no, parsed.abstain, parsed.absent
+    row.text = parsed.text
+
+
+def _write_votes(decisions: Sequence[ParsedDecision], rows: dict[int, Decision]) -> int:
+    """Replace every vote of the meeting's decisions, one per delegation and decision."""
+    Vote.objects.filter(decision__in=list(rows.values())).delete()
+    resolver = Resolver()
+    votes = []
+    for parsed in decisions:
+        by_delegation: dict[object, Vote] = {}
+        for item in parsed.votes:
+            delegation = resolver.delegation(item.delegation_label)
+            key = delegation.pk if delegation else item.delegation_label.casefold()
+            by_delegation[key] = Vote(
+                decision=rows[parsed.sequence],
+                delegation=delegation,
+                delegation_label=item.delegation_label[:200],
+                vote=item.vote,
+            )
+        votes += by_delegation.values()
+    return len(Vote.objects.bulk_create(votes, batch_size=500))
+
+
+def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meeting: Meeting) -> int:
+    """Link statements made just before or after a vote to the decision they explain."""
+    VoteExplanation.objects.filter(decision__meeting=meeting).delete()
+    statements = dict(Statement.objects.filter(meeting=meeting).values_list("sequence", "pk"))
+    links = [
+        VoteExplanation(decision=rows[decision], statement_id=statements[statement])
+        for statement, decision in explanations(parsed.statements, parsed.decisions)
+        if statement in statements and decision in rows
+    ]
+    return len(VoteExplanation.objects.bulk_create(links))

@@ -1,0 +1,1 @@
+"""Data out: the JSON API, exports, the dump, feeds, sitemaps, citations."""

@@ -1,0 +1,1 @@
+"""The search path: the query language, filters, facets, result pages' data."""

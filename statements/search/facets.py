@@ -1,0 +1,320 @@
+"""Facet counts: how many matching statements each filter value would give, exact, from the index.
+
+Each facet counts over the matches with every *other* filter applied (StatementFilter
+.facet_queryset), so choosing a second country adds to the result instead of emptying the list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from meetings.models import Body, Meeting, ordinal
+from statements.models import Delegation, Speaker, Statement, Theme
+from statements.search.filters import StatementFilter
+from statements.search_index import engine
+from statements.search_index.query import SearchSpec
+from statements.search_index.readers import spec_for
+
+REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+KIND_GROUPS = {
+    Delegation.Kind.OBSERVER_STATE: "Observer States",
+    Delegation.Kind.GROUP: "Groups of States",
+    Delegation.Kind.IGO: "Intergovernmental organizations",
+    Delegation.Kind.UN_ENTITY: "UN officials and bodies",
+    Delegation.Kind.CIVIL_SOCIETY: "Civil society",
+    Delegation.Kind.OTHER: "Other",
+}
+GROUP_ORDER = [*REGIONS, "Member States (region unknown)", *KIND_GROUPS.values()]
+TOP_SPEAKERS = 12
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with its count under the other filters."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """Values shown together: a region, a pillar, or the whole facet."""
+
+    label: str
+    values: list[FacetValue]
+    count: int | None = None
+
+    @property
+    def has_selection(self) -> bool:
+        return any(v.selected for v in self.values)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A filter parameter with its values, grouped when the facet has groups."""
+
+    name: str
+    label: str
+    groups: list[FacetGroup]
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def values(self) -> list[FacetValue]:
+        return [v for g in self.groups for v in g.values]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(g.has_selection for g in self.groups)
+
+
+def statement_facets(fs: StatementFilter) -> list[Facet]:
+    """Every facet of the statements page, in display order, counted exactly by the engine."""
+    counts = facet_counts(spec_for(fs), {name: fs.selected(name) for name in FACET_FIELDS})
+    return [facet(fs, counts) for facet in FACETS]
+
+
+# The index fields each facet counts, and how many values it keeps.
+FACET_FIELDS = {
+    "delegation": {"delegation": 1000},
+    "theme": {"theme": 500, "pillar": 100},
+    "body": {"body": 200},
+    "session": {"session": 200},
+    "kind": {"kind": 20},
+    "speaker": {"speaker": TOP_SPEAKERS},
+}
+
+
+def facet_counts(spec: SearchSpec, selected: dict[str, list[str]]) -> dict[str, dict]:
+    """Counts per index field; a facet with a selection (and kind, which counts summaries too)
+    is counted without its own filter, the others share one pass over the matches."""
+    shared: dict[str, int] = {}
+    counts: dict[str, dict] = {}
+    for name, fields in FACET_FIELDS.items():
+        if selected.get(name) or name == "kind":
+            counts |= engine.many_terms(spec.without(name), fields)
+        else:
+            shared |= fields
+    counts |= engine.many_terms(spec, shared)
+    return counts
+
+
+def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """Countries by region, then observers, groups, organizations and UN officials apart."""
+    found = counts["delegation"]
+    selected = fs.selected("delegation")
+    delegations = Delegation.objects.filter(code__in=[*found, *selected])
+    grouped: dict[str, list[FacetValue]] = defaultdict(list)
+    for d in sorted(delegations, key=lambda d: d.name):
+        group = delegation_group(d.kind, d.region)
+        value = FacetValue(d.code, d.name, found.get(d.code, 0), d.code in selected, group)
+        grouped[group].append(value)
+    groups = [
+        FacetGroup(g, grouped[g], sum(v.count for v in grouped[g]))
+        for g in GROUP_ORDER
+        if g in grouped
+    ]
+    return Facet("delegation", "Delegation", groups)
+
+
+def delegation_group(kind: str, region: str) -> str:
+    """The heading a delegation is listed under."""
+    if kind == Delegation.Kind.MEMBER_STATE:
+        return region if region in REGIONS else "Member States (region unknown)"
+    return KIND_GROUPS.get(kind, "Other")
+
+
+def theme_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """Themes under their pillars; a pillar counts statements on it or any theme beneath it."""
+    per_theme, per_pillar = counts["theme"], counts["pillar"]
+    selected = fs.selected("theme")
+    groups = []
+    for pillar in Theme.objects.pillars().prefetch_related("children"):
+        children = list(pillar.children.all())
+        label = f"All of {pillar.name}" if children else pillar.name
+        values = [_theme_value(pillar, per_pillar, selected, label=label)]
+        values += [_theme_value(t, per_theme, selected) for t in children]
+        values = [v for v in values if v.count or v.selected]
+        if values:
+            groups.append(FacetGroup(pillar.name, values, per_pillar.get(pillar.slug, 0)))
+    return Facet("theme", "Theme", groups)
+
+
+def theme_counts(spec: SearchSpec) -> tuple[dict[int, int], dict[int, int]]:
+    """Statements per theme id, and per pillar id counting the themes beneath it (exact)."""
+    found = engine.many_terms(spec, FACET_FIELDS["theme"])
+    by_slug = dict(Theme.objects.values_list("slug", "pk"))
+    per_theme = {by_slug[k]: n for k, n in found["theme"].items() if k in by_slug}
+    per_pillar = {by_slug[k]: n for k, n in found["pillar"].items() if k in by_slug}
+    return per_theme, per_pillar
+
+
+def _theme_value(theme: Theme, counts: dict, selected: list[str], label: str = "") -> FacetValue:
+    return FacetValue(
+        theme.slug, label or theme.name, counts.get(theme.slug, 0), theme.slug in selected
+    )
+
+
+def body_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """UN bodies in their usual order."""
+    found = counts["body"]
+    selected = fs.selected("body")
+    values = [
+        FacetValue(b.slug, b.name, found.get(b.slug, 0), b.slug in selected)
+        for b in Body.objects.all()
+        if found.get(b.slug) or b.slug in selected
+    ]
+    return Facet("body", "UN body", [FacetGroup("", values)])
+
+
+def session_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """Sessions, latest first."""
+    found = {s: n for s, n in counts["session"].items() if s}
+    selected = fs.selected("session")
+    sessions = sorted(set(found) | {int(s) for s in selected}, reverse=True)
+    values = [
+        FacetValue(str(s), f"{ordinal(s)} session", found.get(s, 0), str(s) in selected)
+        for s in sessions
+    ]
+    return Facet("session", "Session", [FacetGroup("", values)])
+
+
+def kind_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """Statement kinds; lead summaries are left out of results unless chosen here."""
+    found = counts["kind"]
+    selected = fs.selected("kind")
+    values = [
+        FacetValue(k.value, k.label, found.get(k.value, 0), k.value in selected)
+        for k in Statement.Kind
+        if found.get(k.value) or k.value in selected
+    ]
+    note = "" if selected else "Lead summaries are not shown unless chosen here."
+    return Facet("kind", "Kind", [FacetGroup("", values)], note=note)
+
+
+def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """The speakers with most matching statements, and any chosen ones."""
+    top = dict(counts["speaker"])
+    selected = fs.selected("speaker")
+    missing = [s for s in selected if s not in top]
+    if missing:
+        spec = spec_for(fs).without("speaker")
+        top |= {slug: engine.count(replace(spec, speakers=(slug,))) for slug in missing}
+    names = dict(Speaker.objects.filter(slug__in=list(top)).values_list("slug", "name"))
+    ranked = sorted(top.items(), key=lambda item: (-item[1], names.get(item[0], "")))
+    values = [FacetValue(slug, names.get(slug, slug), n, slug in selected) for slug, n in ranked]
+    note = (
+        "The most frequent speakers; open a speaker's page for more."
+        if len(counts["speaker"]) >= TOP_SPEAKERS
+        else ""
+    )
+    return Facet("speaker", "Speaker", [FacetGroup("", values)], note=note)
+
+
+# Counts for charts and page summaries ---------------------------------------------------------
+
+
+def year_counts(spec: SearchSpec) -> dict[int, int]:
+    """Matches per year."""
+    return engine.terms(spec, "year", 300)
+
+
+def year_counts_by_delegation(spec: SearchSpec, codes: Iterable[str]) -> dict[str, dict[int, int]]:
+    """Matches per year for each of a few delegations, keyed by delegation name."""
+    spec = replace(spec, delegations=tuple(codes))
+    aggs = {
+        "d": {
+            "terms": {"field": "delegation", "size": 50},
+            "aggs": {"y": {"terms": {"field": "year", "size": 300}}},
+        }
+    }
+    found = engine.aggregate(spec, aggs)["d"]["buckets"]
+    names = dict(
+        Delegation.objects.filter(code__in=[b["key"] for b in found]).values_list("code", "name")
+    )
+    series = {
+        names.get(b["key"], b["key"]): {int(y["key"]): y["doc_count"] for y in b["y"]["buckets"]}
+        for b in found
+    }
+    return dict(sorted(series.items()))
+
+
+def top_themes(spec: SearchSpec, limit: int = 10) -> list[tuple[Theme, int]]:
+    """The themes most matches carry, with their counts."""
+    counts = engine.terms(spec, "theme", 500)
+    themes = {t.slug: t for t in Theme.objects.filter(slug__in=list(counts))}
+    found = [(themes[slug], n) for slug, n in counts.items() if slug in themes]
+    return sorted(found, key=lambda t: (-t[1], t[0].name))[:limit]
+
+
+def top_delegations(spec: SearchSpec, limit: int = 10) -> list[dict]:
+    """The delegations that made most matches: code, name, slug and n."""
+    counts = engine.terms(spec, "delegation", 1000)
+    rows = Delegation.objects.filter(code__in=list(counts)).values_list("code", "name", "slug")
+    found = [
+        {"delegation__code": c, "delegation__name": name, "delegation__slug": slug, "n": counts[c]}
+        for c, name, slug in rows
+    ]
+    return sorted(found, key=lambda r: (-r["n"], r["delegation__name"]))[:limit]
+
+
+def top_speakers(spec: SearchSpec, limit: int = 10) -> list[dict]:
+    """The speakers with most matches (merged speakers counted with their target): slug, name, n."""
+    counts = engine.terms(spec, "speaker", limit)
+    names = dict(Speaker.objects.filter(slug__in=list(counts)).values_list("slug", "name"))
+    found = [
+        {"speaker__slug": s, "speaker__name": names.get(s, s), "n": n} for s, n in counts.items()
+    ]
+    return sorted(found, key=lambda r: (-r["n"], r["speaker__name"]))
+
+
+def speaker_roles(queryset: QuerySet) -> list[dict]:
+    """Each delegation and title a speaker held: first and last date and count, latest first."""
+    return list(
+        queryset.order_by()
+        .values("delegation__name", "delegation__slug", "delegation_label", "title")
+        .annotate(first=Min("date"), last=Max("date"), n=Count("id"))
+        .order_by("-last", "-first")
+    )
+
+
+def recent_meetings(queryset: QuerySet, limit: int = 10) -> list[tuple]:
+    """The latest meetings these statements come from, each with how many (2 queries)."""
+    rows = list(
+        queryset.order_by()
+        .values_list("meeting_id")
+        .annotate(n=Count("id"), day=Max("date"))
+        .order_by("-day", "-meeting_id")[:limit]
+    )
+    meetings = (
+        Meeting.objects.with_related().defer("release__source").in_bulk([pk for pk, _, _ in rows])
+    )
+    return [(meetings[pk], n) for pk, n, _ in rows if pk in meetings]
+
+
+def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:
+    """A subquery counting statements (not summaries) per outer row, by the field `outer`.
+
+    Used to annotate a page of meetings, speakers or delegations: only the rows shown are
+    counted, instead of grouping the whole statements table first.
+    """
+    statements = statements if statements is not None else Statement.objects.full()
+    per_row = (
+        statements.order_by()
+        .filter(**{outer: OuterRef("pk")})
+        .values(outer)
+        .annotate(c=Count("pk"))
+        .values("c")
+    )
+    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
+
+
+FACETS = [delegation_facet, theme_facet, body_facet, session_facet, kind_facet, speaker_facet]

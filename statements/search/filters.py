@@ -1,0 +1,377 @@
+"""The statement filters: one definition of search, facets and sort for pages, exports and feeds.
+
+    StatementFilter(request.GET).qs          # filtered, ranked or dated, ordered
+    StatementFilter(request.GET).matches     # the same rows, unordered (counts, facets)
+
+Any input is accepted: values that do not parse, or name no delegation, theme, body or speaker,
+are ignored and listed in `problems` (pages show them as notes and removable chips; exports,
+feeds and the API answer 400 with them). Several values of one parameter mean OR
+(`delegation=NOR&delegation=SWE`); parameters are combined with AND.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+
+from meetings.models import Body
+from statements.models import Delegation, Speaker, Statement, Theme
+from statements.search.query import query as search
+from statements.search_index import readers
+
+SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+MAX_VALUES = 50
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_CODE = r"[A-Z0-9-]{1,40}"
+_SLUG = r"[-a-z0-9_]{1,120}"
+DATE_HELP = "a year (2021), a month (2021-11) or a day (2021-11-23)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A parameter value the filters could not use, and why (shown, or a 400 in the API)."""
+
+    param: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"parameter": self.param, "value": self.value, "detail": self.reason}
+
+
+def shown(value: Any) -> str:
+    """A raw value cut short and cleaned of control characters, for a note or a chip."""
+    text = _CONTROL.sub("", str(value)).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def raw_values(data: Any, name: str) -> list[str]:
+    """Every raw value of a parameter, from a QueryDict or a plain dict."""
+    if hasattr(data, "getlist"):
+        return [str(v) for v in data.getlist(name)]
+    value = data.get(name)
+    if value in (None, ""):
+        return []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+
+
+class TokenListField(forms.Field):
+    """Several values of one parameter; values of the wrong shape are dropped, not fatal."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, pattern: str, transform=str, **kwargs: Any) -> None:
+        self.pattern = re.compile(pattern)
+        self.transform = transform
+        super().__init__(**kwargs)
+
+    def normalize(self, item: Any) -> str | None:
+        """The value as a token (`nor` -> `NOR`), or None if it has the wrong shape."""
+        token = self.transform(_CONTROL.sub("", str(item)).strip()[:100])
+        return token if token and self.pattern.fullmatch(token) else None
+
+    def to_python(self, value: Any) -> list[str]:
+        """Return the distinct well-formed values, at most MAX_VALUES of them."""
+        if value in (None, "", [], ()):
+            return []
+        values = [value] if isinstance(value, str) else list(value)
+        tokens: list[str] = []
+        for item in values:
+            token = self.normalize(item)
+            if token and token not in tokens:
+                tokens.append(token)
+        return tokens[:MAX_VALUES]
+
+
+class QueryField(forms.CharField):
+    """The search box: control characters become spaces instead of failing validation."""
+
+    def to_python(self, value: Any) -> str:
+        return _CONTROL.sub(" ", super().to_python(value))
+
+
+class PartialDateField(forms.CharField):
+    """A year, month or day; `end=True` reads it as the last day of that period."""
+
+    def __init__(self, *, end: bool = False, **kwargs: Any) -> None:
+        self.end = end
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> date | None:
+        text = _CONTROL.sub("", super().to_python(value)).strip()
+        if not text:
+            return None
+        match = _PARTIAL_DATE.fullmatch(text[:20])
+        if not match:
+            raise forms.ValidationError(f"use {DATE_HELP}")
+        try:
+            return self._to_date(*(int(part) if part else None for part in match.groups()))
+        except ValueError:
+            raise forms.ValidationError(f"no such date; use {DATE_HELP}") from None
+
+    def _to_date(self, year: int, month: int | None, day: int | None) -> date:
+        if year < 1900:
+            raise ValueError(year)
+        if day:
+            return date(year, month, day)
+        if not self.end:
+            return date(year, month or 1, 1)
+        month = month or 12
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class QueryFilter(django_filters.Filter):
+    field_class = QueryField
+
+
+class TokenFilter(django_filters.Filter):
+    field_class = TokenListField
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+class StatementFilterForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        """Read a reversed date range (2022 to 2019) as the range the researcher meant."""
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            data["date_from"] = self.fields["date_from"].clean(self["date_to"].data)
+            data["date_to"] = self.fields["date_to"].clean(self["date_from"].data)
+            self.swapped_dates = True
+        return data
+
+
+# What a list parameter's values name: its noun, and the rows that hold a value as key.
+KNOWN_VALUES = {
+    "delegation": ("delegation code", lambda values: Delegation.objects.filter(code__in=values)),
+    "theme": ("theme", lambda values: Theme.objects.filter(slug__in=values)),
+    "body": ("UN body", lambda values: Body.objects.filter(slug__in=values)),
+    "speaker": ("speaker", lambda values: Speaker.objects.filter(slug__in=values)),
+}
+KEY_FIELDS = {"delegation": "code", "theme": "slug", "body": "slug", "speaker": "slug"}
+SHAPES = {
+    "delegation": "a delegation code such as NOR",
+    "theme": "a theme's short name such as climate-change",
+    "body": "a body's short name such as security-council",
+    "speaker": "a speaker's short name",
+    "session": "a session number such as 78",
+    "kind": "one of " + ", ".join(Statement.Kind.values),
+}
+
+
+class StatementFilter(django_filters.FilterSet):
+    """Search, facet filters and sort over statements, from a QueryDict."""
+
+    q = QueryFilter(label="Search", method="filter_q", max_length=20_000)
+    delegation = TokenFilter(
+        label="Delegation", method="filter_delegation", pattern=_CODE, transform=str.upper
+    )
+    theme = TokenFilter(label="Theme", method="filter_theme", pattern=_SLUG, transform=str.lower)
+    body = TokenFilter(label="Body", method="filter_body", pattern=_SLUG, transform=str.lower)
+    session = TokenFilter(label="Session", method="filter_session", pattern=r"[0-9]{1,4}")
+    kind = TokenFilter(label="Kind", method="filter_kind", pattern="|".join(Statement.Kind.values))
+    speaker = TokenFilter(
+        label="Speaker", method="filter_speaker", pattern=_SLUG, transform=str.lower
+    )
+    date_from = PartialDateFilter(label="From", field_name="date", lookup_expr="gte")
+    date_to = PartialDateFilter(label="To", field_name="date", lookup_expr="lte", end=True)
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=SORT_CHOICES, method="keep", empty_label=None
+    )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+        form = StatementFilterForm
+
+    def __init__(self, data: QueryDict | dict | None = None, queryset=None, **kwargs: Any):
+        # Always bound: an unbound FilterSet would skip the default exclusion of summaries.
+        super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
+
+    # Filter methods -------------------------------------------------------------------------
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(self.query.text) if self.query else queryset
+
+    # Filters compare ids, resolved first in small queries: a join to the delegation, body or
+    # speaker table hides the value from the planner's statistics on statements (it then guesses,
+    # e.g. walks every Security Council meeting to find 112 statements: 0.54 s instead of 0.15 s).
+
+    def filter_delegation(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        ids = self.resolve_ids("delegation", Delegation.objects.filter(code__in=value))
+        return queryset.filter(delegation_id__in=ids)
+
+    def filter_theme(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        # A pillar stands for itself and every theme under it.
+        themes = Theme.objects.filter(Q(slug__in=value) | Q(parent__slug__in=value))
+        return queryset.with_theme(self.resolve_ids("theme", themes))
+
+    def filter_body(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        ids = self.resolve_ids("body", Body.objects.filter(slug__in=value))
+        return queryset.filter(meeting__body_id__in=ids)
+
+    def filter_session(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.filter(meeting__session__in=[int(v) for v in value])
+
+    def filter_kind(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.filter(kind__in=value)
+
+    def filter_speaker(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        speakers = Speaker.objects.filter(Q(slug__in=value) | Q(merged_into__slug__in=value))
+        return queryset.filter(speaker_id__in=self.resolve_ids("speaker", speakers))
+
+    def resolve_ids(self, facet: str, rows: QuerySet) -> list[int]:
+        """Ids of the chosen rows, looked up once per request (facet counts re-filter often).
+
+        An unknown value gives [0]: no row has id 0, and unlike an empty IN list it keeps the
+        SQL compilable for the exports' COPY and the sampled counts.
+        """
+        cache = self.__dict__.setdefault("_resolved_ids", {})
+        if facet not in cache:
+            cache[facet] = list(rows.values_list("pk", flat=True)) or [0]
+        return cache[facet]
+
+    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset
+
+    # Parameters whose values name rows; the API answers 400 for a value that names none.
+    # State ----------------------------------------------------------------------------------
+
+    @cached_property
+    def data_cleaned(self) -> dict[str, Any]:
+        """The usable values by parameter name (malformed and unknown ones are left out)."""
+        self.form.is_valid()
+        data = dict(self.form.cleaned_data)
+        for name, values in data.items():
+            if name in KNOWN_VALUES and values:
+                known = self.known_values(name, values)
+                data[name] = [v for v in values if v in known]
+        return data
+
+    def known_values(self, name: str, values: list[str]) -> set[str]:
+        """The values of a list parameter that name a row (one small query)."""
+        rows = KNOWN_VALUES[name][1](values)
+        return set(rows.values_list(KEY_FIELDS[name], flat=True))
+
+    @cached_property
+    def problems(self) -> list[Problem]:
+        """Every value that was ignored, with the reason: malformed, unknown or out of range."""
+        found = [
+            Problem(name, shown(self.form[name].data or ""), str(errors[0]))
+            for name, errors in self.form.errors.items()
+            if name in self.filters
+        ]
+        for name, field in self.form.fields.items():
+            if isinstance(field, TokenListField):
+                found += self._list_problems(name, field)
+        return found
+
+    def _list_problems(self, name: str, field: TokenListField) -> list[Problem]:
+        usable, found = set(self.data_cleaned.get(name) or []), []
+        for raw in raw_values(self.data, name)[: MAX_VALUES * 2]:
+            if not raw.strip():
+                continue
+            token = field.normalize(raw)
+            if token is None:
+                found.append(Problem(name, shown(raw), f"not {SHAPES[name]}"))
+            elif name in KNOWN_VALUES and token not in usable:
+                noun = KNOWN_VALUES[name][0]
+                found.append(Problem(name, token, f"no {noun} is called that; check the spelling"))
+        return found
+
+    def usable_query(self) -> QueryDict:
+        """The request's parameters that the filters use, with their usable values only."""
+        query = QueryDict(mutable=True)
+        for name in self.filters:
+            if isinstance(self.form.fields[name], TokenListField):
+                values = self.data_cleaned.get(name) or []
+            elif name in self.form.errors:
+                values = []
+            else:
+                raw = self.form[name].data
+                values = [str(raw)] if raw is not None and str(raw).strip() else []
+            if values:
+                query.setlist(name, values)
+        return query
+
+    @cached_property
+    def query(self) -> search.ParsedQuery:
+        """The search as run: cleaned, and empty when it has no searchable word."""
+        parsed = search.parse_query(self.data_cleaned.get("q"))
+        if parsed and not search.has_lexemes(parsed.text):
+            if any(c.isalnum() for c in parsed.text):
+                note = f"“{parsed.text[:80]}” has only words too common to search for."
+            else:
+                note = "The search had no words in it."
+            note += " All statements are shown instead."
+            return search.ParsedQuery(raw=parsed.raw, text="", notes=(*parsed.notes, note))
+        return parsed
+
+    @property
+    def sort_by(self) -> str:
+        """relevance when searching, else newest; an explicit choice wins if it makes sense."""
+        chosen = self.data_cleaned.get("sort")
+        if chosen == "relevance" and not self.query:
+            return "newest"
+        return chosen or ("relevance" if self.query else "newest")
+
+    @property
+    def notes(self) -> list[str]:
+        """What was corrected or ignored in the request, in plain words."""
+        notes = list(self.query.notes)
+        for problem in self.problems:
+            label = self.filters[problem.param].label.lower()
+            notes.append(f"Ignored {label} “{problem.value}”: {problem.reason}.")
+        if getattr(self.form, "swapped_dates", False):
+            notes.append("The dates were the wrong way round, so they were swapped.")
+        return notes
+
+    def selected(self, name: str) -> list[str]:
+        """The valid values chosen for a list parameter."""
+        return list(self.data_cleaned.get(name) or [])
+
+    # Querysets ------------------------------------------------------------------------------
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.order(self.apply(queryset))
+
+    def apply(self, queryset: QuerySet, *, skip: str | None = None) -> QuerySet:
+        """Apply every active filter except `skip`; summaries stay out unless kind asks."""
+        for name, value in self.data_cleaned.items():
+            if name != skip and name in self.filters:
+                queryset = self.filters[name].filter(queryset, value)
+        if skip != "kind" and not self.data_cleaned.get("kind"):
+            queryset = queryset.full()
+        return queryset
+
+    @cached_property
+    def matches(self) -> QuerySet:
+        """The statements the search index matches, unordered (by id: for the API)."""
+        return readers.matching(self).order_by()
+
+    def facet_queryset(self, name: str) -> QuerySet:
+        """The matches if facet `name` were not applied: its counts reflect the other filters."""
+        return self.apply(self.queryset.all(), skip=name).order_by()
+
+    def order(self, queryset: QuerySet) -> QuerySet:
+        """Order by relevance (rank, then newest), newest or oldest; id breaks ties."""
+        if self.sort_by == "relevance":
+            return queryset.annotate(rank=search.rank(self.query.text)).order_by(
+                "-rank", "-date", "-id"
+            )
+        if self.sort_by == "oldest":
+            return queryset.order_by("date", "id")
+        return queryset.order_by("-date", "-id")

@@ -1,0 +1,146 @@
+"""What every statement list shows: a page of results, snippets, facets, chips and a chart.
+
+Matches, totals, facet counts and the chart come from the search index (exact, never sampled:
+no cache needed); rows and snippets for the page shown come from PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from statements.models import Statement
+from statements.search.caching import data_version
+from statements.search.filters import SORT_CHOICES, StatementFilter
+from statements.search.pagination import ResultPage, engine_page
+from statements.search.query import facets
+from statements.search.query import query as search
+from statements.search_index import readers
+from statements.search_index.readers import spec_for
+from statements.views.chart import MAX_SERIES, YearChart, bar_chart, line_chart
+from statements.views.state import QueryState
+
+
+@dataclass(frozen=True)
+class Result:
+    statement: Statement
+    snippet: str | None
+
+
+@dataclass(frozen=True)
+class Option:
+    """A facet value as a link that adds it to, or takes it from, the search."""
+
+    value: facets.FacetValue
+    url: str
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, with a link that removes it."""
+
+    facet: str
+    label: str
+    url: str
+    problem: str = ""  # why the value was ignored, for a chip of an unusable value
+
+
+def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
+    """The context of a list of statements: the page, with snippets for its rows only."""
+    state = QueryState(fs.usable_query())
+    version = data_version()
+    spec = spec_for(fs)
+    listing = Statement.objects.for_listing()
+    page = engine_page(
+        spec,
+        sort=fs.sort_by,
+        state=state,
+        params=request.GET,
+        fetch=lambda ids: readers.rows(listing, ids),
+    )
+    fs.total = page.total
+    return {
+        "filter": fs,
+        "state": state,
+        "page": page,
+        "results": _results(page, fs),
+        "notes": fs.notes,
+        "total_exact": True,
+        "ranked_pool": 0,
+        "sorts": [(value, label, state.url(sort=value)) for value, label in _sorts(fs)],
+        "data_version": version,
+        "query": fs.query.text,
+    }
+
+
+def _results(page: ResultPage, fs: StatementFilter) -> list[Result]:
+    snippets = search.headlines(Statement.objects.all(), [s.pk for s in page.items], fs.query.text)
+    return [Result(s, snippets.get(s.pk)) for s in page.items]
+
+
+def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
+    return [(v, label) for v, label in SORT_CHOICES if v != "relevance" or fs.query]
+
+
+def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> dict:
+    """Facets with their links, the chips of active filters, the chart, and the forms' state."""
+    found = facets.statement_facets(fs)
+    chart = results_chart(fs, state, version=version)
+    return {
+        "facets": [_linked(f, state) for f in found],
+        "chips": chips(fs, found, state),
+        "clear_url": state.url(**{name: None for name in fs.filters if name != "sort"}),
+        "chart": chart,
+        "chart_caption": "Per year, by delegation" if chart and chart.series else "Per year",
+        "hidden_search": state.hidden_inputs(exclude=["q"]),
+        "hidden_dates": state.hidden_inputs(exclude=["date_from", "date_to"]),
+        "date_from_raw": state.query.get("date_from", ""),
+        "date_to_raw": state.query.get("date_to", ""),
+    }
+
+
+def _linked(facet: facets.Facet, state: QueryState) -> dict:
+    groups = [
+        {
+            "label": g.label,
+            "count": g.count,
+            "open": g.has_selection,
+            "options": [Option(v, state.toggle(facet.name, v.value)) for v in g.values],
+        }
+        for g in facet.groups
+    ]
+    return {"facet": facet, "groups": groups, "size": len(facet.values)}
+
+
+def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> list[Chip]:
+    """One chip for the search words, each chosen value, each date bound and each ignored value.
+
+    Links never carry an ignored value, so the chip of one links to the page without it.
+    """
+    result = []
+    if fs.query:
+        text = fs.query.text if '"' in fs.query.text else f"“{fs.query.text}”"
+        result.append(Chip("Search", text, state.url(q=None, sort=None)))
+    for facet in found:
+        for value in facet.values:
+            if value.selected:
+                result.append(Chip(facet.label, value.label, state.toggle(facet.name, value.value)))
+    for name in ("date_from", "date_to"):
+        if fs.data_cleaned.get(name):
+            label = fs.filters[name].label
+            result.append(Chip(label, state.query.get(name, ""), state.url(**{name: None})))
+    for problem in fs.problems:
+        label = fs.filters[problem.param].label
+        result.append(Chip(label, problem.value, state.url(), problem=problem.reason))
+    return result
+
+
+def results_chart(fs: StatementFilter, state: QueryState, *, version: str) -> YearChart | None:
+    """Per year; one line a delegation when a few delegations are chosen."""
+    chosen = fs.selected("delegation")
+    spec = spec_for(fs)
+    if 2 <= len(chosen) <= MAX_SERIES:
+        return line_chart(facets.year_counts_by_delegation(spec, chosen))
+    counts = facets.year_counts(spec)
+    return bar_chart(counts, url_for_year=lambda y: state.url(date_from=str(y), date_to=str(y)))
