@@ -25,7 +25,7 @@ from django.http import QueryDict
 
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement, Theme
-from statements.search.query import query as search
+from statements.search import query as search
 from statements.search_index import readers
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 
 from statements.models import Statement
+from statements.search import facets
+from statements.search import query as search
 from statements.search.caching import data_version
 from statements.search.filters import SORT_CHOICES, StatementFilter
 from statements.search.pagination import ResultPage, engine_page
-from statements.search.query import facets
-from statements.search.query import query as search
 from statements.search_index import readers
 from statements.search_index.readers import spec_for
 from statements.views.chart import MAX_SERIES, YearChart, bar_chart, line_chart

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from statements.models import Delegation, Statement
-from statements.search.query import facets
+from statements.search import facets
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart

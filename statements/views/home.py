@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from meetings.models import Meeting
 from statements.models import Speaker, Theme
-from statements.search.query import facets
+from statements.search import facets
 from statements.search_index import engine
 from statements.search_index.query import SearchSpec
 

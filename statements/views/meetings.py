@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Body, Meeting
 from statements.models import Statement
-from statements.search.query import facets
+from statements.search import facets
 from statements.views.decisions import meeting_decisions
 
 

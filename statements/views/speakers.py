@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from statements.models import Speaker, SpeakerRedirect, Statement
+from statements.search import facets
 from statements.search.filters import StatementFilter
-from statements.search.query import facets
 from statements.search.results import statement_results
 
 MAX_MERGE_HOPS = 10

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from statements.models import RetiredStatement, Statement
 from statements.publish.citations import cite, permalink
-from statements.search.query import query as search
+from statements.search import query as search
 
 CITE_FORMATS = {
     "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),

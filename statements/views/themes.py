@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from statements.models import Statement, Theme
-from statements.search.query import facets
+from statements.search import facets
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart

@@ -163,7 +163,7 @@ def test_cursor_pages_walk_every_result_once_in_order(client, db):
 
 
 def test_relevance_pages_are_capped_with_a_message(client, archive, monkeypatch):
-    from statements.search.query import pagination
+    from statements.search import pagination
 
     monkeypatch.setattr(pagination, "MAX_RANKED", 25)
     response = client.get(URL, {"q": "delegate", "page": "99"})

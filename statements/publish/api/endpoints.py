@@ -17,8 +17,8 @@ from statements.publish.api.problems import Problem
 from statements.publish.api.resources import RESOURCES, Resource, current_speaker
 from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
+from statements.search import query as search
 from statements.search.filters import KNOWN_VALUES, StatementFilter
-from statements.search.query import query as search
 from statements.search_index import engine
 from statements.search_index.readers import spec_for
 
