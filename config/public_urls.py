@@ -7,7 +7,8 @@ request: it uses SITE_URL or FALLBACK_SITE_URL.
 
 from __future__ import annotations
 
-from contextvars import ContextVar
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar, copy_context
 
 from django.conf import settings
 from django.http import HttpRequest, QueryDict
@@ -24,6 +25,16 @@ def absolute_url(path: str, query: QueryDict | None = None) -> str:
     """The public URL of a site path, with an optional query string."""
     encoded = query.urlencode() if query else ""
     return f"{site_url()}{path}{'?' + encoded if encoded else ''}"
+
+
+def in_request_context(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Run a streamed body under the request's origin: it is read after the view has returned."""
+    context, iterator = copy_context(), iter(chunks)
+    while True:
+        try:
+            yield context.run(next, iterator)
+        except StopIteration:
+            return
 
 
 def request_origin(request: HttpRequest) -> str:

@@ -46,7 +46,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.limits import too_many_requests
-from config.public_urls import site_url
+from config.public_urls import in_request_context, site_url
 from statements.models import Statement, StatementTheme
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
@@ -468,7 +468,7 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         slot = export_slots.take()
         if slot is None:
             return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
-        chunks = slot.guard(search_export_chunks(fs, fmt))
+        chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
         response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
