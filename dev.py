@@ -31,13 +31,16 @@ def ensure_environment() -> None:
     if not PYTHON.exists():
         print("Creating a virtual environment in .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes()
+    ).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     print("Installing dependencies (first run takes a minute) ...", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)
+    # The lock pins every package to the version CI tested (pyproject.toml keeps the ranges).
+    subprocess.run([*pip, "-c", str(ROOT / "requirements.lock"), "-e", f"{ROOT}[dev]"], check=True)
     STAMP.write_text(wanted)
 
 

@@ -126,9 +126,6 @@ class MeetingQuerySet(models.QuerySet):
         """Join body and release for displays."""
         return self.select_related("body", "release")
 
-    def for_body(self, body: Body) -> MeetingQuerySet:
-        return self.filter(body=body)
-
     def neighbour(self, meeting: Meeting, *, before: bool) -> Meeting | None:
         """The previous or next meeting of the same body, by date then id."""
         if before:
