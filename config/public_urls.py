@@ -8,7 +8,7 @@ request: it uses SITE_URL or FALLBACK_SITE_URL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextvars import ContextVar, copy_context
+from contextvars import Context, ContextVar, copy_context
 
 from django.conf import settings
 from django.http import HttpRequest, QueryDict
@@ -29,7 +29,11 @@ def absolute_url(path: str, query: QueryDict | None = None) -> str:
 
 def in_request_context(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """Run a streamed body under the request's origin: it is read after the view has returned."""
-    context, iterator = copy_context(), iter(chunks)
+    context = copy_context()  # now, while the request is being answered
+    return _run_in(context, iter(chunks))
+
+
+def _run_in(context: Context, iterator: Iterator[bytes]) -> Iterator[bytes]:
     while True:
         try:
             yield context.run(next, iterator)

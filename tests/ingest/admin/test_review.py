@@ -17,7 +17,7 @@ from tests.rows import changed_rows, row_counts
 from tests.seed import SEED_SYMBOL, council_bytes, seed_bytes
 
 pytestmark = pytest.mark.django_db
-GOLDEN = Path(__file__).resolve().parents[1] / "parsing" / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "parsing" / "golden"
 
 
 @pytest.fixture
