@@ -84,13 +84,13 @@ class ReviewItemAdmin(admin.ModelAdmin):
             raise PermissionDenied
         release_admin = self.admin_site._registry[Release]
         if request.method == "POST" and "step" in request.POST:
-            return release_admin._review_or_confirm(request)
+            return release_admin.review_posted(request)
         item = get_object_or_404(ReviewItem.objects.select_related("page"), pk=pk)
         return self._first_review(request, release_admin, item)
 
     def _first_review(self, request, release_admin, item: ReviewItem):
         """Parse the harvested page and show it as an upload under review."""
-        from statements.ingest.forms import ReviewFormSet, Upload, initial_review
+        from statements.ingest.forms import Upload
 
         upload = Upload(name=item.page.url, source=bytes(item.page.content))
         try:
@@ -98,8 +98,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
         except IngestError as exc:
             messages.error(request, f"This page cannot be reviewed as a release: {exc}")
             return redirect("admin:harvest_reviewitem_changelist")
-        formset = ReviewFormSet(initial=[initial_review(upload, parsed)])
-        return release_admin._render_review(request, formset)
+        return release_admin.review_sources(request, [(upload, parsed)])
 
 
 @admin.register(HarvestedPage)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -37,6 +38,12 @@ def politeness_from_settings() -> Politeness:
         backoff=settings.HARVEST_BACKOFF,
         max_wait=settings.HARVEST_MAX_WAIT,
     )
+
+
+def harvest_hosts() -> tuple[str, ...]:
+    """The hosts the harvester fetches from: its configured site and the admin's UN hosts."""
+    base = urlsplit(settings.HARVEST_BASE_URL).hostname or ""
+    return tuple(h for h in (base, *settings.HARVEST_ADMIN_HOSTS) if h)
 
 
 def user_agent() -> str:
@@ -143,7 +150,9 @@ class Harvester:
             parsed = parse_source(source, source_name=page.url)
         except IngestError as exc:
             return self._queue(page, str(exc), parsed=False, failed=True)
-        plan = plan_release(parsed=parsed, source=source, source_name=page.url)
+        plan = plan_release(
+            parsed=parsed, source=source, source_name=page.url, trusted_hosts=harvest_hosts()
+        )
         if plan.errors or plan.warnings:
             reason = " ".join([*plan.errors, *plan.warnings])
             return self._queue(page, reason, parsed=True, failed=bool(plan.errors))

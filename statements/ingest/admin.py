@@ -30,7 +30,7 @@ from statements.ingest.forms import (
     initial_review,
     sign_basis,
 )
-from statements.parsing import ParseError, parse_press_release
+from statements.parsing import ParsedRelease, ParseError, parse_press_release
 
 INGEST_PERMISSION = "meetings.ingest_release"
 REVIEW_TEMPLATE = "admin/meetings/release/review.html"
@@ -64,6 +64,18 @@ class ReleaseUploadAdmin(ReleaseAdmin):
             ]
             return self._render_review(request, ReviewFormSet(initial=initial), form.parsed)
         return self._render(request, UPLOAD_TEMPLATE, {"form": form})
+
+    def review_sources(self, request, items: list[tuple[Upload, ParsedRelease]]):
+        """Show the review page for sources parsed elsewhere (the harvest review queue)."""
+        initial = [
+            initial_review(upload.sign(), metadata_from_parse(parsed, source=upload.source))
+            for upload, parsed in items
+        ]
+        return self._render_review(request, ReviewFormSet(initial=initial), items)
+
+    def review_posted(self, request):
+        """Handle a review page posted back to another admin's URL: re-parse, or confirm."""
+        return self._review_or_confirm(request)
 
     def _review_or_confirm(self, request):
         """Re-parse with the staff's corrections, or write everything if they confirmed."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
@@ -85,10 +86,11 @@ def page_url(source: bytes) -> str:
     return archived.group("url") if archived else url
 
 
-def is_un_address(url: str) -> bool:
-    """True when the address is on un.org (press.un.org, www.un.org ...)."""
+def is_un_address(url: str, trusted_hosts: Collection[str] = ()) -> bool:
+    """True when the address is on un.org (press.un.org, www.un.org ...) or a trusted host."""
     host = (urlsplit(url).hostname or "").lower()
-    return any(host == h or host.endswith("." + h) for h in UN_HOSTS)
+    hosts = (*UN_HOSTS, *(h.lower() for h in trusted_hosts))
+    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def format_value(value) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from meetings.models import Release
@@ -83,8 +84,13 @@ def plan_release(
     source_name: str,
     overrides: dict | None = None,
     replace: bool = False,
+    trusted_hosts: Collection[str] = (),
 ) -> IngestPlan:
-    """Resolve names, find the release this updates, and list warnings, errors and changes."""
+    """Resolve names, find the release this updates, and list warnings, errors and changes.
+
+    trusted_hosts: hosts besides un.org the caller fetched the page from itself (the harvester's
+    configured site), so an address there is not a copy from elsewhere.
+    """
     metadata = metadata_from_parse(parsed, overrides, source=source)
     plan = IngestPlan(
         parsed=parsed,
@@ -101,7 +107,7 @@ def plan_release(
     if validate_plan(plan):  # values the database would refuse cannot be looked up either
         find_existing(plan, replace=replace)
     _check_names(plan)
-    _check_origin(plan)
+    _check_origin(plan, trusted_hosts)
     if plan.existing:
         match_existing_statements(plan)
     return plan
@@ -173,10 +179,10 @@ def _check_names(plan: IngestPlan) -> None:
             )
 
 
-def _check_origin(plan: IngestPlan) -> None:
+def _check_origin(plan: IngestPlan, trusted_hosts: Collection[str]) -> None:
     """Warn when the page does not come from un.org or is not in a UN release layout."""
     url = plan.metadata.source_url
-    if url and not is_un_address(url):
+    if url and not is_un_address(url, trusted_hosts):
         plan.warnings.append(
             f"The page's address {url} is not on un.org: check that this is a UN Meetings "
             "Coverage release and not a news site's copy."

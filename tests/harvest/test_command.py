@@ -12,6 +12,7 @@ from django.db import connection
 from meetings.models import Ingestion, Release
 from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
 from statements.harvest.runner import Harvester
+from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
 SC, GA, OLD, BRIEF = (
@@ -92,8 +93,22 @@ def test_french_listing_and_release(harvest_settings, site):
         "--language", "fr", "--body", "security-council", "--since", "2023-01-01"
     )
     assert code == 0, output
-    item = ReviewItem.objects.get()  # French delegation names are for staff to confirm
-    assert item.page.url == site.base_url + "/fr/2023/cs15361.doc.htm" and "Norvège" in item.reason
+    release = Release.objects.get()  # French delegation names resolve through their aliases
+    assert release.symbol == "CS/15361"
+    assert release.source_url == site.base_url + "/fr/2023/cs15361.doc.htm"
+    assert not ReviewItem.objects.exists()
+    assert Statement.objects.filter(delegation__name="Norway").exists()
+
+
+def test_a_page_calling_itself_a_news_sites_copy_is_queued(harvest_settings, site):
+    body = site.body(SC).replace(site.base_url.encode(), b"https://news.example.com")
+    site.overrides[SC] = body
+    code, output = harvest("--url", site.base_url + SC)
+    assert code == 0, output
+    assert not Release.objects.exists()  # its own site trusted, not the address it claims
+    assert "https://news.example.com/en/2021/sc14567.doc.htm is not on un.org" in (
+        ReviewItem.objects.get().reason
+    )
 
 
 def test_sitemap_discovery(harvest_settings, site):
