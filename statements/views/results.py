@@ -80,8 +80,6 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
         "page": page,
         "results": _results(page, fs),
         "notes": fs.notes,
-        "total_exact": True,
-        "ranked_pool": 0,
         "sorts": [(value, label, state.url(sort=value)) for value, label in _sorts(fs)],
         "data_version": version,
         "query": fs.query.text,
