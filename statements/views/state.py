@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 
@@ -19,24 +20,28 @@ class QueryState:
             kept = [v for v in values if v.strip()]
             if name not in dropped and kept:
                 self.query.setlist(name, kept)
+        self._lists = [(n, v) for n, v in self.query.lists() if n not in PAGING]
+        self._rest: dict[str, str] = {}
 
     def url(self, **changes: str | list[str] | None) -> str:
         """The query string with parameters set (None removes them), back to page one."""
-        query = self.query.copy()
-        for name in PAGING:
-            query.pop(name, None)
+        pairs = [(n, v) for n, values in self._lists if n not in changes for v in values]
         for name, value in changes.items():
-            query.pop(name, None)
             if value not in (None, "", []):
-                query.setlist(name, value if isinstance(value, list) else [value])
-        encoded = query.urlencode()
+                pairs += [(name, v) for v in (value if isinstance(value, list) else [value])]
+        encoded = urlencode(pairs)
         return f"?{encoded}" if encoded else "?"
 
     def toggle(self, name: str, value: str) -> str:
         """Add the value to the parameter, or take it away if present."""
         values = self.query.getlist(name)
-        changed = [v for v in values if v != value] if value in values else [*values, value]
-        return self.url(**{name: changed})
+        if value in values:
+            return self.url(**{name: [v for v in values if v != value]})
+        rest = self._rest.get(name)
+        if rest is None:  # the links of one facet share everything but their own value
+            rest = self._rest[name] = self.url(**{name: values})
+        added = urlencode([(name, value)])
+        return f"{rest}&{added}" if len(rest) > 1 else f"?{added}"
 
     def hidden_inputs(self, *, exclude: Iterable[str]) -> list[tuple[str, str]]:
         """(name, value) pairs a form must carry to keep the rest of the state."""
