@@ -78,19 +78,23 @@ def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
     ids = list(ids)
     if not ids or not text:
         return {}
-    headline = SearchHeadline(
+    headline = _headline(
+        text, max_words=40, min_words=20, max_fragments=3, fragment_delimiter=" … "
+    )
+    rows = queryset.filter(pk__in=ids).annotate(headline=headline).values_list("pk", "headline")
+    return {pk: render_headline(snippet) for pk, snippet in rows}
+
+
+def _headline(text: str, **options) -> SearchHeadline:
+    """ts_headline of the text column for the query, with the sentinels render_marks reads."""
+    return SearchHeadline(
         "text",
         search_query(text),
         config=SEARCH_CONFIG,
         start_sel=_START,
         stop_sel=_STOP,
-        max_words=40,
-        min_words=20,
-        max_fragments=3,
-        fragment_delimiter=" … ",
+        **options,
     )
-    rows = queryset.filter(pk__in=ids).annotate(headline=headline).values_list("pk", "headline")
-    return {pk: render_headline(snippet) for pk, snippet in rows}
 
 
 def render_headline(snippet: str) -> SafeString:
@@ -108,14 +112,7 @@ def highlight_all(queryset, pk: int, text: str) -> SafeString | None:
     """The whole text of one statement with every match marked, paragraphs kept (one query)."""
     if not text:
         return None
-    headline = SearchHeadline(
-        "text",
-        search_query(text),
-        config=SEARCH_CONFIG,
-        start_sel=_START,
-        stop_sel=_STOP,
-        highlight_all=True,
-    )
+    headline = _headline(text, highlight_all=True)
     marked = queryset.filter(pk=pk).annotate(marked=headline).values_list("marked", flat=True)
     found = next(iter(marked), None)
     if not found or _START not in found:
