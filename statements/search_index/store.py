@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import threading
 import time
@@ -63,7 +64,9 @@ def exists() -> bool:
 
 def new_generation() -> Path:
     """A fresh, empty folder for a rebuild."""
-    path = root() / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    # Two rebuilds in one second of one process (a test, a retry) must not share a folder.
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{secrets.token_hex(4)}"
+    path = root() / f"gen-{stamp}"
     path.mkdir(parents=True)
     return path
 
