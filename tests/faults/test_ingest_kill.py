@@ -21,12 +21,16 @@ FILES = 8
 
 
 def make_folder(folder: Path) -> None:
-    """FILES valid releases: the sample with its own symbol and date (and bytes) each."""
+    """FILES valid releases: the sample with its own symbol, date, meetings and bytes each."""
     source = SAMPLE.read_bytes()
     for i in range(FILES):
         name = f"release-{i:02d}"
         (folder / f"{name}.txt").write_bytes(source + b"\n" * (i + 1))
-        meta = {"symbol": f"GA/{90001 + i}", "date": f"2021-11-{10 + i:02d}"}
+        meta = {
+            "symbol": f"GA/{90001 + i}",
+            "date": f"2021-11-{10 + i:02d}",
+            "meetings": [100 + 2 * i, 101 + 2 * i],  # another meeting each: no contradiction
+        }
         (folder / f"{name}.meta.json").write_text(json.dumps(meta))
 
 
