@@ -10,6 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Releases the parser's golden files already hold are served from there, not copied.
+GOLDEN = Path(__file__).resolve().parents[1] / "parsing" / "golden"
 ROUTES = {
     "/robots.txt": "robots.txt",
     "/sitemap.xml": "sitemap_index.xml",
@@ -21,10 +23,10 @@ ROUTES = {
     "/press/en/content/security-council/meetings-coverage": "listing_sc_2010_2018.html",
     "/fr/content/conseil-de-securite/couverture-des-reunions": "listing_fr_sc_page0.html",
     "/fr/2023/cs15361.doc.htm": "release_current_fr_cs15361.html",
-    "/en/2021/sc14567.doc.htm": "release_current_sc14567.html",
+    "/en/2021/sc14567.doc.htm": GOLDEN / "sc_2021_06_29_press_un_org.html",
     "/en/2021/ga12399.doc.htm": "release_current_ga12399_warnings.html",
-    "/en/2016/sc12284.doc.htm": "release_2016_sc12284.html",
-    "/press/en/2016/sc12284.doc.htm": "release_2016_sc12284.html",
+    "/en/2016/sc12284.doc.htm": GOLDEN / "sc_2016_03_14_un_org_press.html",
+    "/press/en/2016/sc12284.doc.htm": GOLDEN / "sc_2016_03_14_un_org_press.html",
     "/en/2021/db210629.doc.htm": "not_a_release_db210629.html",
 }
 LAST_MODIFIED = "Tue, 29 Jun 2021 15:20:00 GMT"
