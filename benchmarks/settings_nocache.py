@@ -1,8 +1,8 @@
-"""The settings with caching off: every request pays for its queries, as a new search does.
+"""The settings with Django's cache off (a dummy backend).
 
-The site caches facet counts, totals and charts per process for a few minutes, so a repeated URL
-is cheap; researchers mostly run searches nobody ran in the last minutes. search_mix.py measures
-with this module, then repeats with the real settings to show what the cache buys.
+Searches no longer use the cache (facet counts and totals come from the search index), so this
+measures the same pages as the real settings; search_mix.py still runs both, and a difference
+between its "cached" column and the others shows something started caching again.
 """
 
 from config import settings as _project
