@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from meetings.records import document_url, record_symbols
+from statements import languages
 
 
 class BodyQuerySet(models.QuerySet):
@@ -63,7 +64,7 @@ class Release(models.Model):
         default=False, help_text="The text had no date; staff confirmed an inferred one."
     )
     headline = models.TextField()
-    language = models.CharField(max_length=8, default="en")
+    language = models.CharField(max_length=8, default=languages.DEFAULT)
     source = models.BinaryField(help_text="The uploaded file, byte for byte")
     source_name = models.CharField(max_length=255, help_text="File name, or 'pasted text'")
     source_url = models.URLField(max_length=500, blank=True)

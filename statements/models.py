@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from meetings.models import Meeting
+from statements import languages
 from statements.querysets import (
     DelegationQuerySet,
     SpeakerQuerySet,
@@ -15,7 +16,7 @@ from statements.querysets import (
     ThemeQuerySet,
 )
 
-SEARCH_CONFIG = "english"
+SEARCH_CONFIG = languages.POSTGRES_CONFIG  # why English for every statement: see languages
 
 
 class Delegation(models.Model):

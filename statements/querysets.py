@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
 
+from statements.languages import POSTGRES_CONFIG
 from statements.reference import normalize_name
-
-SEARCH_CONFIG = "english"
 
 
 class DelegationQuerySet(models.QuerySet):
@@ -44,7 +43,7 @@ class StatementQuerySet(models.QuerySet):
     def search(self, query: str) -> StatementQuerySet:
         """Filter by a websearch-syntax full-text query ("phrase", OR, -word)."""
         return self.filter(
-            search_vector=SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            search_vector=SearchQuery(query, search_type="websearch", config=POSTGRES_CONFIG)
         )
 
     def for_speaker(self, speaker) -> StatementQuerySet:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
+from statements import languages
 from statements.parsing import ParsedRelease
 
 # Browser-title suffixes that text copies keep in their headline ("... | Meetings Coverage ...").
@@ -59,7 +60,7 @@ def metadata_from_parse(
         meetings=tuple(meeting.meetings),
         part=meeting.part or "",
         headline=_TITLE_SUFFIX.sub("", meeting.headline or "").strip(),
-        language=meeting.language or "en",
+        language=meeting.language or languages.DEFAULT,
         source_url=page_url(source),
     )
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "", ())}

@@ -1,4 +1,8 @@
-"""Full-text search: clean a researcher's query, rank matches, highlight the page shown."""
+"""Full-text search: clean a researcher's query, rank matches, highlight the page shown.
+
+Matching and ranking use the search vector's configuration (English, see statements.languages);
+snippets stem each statement in its release's language, as the search index matched it.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,13 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-SEARCH_CONFIG = "english"
+from statements.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
+
+SEARCH_CONFIG = POSTGRES_CONFIG
 MAX_QUERY_CHARS = 500
 # Sentinels ts_headline wraps matches in; the text is HTML-escaped before they become <mark>.
 _START, _STOP = "\x02", "\x03"
@@ -87,14 +93,25 @@ def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
 
 def _headline(text: str, **options) -> SearchHeadline:
     """ts_headline of the text column for the query, with the sentinels render_marks reads."""
+    config = _row_config()
     return SearchHeadline(
         "text",
-        search_query(text),
-        config=SEARCH_CONFIG,
+        SearchQuery(text, search_type="websearch", config=config),
+        config=config,
         start_sel=_START,
         stop_sel=_STOP,
         **options,
     )
+
+
+def _row_config() -> Case:
+    """Each statement's text search configuration, from its release's language."""
+    others = [
+        When(meeting__release__language__istartswith=code, then=Value(language.postgres))
+        for code, language in LANGUAGES.items()
+        if code != DEFAULT
+    ]
+    return Case(*others, default=Value(POSTGRES_CONFIG))
 
 
 def render_headline(snippet: str) -> SafeString:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import tantivy
 from django.db import connection
 
+from statements.languages import for_release
 from statements.search_index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
 
 # The effective themes are the archive's one definition (querysets.effective_theme_tags):
@@ -61,7 +62,7 @@ def document(row: Sequence) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", r["id"])
     doc.add_unsigned(ORDER_FIELD, ymd * ORDER_SPLIT + r["id"])
-    doc.add_text(TEXT_FIELDS.get(r["language"][:2], TEXT_FIELDS["en"]), r["text"])
+    doc.add_text(TEXT_FIELDS[for_release(r["language"]).code], r["text"])
     doc.add_text(NAMES_FIELD, r["names"])
     for name in ("kind", "body", "delegation", "speaker", "speaker_own"):
         if r[name]:

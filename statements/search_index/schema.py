@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tantivy
 
+from statements.languages import LANGUAGES
+
 # Registered on every opened index: tantivy keeps a tokenizer's name, not the tokenizer itself.
-ANALYZERS = {"en": "en_words", "fr": "fr_words"}
-TEXT_FIELDS = {"en": "text_en", "fr": "text_fr"}
+ANALYZERS = {code: f"{code}_words" for code in LANGUAGES}
+TEXT_FIELDS = {code: f"text_{code}" for code in LANGUAGES}
 NAMES_FIELD = "names"  # speaker and delegation as printed and as resolved, English analysis
 FACET_TEXT_FIELDS = ("delegation", "theme", "pillar", "body", "kind", "speaker", "speaker_own")
 FACET_INT_FIELDS = ("session", "year", "date", "meeting")
@@ -18,7 +20,7 @@ U64_MAX = 2**64 - 1
 
 def analyzer(language: str) -> tantivy.TextAnalyzer:
     """Words lowercased, stop words dropped (positions kept, so phrases still line up), stemmed."""
-    name = {"en": "english", "fr": "french"}[language]
+    name = LANGUAGES[language].tantivy
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
     builder = builder.filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase())
     return (

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from statements.languages import POSTGRES_CONFIG
 from statements.models import Theme
 from statements.themes.rules import check_query, rule_tsquery_sql
 
@@ -184,7 +185,7 @@ def _samples(cursor, kind: str, side: str, limit: int) -> list[Sample]:
             FROM _theme_preview_queries WHERE {highlight} AND numnode(q) > 0
         )
         SELECT s.id, s.date, coalesce(nullif(s.delegation_label, ''), s.speaker_label),
-            m.title, ts_headline('english', s.text, q.q, %s)
+            m.title, ts_headline('{POSTGRES_CONFIG}', s.text, q.q, %s)
         FROM ids JOIN statements_statement s ON s.id = ids.statement_id
         JOIN meetings_meeting m ON m.id = s.meeting_id CROSS JOIN q
         ORDER BY s.date DESC, s.id DESC LIMIT %s""",
@@ -198,8 +199,9 @@ def _samples(cursor, kind: str, side: str, limit: int) -> list[Sample]:
 def _headline_counts(cursor) -> tuple[int, int]:
     """How many meeting headlines the saved and the edited rules match (agenda candidates)."""
     cursor.execute(
-        """WITH h AS MATERIALIZED (
-            SELECT id, setweight(to_tsvector('english', title), 'B') AS v FROM meetings_meeting
+        f"""WITH h AS MATERIALIZED (
+            SELECT id, setweight(to_tsvector('{POSTGRES_CONFIG}', title), 'B') AS v
+            FROM meetings_meeting
         )
         SELECT count(DISTINCT h.id) FILTER (WHERE q.i < 0),
             count(DISTINCT h.id) FILTER (WHERE q.i >= 0)

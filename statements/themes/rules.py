@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-SEARCH_CONFIG = "english"
+from statements.languages import POSTGRES_CONFIG
+
 TEXT_WEIGHT = "B"
 
 _COMPOUND = r"'(?:[^'-]|'')+-(?:[^']|'')*' <-> "
@@ -27,7 +28,7 @@ _LEXEME = r"('(?:[^']|'')*')"
 
 def tsquery_sql(expr: str) -> str:
     """SQL turning a websearch query (an SQL expression) into a tsquery on statement text."""
-    parsed = f"websearch_to_tsquery('{SEARCH_CONFIG}', {expr})::text"
+    parsed = f"websearch_to_tsquery('{POSTGRES_CONFIG}', {expr})::text"
     without_compounds = f"regexp_replace({parsed}, $re${_COMPOUND}$re$, '', 'g')"
     weighted = f"regexp_replace({without_compounds}, $re${_LEXEME}$re$, '\\1:{TEXT_WEIGHT}', 'g')"
     return f"{weighted}::tsquery"

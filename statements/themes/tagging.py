@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 
+from statements.languages import POSTGRES_CONFIG
 from statements.models import StatementTheme, Theme
 from statements.querysets import effective_theme_tags
 from statements.search_index import outbox
@@ -188,7 +189,7 @@ def _write_meeting_themes(cursor, scope: Scope) -> int:
     cursor.execute(
         f"""WITH {_rules_cte(scope)},
         headlines AS MATERIALIZED (
-            SELECT id, setweight(to_tsvector('english', title), 'B') AS v
+            SELECT id, setweight(to_tsvector('{POSTGRES_CONFIG}', title), 'B') AS v
             FROM meetings_meeting WHERE true{scope.where(meeting_col="id")}
         ),
         leads AS (
