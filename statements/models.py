@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from meetings.models import Meeting
-from statements import languages
+from statements import kinds, languages
 from statements.querysets import (
     DelegationQuerySet,
     SpeakerQuerySet,
@@ -22,14 +22,13 @@ SEARCH_CONFIG = languages.POSTGRES_CONFIG  # why English for every statement: se
 class Delegation(models.Model):
     """Who a speaker speaks for: a member State, an observer, an organization, a UN entity."""
 
-    class Kind(models.TextChoices):
-        MEMBER_STATE = "member_state", "Member State"
-        OBSERVER_STATE = "observer_state", "Observer State"
-        IGO = "igo", "Intergovernmental organization"
-        GROUP = "group", "Group of States"
-        UN_ENTITY = "un_entity", "UN official or body"
-        CIVIL_SOCIETY = "civil_society", "Civil society"
-        OTHER = "other", "Other"
+    # MEMBER_STATE, OBSERVER_STATE, IGO, GROUP, UN_ENTITY, CIVIL_SOCIETY, OTHER (statements.kinds)
+    Kind = models.TextChoices(
+        "Kind",
+        kinds.choices(kinds.DELEGATION_KINDS),
+        module=__name__,
+        qualname="Delegation.Kind",
+    )
 
     code = models.CharField(
         max_length=40, unique=True, help_text="ISO 3166 alpha-3 for States, a short code otherwise"
@@ -189,12 +188,13 @@ class ThemeRule(models.Model):
 class Statement(models.Model):
     """What one delegation said at a meeting, kept as printed and as resolved."""
 
-    class Kind(models.TextChoices):
-        STATEMENT = "statement", "Statement"
-        RIGHT_OF_REPLY = "right_of_reply", "Right of reply"
-        SUMMARY = "summary", "Summary (lead paragraph)"
-        BRIEFING = "briefing", "Briefing"
-        POINT_OF_ORDER = "point_of_order", "Point of order"
+    # STATEMENT, RIGHT_OF_REPLY, SUMMARY, BRIEFING, POINT_OF_ORDER (statements.kinds)
+    Kind = models.TextChoices(
+        "Kind",
+        kinds.choices({value: kind.label for value, kind in kinds.STATEMENT_KINDS.items()}),
+        module=__name__,
+        qualname="Statement.Kind",
+    )
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
     sequence = models.PositiveIntegerField(help_text="Order within the release, from 1")

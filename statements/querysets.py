@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
 
+from statements.kinds import STATE_KINDS
 from statements.languages import POSTGRES_CONFIG
 from statements.reference import normalize_name
 
@@ -18,7 +19,7 @@ class DelegationQuerySet(models.QuerySet):
         return self.filter(models.Q(aliases__normalized=key)).distinct().first()
 
     def states(self) -> DelegationQuerySet:
-        return self.filter(kind__in=["member_state", "observer_state"])
+        return self.filter(kind__in=STATE_KINDS)
 
 
 class SpeakerQuerySet(models.QuerySet):

@@ -13,7 +13,7 @@ import re
 from statements.parsing.clauses import read_clauses
 from statements.parsing.delegations import clean_label, label_at, resolve
 from statements.parsing.speakers import Attribution, name_style, presiding
-from statements.reference import DelegationRef
+from statements.reference import STATE_KINDS, DelegationRef
 
 _VERBS = (
     r"(?:said|says|stated|added|noted|stressed|emphasized|emphasised|underscored|underlined|"
@@ -51,7 +51,7 @@ _FRENCH_CUE = re.compile(r"\b(?:a|ont|avait|avaient)\s+\S*é")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘ÉÀ])")
 _FRENCH_AFTER = re.compile(r"\s*(?:[.,;:)»”]|$|\s(?:qui|en|dans|pour|lors|après|avant)\b)")
 _WHO = re.compile(r",\s+who\s+[a-z]")
-_STATE_OR_GROUP = frozenset({"member_state", "observer_state", "group", "igo"})
+_STATE_OR_GROUP = STATE_KINDS | {"group", "igo"}
 
 
 def late_attributions(paragraph: str) -> list[Attribution]:

@@ -6,16 +6,12 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from statements import kinds
+
 if TYPE_CHECKING:
     from statements.parsing.decisions import ParsedDecision
 
-STATEMENT_KINDS: tuple[str, ...] = (
-    "statement",
-    "right_of_reply",
-    "summary",
-    "briefing",
-    "point_of_order",
-)
+STATEMENT_KINDS: tuple[str, ...] = tuple(kinds.STATEMENT_KINDS)
 NARRATIVE_KINDS: tuple[str, ...] = ("summary", "action", "vote", "procedural", "other")
 
 

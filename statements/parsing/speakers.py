@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from statements.parsing.clauses import Clauses, read_clauses
 from statements.parsing.delegations import clean_label, resolve
-from statements.reference import DelegationRef
+from statements.reference import STATE_KINDS, DelegationRef
 
 _INTRO = re.compile(r"^(?P<intro>(?:Also\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b[^,.;:“”\"]{0,100}),\s+")
 _HONORIFIC = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.|M\.|Mme|Mlle)\s+")
@@ -38,7 +38,6 @@ _INTRO_ON_BEHALF = re.compile(
     re.IGNORECASE,
 )
 _INTRO_REPLY = re.compile(r"\bright\s+of\s+reply\b", re.IGNORECASE)
-_STATE_KINDS = frozenset({"member_state", "observer_state"})
 # A presiding officer speaking as chair speaks for the body, not for their country.
 _BODY = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
@@ -228,7 +227,7 @@ def kind_hint(clauses: Clauses, intro: str) -> str | None:
         return clauses.kind_hint
     if _INTRO_REPLY.search(intro):
         return "right_of_reply"
-    if clauses.ref is not None and clauses.ref.kind in _STATE_KINDS:
+    if clauses.ref is not None and clauses.ref.kind in STATE_KINDS:
         return None
     if clauses.ref is not None and clauses.ref.kind == "un_entity":
         return "briefing"

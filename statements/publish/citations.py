@@ -7,15 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from config import public_urls
+from statements.kinds import STATEMENT_KINDS
 from statements.models import Statement
 
-KIND_TITLES = {
-    Statement.Kind.STATEMENT: "Statement",
-    Statement.Kind.RIGHT_OF_REPLY: "Right of reply",
-    Statement.Kind.SUMMARY: "Summary of a statement",
-    Statement.Kind.BRIEFING: "Briefing",
-    Statement.Kind.POINT_OF_ORDER: "Point of order",
-}
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}~^\\])")
 _BIBTEX_REPLACE = {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -26,6 +20,7 @@ class Citation:
     text: str
     bibtex: str
     ris: str
+    title: str  # also the page's citation_title, DC.title and JSON-LD name
 
 
 def permalink(statement: Statement) -> str:
@@ -50,14 +45,17 @@ def title(statement: Statement) -> str:
     if who and delegation:
         who = f"{who} ({delegation})"
     who = who or delegation or "an unnamed speaker"
-    kind = KIND_TITLES.get(statement.kind, "Statement")
+    kind = STATEMENT_KINDS[statement.kind].title
     return f"{kind} by {who} to the {statement.meeting.body.name}"
 
 
 def cite(statement: Statement, *, accessed: date) -> Citation:
     """All three forms of the citation."""
     return Citation(
-        plain_text(statement, accessed), bibtex(statement, accessed), ris(statement, accessed)
+        plain_text(statement, accessed),
+        bibtex(statement, accessed),
+        ris(statement, accessed),
+        title(statement),
     )
 
 

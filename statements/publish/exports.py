@@ -47,6 +47,7 @@ from django.views.decorators.http import require_safe
 
 from config.limits import too_many_requests
 from config.public_urls import in_request_context, site_url
+from statements.kinds import STATEMENT_KINDS, in_words
 from statements.models import Statement, StatementTheme
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
@@ -120,7 +121,7 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
         "release_url", "string", "The release on un.org, or empty.", "meeting__release__source_url"
     ),
     field_def("sequence", "integer", "Order of the paragraph within the release, from 1."),
-    field_def("kind", "string", "statement, right_of_reply, summary, briefing or point_of_order."),
+    field_def("kind", "string", in_words(STATEMENT_KINDS) + "."),
     field_def(
         "speaker", "string", "Speaker's name (the resolved person).", "speaker__name", nullable=True
     ),

@@ -30,15 +30,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-KINDS: tuple[str, ...] = (
-    "member_state",
-    "observer_state",
-    "igo",
-    "group",
-    "un_entity",
-    "other",
-)
-STATE_KINDS: frozenset[str] = frozenset({"member_state", "observer_state"})
+from statements.kinds import DELEGATION_KINDS, STATE_KINDS
+
+KINDS: tuple[str, ...] = tuple(DELEGATION_KINDS)
 DATA_FILE = "delegations.json"
 
 _CHAR_MAP = str.maketrans(

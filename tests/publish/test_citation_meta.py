@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
@@ -11,6 +12,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from statements.models import Statement
+from statements.publish.citations import cite
 from statements.views.state import QueryState
 from tests.publish.conftest import SITE
 
@@ -47,7 +49,11 @@ def parse(html: str) -> Head:
 def statement_context(pk: int) -> dict:
     """What statement_detail gives its template (the fragment needs no more)."""
     statement = Statement.objects.for_listing().get(pk=pk)
-    return {"statement": statement, "citation_url": f"{SITE}{statement.get_absolute_url()}"}
+    return {
+        "statement": statement,
+        "citation": cite(statement, accessed=date(2024, 1, 1)),
+        "citation_url": f"{SITE}{statement.get_absolute_url()}",
+    }
 
 
 def test_statement_citation_meta_for_zotero_and_json_ld(archive):
@@ -69,6 +75,20 @@ def test_statement_citation_meta_for_zotero_and_json_ld(archive):
     }
     assert data["isPartOf"]["reportNumber"] == statement.meeting.release.symbol
     assert data["about"] == [{"@type": "DefinedTerm", "name": "Climate change"}]
+
+
+def test_every_citation_format_gives_the_same_title(archive):
+    summary = next(s for s in archive.statements if s.kind == "summary")
+    context = statement_context(summary.pk)
+    head = parse(render_to_string("data/_citation_meta.html", context))
+    title = head.meta["citation_title"][0]
+    assert title.startswith("Summary of a statement by ")
+    assert head.meta["DC.title"] == [title]
+    assert json.loads(head.json_ld[0])["name"] == title
+    citation = context["citation"]
+    assert citation.text.startswith(title + ", ")
+    assert f"TI  - {title}\r\n" in citation.ris
+    assert f"title        = {{{title}}}" in citation.bibtex
 
 
 def test_citation_meta_escapes_hostile_text(archive):

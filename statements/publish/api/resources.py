@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from config import public_urls
 from meetings.models import Meeting, Release
+from statements.kinds import DELEGATION_KINDS
 from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect, Theme
 from statements.publish.api.cursors import Ordering
 from statements.publish.exports import Field, field_def
@@ -99,11 +100,7 @@ DELEGATION_FIELDS = (
     field_def("code", "string", "ISO 3166-1 alpha-3 for States, a short code otherwise (EU, G77)."),
     field_def("name", "string", "UN short name."),
     field_def("slug", "string", "Key of the delegation's page."),
-    field_def(
-        "kind",
-        "string",
-        "member_state, observer_state, igo, group, un_entity, civil_society, other.",
-    ),
+    field_def("kind", "string", ", ".join(DELEGATION_KINDS) + "."),
     field_def("iso3", "string", "ISO 3166-1 alpha-3 code, or empty."),
     field_def("iso2", "string", "ISO 3166-1 alpha-2 code, or empty."),
     field_def("m49", "string", "UN M49 area code, or empty."),
