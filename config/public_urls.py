@@ -16,9 +16,15 @@ from django.http import HttpRequest, QueryDict
 _request_origin: ContextVar[str | None] = ContextVar("request_origin", default=None)
 
 
-def site_url() -> str:
+def site_url(request: HttpRequest | None = None) -> str:
     """The origin for links, e.g. https://archive.example.org (no trailing slash)."""
-    return settings.SITE_URL or _request_origin.get() or settings.FALLBACK_SITE_URL
+    origin = request_origin(request) if request is not None else _request_origin.get()
+    return settings.SITE_URL or origin or settings.FALLBACK_SITE_URL
+
+
+def template_context(request: HttpRequest) -> dict[str, str]:
+    """A context processor: `site_url` for templates' absolute links (canonical, citations)."""
+    return {"site_url": site_url(request)}
 
 
 def absolute_url(path: str, query: QueryDict | None = None) -> str:

@@ -117,9 +117,19 @@ def test_meeting_citation_meta(archive, rf: RequestFactory):
     head = parse(html)
     assert head.meta["citation_title"] == [meeting.release.headline]
     assert head.meta["citation_technical_report_number"] == [meeting.release.symbol]
-    assert head.meta["citation_public_url"] == [f"http://testserver/meetings/{meeting.pk}/"]
+    assert head.meta["citation_public_url"] == [f"{SITE}/meetings/{meeting.pk}/"]  # SITE_URL
     data = json.loads(head.json_ld[0])
     assert data["@type"] == "Report" and data["about"]["startDate"] == meeting.date.isoformat()
+
+
+def test_meeting_citation_meta_without_site_url_links_to_the_host_asked(archive, rf, settings):
+    settings.SITE_URL = ""
+    meeting = archive.meetings[1]
+    html = render_to_string(
+        "data/_meeting_citation_meta.html", {"meeting": meeting}, request=rf.get("/")
+    )
+    url = f"http://testserver/meetings/{meeting.pk}/"
+    assert parse(html).meta["citation_public_url"] == [url]
 
 
 @pytest.mark.parametrize(

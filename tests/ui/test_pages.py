@@ -30,6 +30,14 @@ def test_speaker_page_shows_roles_and_statements_newest_first(client, archive):
     assert dates == sorted(dates, reverse=True) and len(dates) == 4
 
 
+def test_speaker_page_canonical_link_is_on_the_configured_site(client, archive, settings):
+    settings.SITE_URL = "https://archive.example.org"
+    speaker = archive.speakers["NOR"]
+    html = client.get(speaker.get_absolute_url()).content.decode()
+    url = f"https://archive.example.org{speaker.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{url}">' in html
+
+
 def test_speaker_page_searches_within(client, archive):
     speaker = archive.speakers["NOR"]
     response = client.get(speaker.get_absolute_url(), {"q": "nuclear"})
