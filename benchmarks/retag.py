@@ -152,11 +152,11 @@ def _load_debates(cursor, debates: list[tuple[str, list[str]]]) -> None:
 
 
 _RELEASES = """
-    INSERT INTO meetings_release (symbol, date, date_inferred, headline, language, source,
+    INSERT INTO meetings_release (symbol, date, date_inferred, headline, language,
         source_name, source_url, source_format, content_hash, parser_version,
         first_ingested_at, ingested_at)
     SELECT 'BENCH/' || g, date '1996-01-01' + (g %% 10000)::int, false, d.headline, 'en',
-        ''::bytea, 'bench', '', '', md5(g::text) || md5((-g)::text), 'bench', now(), now()
+        'bench', '', '', md5(g::text) || md5((-g)::text), 'bench', now(), now()
     FROM generate_series(1, %s) g JOIN bench_debates d ON d.k = g %% %s
 """
 

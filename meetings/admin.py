@@ -40,7 +40,6 @@ class ReleaseAdmin(admin.ModelAdmin):
         "first_ingested_at",
         "ingested_at",
     ]
-    exclude = ["source"]
     list_display_links = ["symbol"]
     inlines = [IngestionInline]
 

@@ -56,7 +56,7 @@ class ReleaseQuerySet(models.QuerySet):
 
 
 class Release(models.Model):
-    """A Meetings Coverage press release, with its original source kept byte for byte."""
+    """A Meetings Coverage press release; its original source is kept beside it (ReleaseSource)."""
 
     symbol = models.CharField(max_length=60, unique=True, help_text="e.g. GA/12388, SC/15432")
     date = models.DateField(db_index=True)
@@ -65,7 +65,6 @@ class Release(models.Model):
     )
     headline = models.TextField()
     language = models.CharField(max_length=8, default=languages.DEFAULT)
-    source = models.BinaryField(help_text="The uploaded file, byte for byte")
     source_name = models.CharField(max_length=255, help_text="File name, or 'pasted text'")
     source_url = models.URLField(max_length=500, blank=True)
     source_format = models.CharField(max_length=40, blank=True)
@@ -91,6 +90,22 @@ class Release(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.meeting.get_absolute_url()
+
+
+class ReleaseSource(models.Model):
+    """A release's uploaded file, byte for byte, in a table of its own.
+
+    Every page joins the release; none of them reads the file, so it stays out of that row and
+    no query has to remember to defer it. Read by the source view and written by ingestion.
+    """
+
+    release = models.OneToOneField(
+        Release, on_delete=models.CASCADE, primary_key=True, related_name="source_file"
+    )
+    data = models.BinaryField(help_text="The uploaded file, byte for byte")
+
+    def __str__(self) -> str:
+        return f"Source of {self.release_id}"
 
 
 class Ingestion(models.Model):

@@ -88,7 +88,7 @@ class StatementQuerySet(models.QuerySet):
 
         The release's source bytes are left out: a list never shows them, and they are large.
         """
-        return self.with_related().defer("meeting__release__source").with_effective_themes()
+        return self.with_related().with_effective_themes()
 
     def for_speaker_family(self, speaker) -> StatementQuerySet:
         """Statements by the speaker or by speakers staff merged into it."""

@@ -5,25 +5,27 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from meetings.models import Body, Meeting, Release
+from meetings.models import Body, Meeting, Release, ReleaseSource
 from statements.models import Delegation, Speaker, SpeakerAlias, Statement, Theme, ThemeRule
 
 _counter = itertools.count(1)
 
 
 def make_release(*, symbol: str | None = None, day: date = date(2021, 11, 23), **fields) -> Release:
-    """A release with a unique symbol and a tiny source."""
+    """A release with a unique symbol and a tiny source (source=bytes to choose it)."""
     n = next(_counter)
     symbol = symbol or f"GA/T{n}"
+    source = fields.pop("source", f"source {n}".encode())
     defaults = {
         "date": day,
         "headline": f"Test headline {n}",
-        "source": f"source {n}".encode(),
         "source_name": f"test-{n}.txt",
         "content_hash": f"{n:064d}",
         "parser_version": "test",
     }
-    return Release.objects.create(symbol=symbol, **{**defaults, **fields})
+    release = Release.objects.create(symbol=symbol, **{**defaults, **fields})
+    ReleaseSource.objects.create(release=release, data=source)
+    return release
 
 
 def make_meeting(

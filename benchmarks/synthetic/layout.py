@@ -206,18 +206,22 @@ class ArchiveLayout:
 
     # Rows ----------------------------------------------------------------------------------
 
+    def _source(self, m) -> bytes:
+        return f"Synthetic release {self._symbol(m)}, made by generate_corpus.".encode()
+
+    def _symbol(self, m) -> str:
+        return f"{m.body.prefix}/{SYMBOL_MARK}-{m.id}"
+
     def release_rows(self) -> Iterator[tuple]:
         for m in self.meetings:
-            symbol = f"{m.body.prefix}/{SYMBOL_MARK}-{m.id}"
-            source = f"Synthetic release {symbol}, made by generate_corpus.".encode()
+            source = self._source(m)
             yield (
                 m.id - self.ids.meeting + self.ids.release,
-                symbol,
+                self._symbol(m),
                 m.date,
                 False,
                 m.title,
                 "en",
-                source,
                 "synthetic",
                 "",
                 "synthetic",
@@ -226,6 +230,10 @@ class ArchiveLayout:
                 self.now,
                 self.now,
             )
+
+    def release_sources(self) -> Iterator[tuple]:
+        for m in self.meetings:
+            yield (m.id - self.ids.meeting + self.ids.release, self._source(m))
 
     def meeting_rows(self) -> Iterator[tuple]:
         for m in self.meetings:

@@ -21,9 +21,10 @@ from benchmarks.synthetic.layout import SYMBOL_MARK, ArchiveLayout
 SYNTHETIC = "synthetic"
 STATEMENTS = "statements_statement"
 RELEASE_COLUMNS = (
-    "id, symbol, date, date_inferred, headline, language, source, source_name, source_url, "
+    "id, symbol, date, date_inferred, headline, language, source_name, source_url, "
     "source_format, content_hash, parser_version, first_ingested_at, ingested_at"
 )
+RELEASE_SOURCE_COLUMNS = "release_id, data"
 MEETING_COLUMNS = "id, release_id, body_id, session, numbers, part, date, title"
 SPEAKER_COLUMNS = "id, name, slug, merged_into_id, created_at"
 STATEMENT_COLUMNS = (
@@ -116,6 +117,9 @@ def load(cursor, layout: ArchiveLayout, *, tick, step: Step) -> dict[str, int]:
     started = time.perf_counter()
     counts = {
         "releases": copy_rows(cursor, "meetings_release", RELEASE_COLUMNS, layout.release_rows()),
+        "release sources": copy_rows(
+            cursor, "meetings_releasesource", RELEASE_SOURCE_COLUMNS, layout.release_sources()
+        ),
         "meetings": copy_rows(cursor, "meetings_meeting", MEETING_COLUMNS, layout.meeting_rows()),
         "speakers": copy_rows(cursor, "statements_speaker", SPEAKER_COLUMNS, layout.speaker_rows()),
     }
@@ -153,6 +157,7 @@ def analyze(cursor, step: Step, *, vacuum: bool = True) -> None:
 
 TOUCHED = (
     "meetings_release",
+    "meetings_releasesource",
     "meetings_meeting",
     "statements_speaker",
     STATEMENTS,
@@ -186,6 +191,11 @@ REMOVALS = [
         WHERE r.id = i.release_id AND r.source_format = '{SYNTHETIC}'""",
     ),
     ("meetings", f"DELETE FROM meetings_meeting WHERE id IN ({_SYNTHETIC_MEETINGS})"),
+    (
+        "release sources",
+        f"""DELETE FROM meetings_releasesource s USING meetings_release r
+        WHERE r.id = s.release_id AND r.source_format = '{SYNTHETIC}'""",
+    ),
     ("releases", f"DELETE FROM meetings_release WHERE source_format = '{SYNTHETIC}'"),
     (
         "speaker merges",

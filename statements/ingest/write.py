@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from meetings.models import Body, Ingestion, Meeting, Release
+from meetings.models import Body, Ingestion, Meeting, Release, ReleaseSource
 from statements.ingest.decisions import write_decisions
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
@@ -139,7 +139,6 @@ def _write_release(plan: IngestPlan, user) -> Release:
     release.date_inferred = meta.date_inferred
     release.headline = meta.headline
     release.language = meta.language
-    release.source = plan.source
     release.source_name = plan.source_name[:255]
     release.source_format = plan.parsed.source_format
     fetched = plan.source_name if plan.source_name.startswith(("https://", "http://")) else ""
@@ -148,6 +147,7 @@ def _write_release(plan: IngestPlan, user) -> Release:
     release.parser_version = PARSER_VERSION
     release.ingested_by = user if getattr(user, "pk", None) else None
     release.save()
+    ReleaseSource.objects.update_or_create(release=release, defaults={"data": plan.source})
     return release
 
 

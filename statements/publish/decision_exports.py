@@ -159,7 +159,7 @@ def _votes(decisions: QuerySet | None = None) -> QuerySet:
 
 
 def _decisions() -> QuerySet:
-    return Decision.objects.with_related().defer("meeting__release__source")
+    return Decision.objects.with_related()
 
 
 DECISION_TABLE = DecisionTable(
@@ -167,7 +167,7 @@ DECISION_TABLE = DecisionTable(
     "One row per decision a release reports: what was acted on, the outcome, how, the tallies.",
     DECISION_FIELDS,
     _decisions,
-    lambda decisions: decisions.defer("meeting__release__source"),
+    lambda decisions: decisions,
     decision_record,
 )
 VOTE_TABLE = DecisionTable(

@@ -298,9 +298,7 @@ def recent_meetings(queryset: QuerySet, limit: int = 10) -> list[tuple]:
         .annotate(n=Count("id"), day=Max("date"))
         .order_by("-day", "-meeting_id")[:limit]
     )
-    meetings = (
-        Meeting.objects.with_related().defer("release__source").in_bulk([pk for pk, _, _ in rows])
-    )
+    meetings = Meeting.objects.with_related().in_bulk([pk for pk, _, _ in rows])
     return [(meetings[pk], n) for pk, n, _ in rows if pk in meetings]
 
 

@@ -21,7 +21,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context = archive_summary()
     context["recent"] = (
         Meeting.objects.with_related()
-        .defer("release__source")
         .annotate(n=facets.statement_count("meeting"))
         .order_by("-date", "-id")[:RECENT]
     )

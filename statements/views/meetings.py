@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from meetings.models import Body, Meeting
+from meetings.models import Body, Meeting, ReleaseSource
 from statements.models import Statement
 from statements.search import facets
 from statements.views.decisions import meeting_decisions
@@ -17,7 +17,7 @@ from statements.views.decisions import meeting_decisions
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Every statement of the release in order, each with an anchor, summaries beside them."""
-    meeting = get_object_or_404(Meeting.objects.with_related().defer("release__source"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.with_related(), pk=pk)
     statements = list(
         meeting.statements.for_listing()
         .select_related("on_behalf_of_delegation")
@@ -51,7 +51,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """Meetings newest first, by body, 50 a page."""
     bodies = list(Body.objects.filter(meetings__isnull=False).distinct().order_by("position"))
     chosen = next((b for b in bodies if b.slug == request.GET.get("body")), None)
-    meetings = Meeting.objects.with_related().defer("release__source")
+    meetings = Meeting.objects.with_related()
     meetings = meetings.annotate(n=facets.statement_count("meeting"))
     if chosen:
         meetings = meetings.filter(body=chosen)
@@ -63,9 +63,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def release_source(request: HttpRequest, pk: int) -> HttpResponse:
     """The release as uploaded. HTML is never rendered in the site's origin: it downloads,
     or shows as plain text with ?as=text; the sandbox header also stops scripts."""
-    meeting = get_object_or_404(Meeting.objects.select_related("release"), pk=pk)
-    release = meeting.release
-    data = bytes(release.source)
+    uploaded = get_object_or_404(
+        ReleaseSource.objects.select_related("release"), release__meeting=pk
+    )
+    release = uploaded.release
+    data = bytes(uploaded.data)
     html = is_html(release.source_format, release.source_name, data)
     name = safe_filename(
         release.source_name, fallback=f"{release.symbol}.{'html' if html else 'txt'}"

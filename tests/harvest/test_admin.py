@@ -59,7 +59,8 @@ def test_reviewing_a_queued_release_uses_the_upload_review_and_keeps_its_url(har
     assert "Written to the archive" in response.content.decode(), response.content[:3000]
     release = Release.objects.get(symbol="GA/12399")
     assert release.source_url == harvested.base_url + GA
-    assert bytes(release.source) == bytes(HarvestedPage.objects.get(url=release.source_url).content)
+    page = HarvestedPage.objects.get(url=release.source_url)
+    assert bytes(release.source_file.data) == bytes(page.content)
     assert not ReviewItem.objects.open().filter(page__url=release.source_url).exists()
 
 

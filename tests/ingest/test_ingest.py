@@ -24,7 +24,7 @@ def test_seed_ingests_every_statement_with_links():
     assert result.action == "created"
     release = Release.objects.get(symbol=SEED_SYMBOL)
     assert release.date == SEED_DATE and release.date_inferred
-    assert bytes(release.source) == seed_bytes()
+    assert bytes(release.source_file.data) == seed_bytes()
     meeting = Meeting.objects.get(release=release)
     assert (meeting.body.name, meeting.session, meeting.numbers) == (
         "General Assembly",

@@ -61,9 +61,7 @@ class DecisionQuery(Paging):
 def _with_votes(decisions: QuerySet) -> QuerySet:
     """Prefetch each decision's votes with their delegations and explanations."""
     votes = Vote.objects.select_related("delegation").with_explanation()
-    return decisions.defer("meeting__release__source").prefetch_related(
-        Prefetch("votes", votes.order_by("vote", "delegation_label"))
-    )
+    return decisions.prefetch_related(Prefetch("votes", votes.order_by("vote", "delegation_label")))
 
 
 def _record(decision: Decision) -> dict:

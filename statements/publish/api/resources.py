@@ -147,7 +147,7 @@ MEETING_FIELDS = (
 
 
 def meeting_queryset() -> QuerySet:
-    return Meeting.objects.select_related("body", "release").defer("release__source")
+    return Meeting.objects.select_related("body", "release")
 
 
 def meeting_record(meeting: Meeting) -> dict:
@@ -198,7 +198,7 @@ RELEASE_FIELDS = (
 
 
 def release_queryset() -> QuerySet:
-    return Release.objects.filter(meeting__isnull=False).select_related("meeting").defer("source")
+    return Release.objects.filter(meeting__isnull=False).select_related("meeting")
 
 
 def release_record(release: Release) -> dict:
