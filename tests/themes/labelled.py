@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from meetings.models import Body, Meeting, Release
+from meetings.models import Body, Meeting, Release, ReleaseSource
 from statements.models import Delegation, Statement
 
 LABELLED_PATH = Path(__file__).resolve().parent / "labelled.json"
@@ -41,11 +41,11 @@ def _meeting(item: dict, n: int) -> Meeting:
         symbol=f"LABELLED/{n}",
         date=date(2023, 1, 1),
         headline=item["headline"],
-        source=item["key"].encode(),
         source_name=f"{item['key']}.txt",
         content_hash=f"labelled-{item['key']}".ljust(64, "0")[:64],
         parser_version="labelled",
     )
+    ReleaseSource.objects.create(release=release, data=item["key"].encode())
     return Meeting.objects.create(
         release=release,
         body=Body.objects.get(name=item["body"]),
