@@ -7,8 +7,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
+from meetings import languages
 from meetings.records import document_url, record_symbols
-from statements import languages
 
 
 class BodyQuerySet(models.QuerySet):

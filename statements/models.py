@@ -7,8 +7,9 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
+from meetings import languages
 from meetings.models import Meeting
-from statements import kinds, languages
+from statements import kinds
 from statements.querysets import (
     DelegationQuerySet,
     SpeakerQuerySet,

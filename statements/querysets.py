@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
 
+from meetings.languages import POSTGRES_CONFIG
 from statements.kinds import STATE_KINDS
-from statements.languages import POSTGRES_CONFIG
 from statements.reference import normalize_name
 
 

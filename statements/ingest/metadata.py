@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
-from statements import languages
+from meetings import languages
 from statements.parsing import ParsedRelease
 
 # Browser-title suffixes that text copies keep in their headline ("... | Meetings Coverage ...").

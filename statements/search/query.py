@@ -1,6 +1,6 @@
 """Full-text search: clean a researcher's query, rank matches, highlight the page shown.
 
-Matching and ranking use the search vector's configuration (English, see statements.languages);
+Matching and ranking use the search vector's configuration (English, see meetings.languages);
 snippets stem each statement in its release's language, as the search index matched it.
 """
 
@@ -17,7 +17,7 @@ from django.db.models import Case, F, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from statements.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
+from meetings.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
 
 SEARCH_CONFIG = POSTGRES_CONFIG
 MAX_QUERY_CHARS = 500

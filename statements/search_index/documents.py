@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import tantivy
 from django.db import connection
 
-from statements.languages import for_release
+from meetings.languages import for_release
 from statements.search_index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
 
 # The effective themes are the archive's one definition (querysets.effective_theme_tags):

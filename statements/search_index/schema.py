@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tantivy
 
-from statements.languages import LANGUAGES
+from meetings.languages import LANGUAGES
 
 # Registered on every opened index: tantivy keeps a tokenizer's name, not the tokenizer itself.
 ANALYZERS = {code: f"{code}_words" for code in LANGUAGES}

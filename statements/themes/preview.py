@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from statements.languages import POSTGRES_CONFIG
+from meetings.languages import POSTGRES_CONFIG
 from statements.models import Theme
 from statements.themes.rules import check_query, rule_tsquery_sql
 

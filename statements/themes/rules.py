@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from statements.languages import POSTGRES_CONFIG
+from meetings.languages import POSTGRES_CONFIG
 
 TEXT_WEIGHT = "B"
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 
-from statements.languages import POSTGRES_CONFIG
+from meetings.languages import POSTGRES_CONFIG
 from statements.models import StatementTheme, Theme
 from statements.querysets import effective_theme_tags
 from statements.search_index import outbox

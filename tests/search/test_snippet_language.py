@@ -1,8 +1,8 @@
-"""Snippets stem each statement in its release's language (statements.languages)."""
+"""Snippets stem each statement in its release's language (meetings.languages)."""
 
 import pytest
 
-from statements import languages
+from meetings import languages
 from statements.models import Statement
 from statements.search import query as search
 from tests.factories import make_meeting, make_release, make_statement

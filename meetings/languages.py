@@ -7,8 +7,10 @@ The PostgreSQL search vector (``Statement.search_vector``) stays English for eve
 is a generated column, which can read only its own row, and the language is the release's, two
 joins away; and what still matches against it is English by design: the theme rules are written
 in English, and a tsquery only matches a vector built with the same configuration. Researchers'
-searches go to the search index, which analyzes French releases in French. Pure Python: the
-parser and the search index import it without Django.
+searches go to the search index, which analyzes French releases in French.
+
+Here, beside ``Release.language``: ``meetings`` never imports ``statements``, and every stage of
+``statements`` may import ``meetings``.
 """
 
 from __future__ import annotations
