@@ -10,19 +10,23 @@ import sys
 from pathlib import Path
 
 from statements.parsing import parse_press_release
+from tests.seed import SEED_PATH
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 INPUT_SUFFIXES = (".txt", ".html")
+# Inputs the project ships elsewhere, read where they are (no second copy): their golden name.
+SHIPPED = {SEED_PATH: "ga_2021_11_23_trafficking"}
 
 
 def golden_inputs() -> list[Path]:
-    """Return every golden input file, sorted by name."""
-    return sorted(p for p in GOLDEN_DIR.iterdir() if p.suffix in INPUT_SUFFIXES)
+    """Return every golden input file, sorted by name, then the shipped sample release."""
+    found = sorted(p for p in GOLDEN_DIR.iterdir() if p.suffix in INPUT_SUFFIXES)
+    return found + list(SHIPPED)
 
 
 def expected_path(source: Path) -> Path:
-    """Return the expected-output file that sits beside a golden input."""
-    return source.with_name(f"{source.stem}.expected.json")
+    """Return the expected-output file of a golden input, in the golden folder."""
+    return GOLDEN_DIR / f"{SHIPPED.get(source, source.stem)}.expected.json"
 
 
 def render(source: Path) -> str:

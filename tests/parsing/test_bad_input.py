@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from statements.parsing import NotAPressRelease, ParseError, parse_press_release
+from tests.seed import SEED_PATH
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED_TEXT = (GOLDEN / "ga_2021_11_23_trafficking.txt").read_text(encoding="utf-8")
+SEED_TEXT = SEED_PATH.read_text(encoding="utf-8")
 SMALL_RELEASE = """Security Council
 9123rd Meeting (AM)
 SC/15001

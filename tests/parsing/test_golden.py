@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.parsing.regenerate import expected_path, golden_inputs, render
+from tests.parsing.regenerate import GOLDEN_DIR, expected_path, golden_inputs, render
 
 
 @pytest.mark.parametrize("source", golden_inputs(), ids=lambda p: p.name)
@@ -25,6 +25,6 @@ def test_golden_file(source: Path, request: pytest.FixtureRequest) -> None:
 def test_every_input_has_an_expected_file() -> None:
     """No expected file is orphaned and no input lacks one."""
     inputs = {expected_path(p).name for p in golden_inputs()}
-    expected = {p.name for p in golden_inputs()[0].parent.glob("*.expected.json")}
+    expected = {p.name for p in GOLDEN_DIR.glob("*.expected.json")}
     assert inputs == expected
     assert len(inputs) >= 10

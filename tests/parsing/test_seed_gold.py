@@ -11,9 +11,10 @@ import pytest
 
 from statements.parsing import ParsedRelease, ParsedStatement, parse_press_release
 from statements.reference import delegation_by_code, lookup_delegation
+from tests.seed import SEED_PATH
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED = GOLDEN / "ga_2021_11_23_trafficking.txt"
+SEED = SEED_PATH  # the sample release as shipped
 GOLD = GOLDEN / "ga_2021_11_23_trafficking.gold.json"
 
 

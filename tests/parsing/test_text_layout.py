@@ -5,16 +5,14 @@ from __future__ import annotations
 import html
 import textwrap
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from statements.parsing import ParsedRelease, parse_press_release
 from statements.parsing.text_layout import read_text
+from tests.seed import SEED_PATH
 
-SEED = (Path(__file__).resolve().parent / "golden" / "ga_2021_11_23_trafficking.txt").read_text(
-    encoding="utf-8"
-)
+SEED = SEED_PATH.read_text(encoding="utf-8")
 
 
 @cache
