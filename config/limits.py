@@ -148,5 +148,8 @@ class TimeoutSetter:
         alias = context["connection"].alias
         if alias not in self.done:
             self.done.add(alias)
-            context["cursor"].cursor.execute(f"SET statement_timeout = {self.milliseconds}")
+            # The raw cursor, so Django's error wrapping is ours to add: a connection lost here
+            # must reach the 503 middleware as Django's OperationalError, not psycopg's.
+            with context["connection"].wrap_database_errors:
+                context["cursor"].cursor.execute(f"SET statement_timeout = {self.milliseconds}")
         return execute(sql, params, many, context)
