@@ -6,6 +6,7 @@ Pages, exports, feeds and the API all ask here, so they agree on the same matche
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import tantivy
 
@@ -59,6 +60,13 @@ def _id(key: int, ascending: bool) -> int:
 
 def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | None, limit: int):
     """Up to `limit` ids in date order strictly between two sort keys (a cursor page)."""
+    return [
+        pk for _, pk in walk_keys(spec, ascending=ascending, below=below, above=above, limit=limit)
+    ]
+
+
+def walk_keys(spec: SearchSpec, *, ascending: bool, below, above, limit: int) -> list[tuple]:
+    """Like walk, as (date, id) pairs."""
     index, searcher = _searcher()
     query, _ = build(index.schema, spec)
     if below is not None or above is not None:
@@ -74,7 +82,20 @@ def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | N
         )
     order = tantivy.Order.Asc if ascending else tantivy.Order.Desc
     result = searcher.search(query, limit, count=False, order_by_field=ORDER_FIELD, order=order)
-    return [_id(key, ascending) for key, _ in result.hits]
+    keys = [U64_MAX - key if ascending else key for key, _ in result.hits]
+    return [(_day(key // ORDER_SPLIT), key % ORDER_SPLIT) for key in keys]
+
+
+def _day(ymd: int) -> date:
+    return date(ymd // 10000, ymd // 100 % 100, ymd % 100)
+
+
+def ranked(spec: SearchSpec, *, offset: int, limit: int) -> list[tuple[float, int]]:
+    """(BM25 score, id) of the matches from `offset` on, best first, in the engine's order."""
+    index, searcher = _searcher()
+    query, _ = build(index.schema, spec)
+    result = searcher.search(query, max(1, limit), count=False, offset=offset)
+    return [(score, searcher.doc(address)["id"][0]) for score, address in result.hits]
 
 
 def sort_key(day, pk: int) -> int:
