@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from meetings.models import Body, Meeting, ordinal
 from statements.models import Delegation, Speaker, Statement, Theme
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search_index import engine, memo
 from statements.search_index.query import SearchSpec
 from statements.search_index.readers import spec_for
 
@@ -115,11 +115,12 @@ def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Countries by region, then observers, groups, organizations and UN officials apart."""
     found = counts["delegation"]
     selected = fs.selected("delegation")
-    delegations = Delegation.objects.filter(code__in=[*found, *selected])
+    known = delegation_labels()
     grouped: dict[str, list[FacetValue]] = defaultdict(list)
-    for d in sorted(delegations, key=lambda d: d.name):
-        group = delegation_group(d.kind, d.region)
-        value = FacetValue(d.code, d.name, found.get(d.code, 0), d.code in selected, group)
+    for code in sorted({*found, *selected} & known.keys(), key=lambda c: known[c][0]):
+        name, kind, region = known[code]
+        group = delegation_group(kind, region)
+        value = FacetValue(code, name, found.get(code, 0), code in selected, group)
         grouped[group].append(value)
     groups = [
         FacetGroup(g, grouped[g], sum(v.count for v in grouped[g]))
@@ -127,6 +128,19 @@ def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
         if g in grouped
     ]
     return Facet("delegation", "Delegation", groups)
+
+
+def delegation_labels() -> dict[str, tuple[str, str, str]]:
+    """Every delegation's code -> (name, kind, region), kept until the next index commit."""
+    rows = Delegation.objects.values_list("code", "name", "kind", "region")
+    return memo.per_commit("labels", "delegations", lambda: {c: (n, k, r) for c, n, k, r in rows})
+
+
+def pillars_with_themes() -> list[tuple[Theme, list[Theme]]]:
+    """The pillars in order, each with its themes, kept until the next index commit."""
+    pillars = Theme.objects.pillars().prefetch_related("children")
+    listed = lambda: [(p, list(p.children.all())) for p in pillars]  # noqa: E731
+    return memo.per_commit("labels", "pillars", listed)
 
 
 def delegation_group(kind: str, region: str) -> str:
@@ -141,8 +155,7 @@ def theme_facet(fs: StatementFilter, counts: dict) -> Facet:
     per_theme, per_pillar = counts["theme"], counts["pillar"]
     selected = fs.selected("theme")
     groups = []
-    for pillar in Theme.objects.pillars().prefetch_related("children"):
-        children = list(pillar.children.all())
+    for pillar, children in pillars_with_themes():
         label = f"All of {pillar.name}" if children else pillar.name
         values = [_theme_value(pillar, per_pillar, selected, label=label)]
         values += [_theme_value(t, per_theme, selected) for t in children]
@@ -171,10 +184,12 @@ def body_facet(fs: StatementFilter, counts: dict) -> Facet:
     """UN bodies in their usual order."""
     found = counts["body"]
     selected = fs.selected("body")
+    rows = Body.objects.values_list("slug", "name")
+    bodies = memo.per_commit("labels", "bodies", lambda: list(rows))
     values = [
-        FacetValue(b.slug, b.name, found.get(b.slug, 0), b.slug in selected)
-        for b in Body.objects.all()
-        if found.get(b.slug) or b.slug in selected
+        FacetValue(slug, name, found.get(slug, 0), slug in selected)
+        for slug, name in bodies
+        if found.get(slug) or slug in selected
     ]
     return Facet("body", "UN body", [FacetGroup("", values)])
 

@@ -15,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 from statements.models import Statement
 from statements.search import facets
 from statements.search import query as search
-from statements.search.caching import data_version
 from statements.search.filters import SORT_CHOICES, StatementFilter
 from statements.search.pagination import ResultPage, engine_page
 from statements.search_index import readers
@@ -65,7 +64,6 @@ class Chip:
 def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
     state = QueryState(fs.usable_query())
-    version = data_version()
     spec = spec_for(fs)
     listing = Statement.objects.for_listing()
     page = engine_page(
@@ -83,7 +81,6 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
         "results": _results(page, fs),
         "notes": fs.notes,
         "sorts": [(value, label, state.url(sort=value)) for value, label in _sorts(fs)],
-        "data_version": version,
         "query": fs.query.text,
     }
 
@@ -97,7 +94,7 @@ def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
     return [(v, label) for v, label in SORT_CHOICES if v != "relevance" or fs.query]
 
 
-def facet_context(fs: StatementFilter, state: QueryState, *, version: str) -> dict:
+def facet_context(fs: StatementFilter, state: QueryState) -> dict:
     """Facets with their links, the chips of active filters, the chart, and the forms' state."""
     found, years = facets.statement_facets(fs)
     chart = results_chart(fs, state, years)

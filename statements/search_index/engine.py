@@ -5,12 +5,13 @@ Pages, exports, feeds and the API all ask here, so they agree on the same matche
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
 import tantivy
 
-from statements.search_index import mirror, store
+from statements.search_index import memo, mirror, store
 from statements.search_index.query import SearchSpec, build
 from statements.search_index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
 
@@ -104,14 +105,34 @@ def sort_key(day, pk: int) -> int:
 
 def count(spec: SearchSpec) -> int:
     """The exact number of matches."""
-    index, searcher = _searcher()
-    return searcher.search(build(index.schema, spec)[0], 1, count=True).count
+
+    def counted() -> int:
+        index, searcher = _searcher()
+        return searcher.search(build(index.schema, spec)[0], 1, count=True).count
+
+    return _per_commit("count", spec, "", counted)
 
 
 def aggregate(spec: SearchSpec, aggregations: dict) -> dict:
     """Run tantivy aggregations (terms, min, max...) over every match; exact at any size."""
-    index, searcher = _searcher()
-    return searcher.aggregate(build(index.schema, spec)[0], aggregations)
+
+    def aggregated() -> dict:
+        index, searcher = _searcher()
+        return searcher.aggregate(build(index.schema, spec)[0], aggregations)
+
+    return _per_commit("aggregate", spec, json.dumps(aggregations, sort_keys=True), aggregated)
+
+
+_EVERYTHING = {SearchSpec().key(), SearchSpec(all_kinds=True).key()}
+
+
+def _per_commit(name: str, spec: SearchSpec, extra: str, compute):
+    """The whole archive's figures once per index commit (the home page, browsing, lists)."""
+    key = spec.key()
+    if key not in _EVERYTHING:
+        return compute()
+    mirror.sync()
+    return memo.per_commit(name, key + extra, compute)
 
 
 def terms(spec: SearchSpec, field: str, size: int = 1000) -> dict:

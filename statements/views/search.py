@@ -13,5 +13,5 @@ def statement_list(request: HttpRequest) -> HttpResponse:
     """Search and filter all statements; the URL holds the whole state."""
     fs = StatementFilter(request.GET)
     context = statement_results(request, fs)
-    context.update(facet_context(fs, context["state"], version=context["data_version"]))
+    context.update(facet_context(fs, context["state"]))
     return render(request, "statements/statement_list.html", context)
