@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -305,18 +306,48 @@ def speaker_roles(queryset: QuerySet) -> list[dict]:
     )
 
 
-def recent_meetings(queryset: QuerySet, limit: int = 10) -> list[tuple]:
-    """The latest meetings these statements come from, each with how many (2 queries)."""
-    rows = list(
-        queryset.order_by()
-        .values_list("meeting_id")
-        .annotate(n=Count("id"), day=Max("date"))
-        .order_by("-day", "-meeting_id")[:limit]
-    )
+def recent_meetings(queryset: QuerySet, limit: int = 10, spec: SearchSpec | None = None):
+    """The latest meetings these statements come from, each with how many (2-4 queries).
+
+    With `spec` (the same statements in the engine), the engine's newest matches name the
+    meetings, and only those meetings are counted; else every match is grouped in SQL.
+    """
+    rows = _recent_from_engine(queryset, spec, limit) if spec is not None else None
+    if rows is None:
+        rows = list(
+            queryset.order_by()
+            .values_list("meeting_id")
+            .annotate(n=Count("id"), day=Max("date"))
+            .order_by("-day", "-meeting_id")[:limit]
+        )
     meetings = (
         Meeting.objects.with_related().defer("release__source").in_bulk([pk for pk, _, _ in rows])
     )
     return [(meetings[pk], n) for pk, n, _ in rows if pk in meetings]
+
+
+RECENT_WALK = 200
+
+
+def _recent_from_engine(queryset: QuerySet, spec: SearchSpec, limit: int) -> list | None:
+    """(meeting, count, day) of the latest meetings, or None when the newest RECENT_WALK
+    matches cannot prove which they are (many statements on the oldest day seen)."""
+    ids = engine.search(spec, sort="newest", limit=RECENT_WALK).ids
+    latest: dict[int, date] = {}
+    for meeting, day in queryset.filter(pk__in=ids).values_list("meeting_id", "date"):
+        latest[meeting] = max(day, latest.get(meeting, day))
+    ranked = sorted(latest.items(), key=lambda item: (item[1], item[0]), reverse=True)[:limit]
+    oldest_seen = min(latest.values(), default=None)
+    complete = len(ids) < RECENT_WALK  # every match was seen
+    if not complete and (len(ranked) < limit or any(d <= oldest_seen for _, d in ranked)):
+        return None  # a meeting on the oldest day seen may hold unseen statements
+    counted = dict(
+        queryset.order_by()
+        .filter(meeting_id__in=[m for m, _ in ranked])
+        .values_list("meeting_id")
+        .annotate(n=Count("id"))
+    )
+    return [(m, counted.get(m, 0), day) for m, day in ranked]
 
 
 def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:
