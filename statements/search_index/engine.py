@@ -6,6 +6,7 @@ Pages, exports, feeds and the API all ask here, so they agree on the same matche
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,7 @@ from statements.search_index.query import SearchSpec, build
 from statements.search_index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
 
 SORTS = ("relevance", "newest", "oldest")
+_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-index")
 EXPORT_BATCH = 100_000
 
 
@@ -143,13 +145,33 @@ def terms(spec: SearchSpec, field: str, size: int = 1000) -> dict:
 
 def many_terms(spec: SearchSpec, fields: dict[str, int]) -> dict[str, dict]:
     """Several facet fields' counts over the same matches, in one pass."""
-    if not fields:
-        return {}
-    aggs = {name: {"terms": {"field": name, "size": size}} for name, size in fields.items()}
-    found = aggregate(spec, aggs)
-    return {
-        name: {_key(b["key"]): b["doc_count"] for b in found[name]["buckets"]} for name in fields
-    }
+    return terms_passes([(spec, fields)])[0]
+
+
+def terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]) -> list[dict[str, dict]]:
+    """many_terms for several searches at once, run side by side (tantivy releases the GIL while
+    it aggregates, so a page's facet passes share the cores instead of queueing)."""
+    jobs = [
+        (spec, {name: {"terms": {"field": name, "size": size}} for name, size in fields.items()})
+        for spec, fields in passes
+    ]
+    index, searcher = _searcher()  # here, not in a pool thread: tests' mirror reads the database
+    found: list = [None] * len(jobs)
+    running = {}
+    for i, (spec, aggs) in enumerate(jobs):
+        if not aggs:
+            found[i] = {}
+        elif spec.key() in _EVERYTHING or len(jobs) == 1:
+            found[i] = aggregate(spec, aggs)
+        else:
+            query = build(index.schema, spec)[0]
+            running[i] = _pool.submit(searcher.aggregate, query, aggs)
+    for i, future in running.items():
+        found[i] = future.result()
+    return [
+        {name: {_key(b["key"]): b["doc_count"] for b in result[name]["buckets"]} for name in result}
+        for result in found
+    ]
 
 
 def _key(value):
