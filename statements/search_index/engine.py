@@ -63,13 +63,22 @@ def _id(key: int, ascending: bool) -> int:
 
 def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | None, limit: int):
     """Up to `limit` ids in date order strictly between two sort keys (a cursor page)."""
-    return [
-        pk for _, pk in walk_keys(spec, ascending=ascending, below=below, above=above, limit=limit)
-    ]
+    found = walk_keys(spec, ascending=ascending, below=below, above=above, limit=limit)
+    return [pk for _, pk in found]
+
+
+def walk_counted(spec: SearchSpec, *, ascending: bool, limit: int) -> tuple[list[int], int]:
+    """The first `limit` ids in date order and the number of all matches, in one search."""
+    found, total = _walk(spec, ascending=ascending, below=None, above=None, limit=limit, count=True)
+    return [pk for _, pk in found], total
 
 
 def walk_keys(spec: SearchSpec, *, ascending: bool, below, above, limit: int) -> list[tuple]:
     """Like walk, as (date, id) pairs."""
+    return _walk(spec, ascending=ascending, below=below, above=above, limit=limit)[0]
+
+
+def _walk(spec: SearchSpec, *, ascending: bool, below, above, limit: int, count: bool = False):
     index, searcher = _searcher()
     query, _ = build(index.schema, spec)
     if below is not None or above is not None:
@@ -84,9 +93,9 @@ def walk_keys(spec: SearchSpec, *, ascending: bool, below, above, limit: int) ->
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, window)]
         )
     order = tantivy.Order.Asc if ascending else tantivy.Order.Desc
-    result = searcher.search(query, limit, count=False, order_by_field=ORDER_FIELD, order=order)
+    result = searcher.search(query, limit, count=count, order_by_field=ORDER_FIELD, order=order)
     keys = [U64_MAX - key if ascending else key for key, _ in result.hits]
-    return [(_day(key // ORDER_SPLIT), key % ORDER_SPLIT) for key in keys]
+    return [(_day(key // ORDER_SPLIT), key % ORDER_SPLIT) for key in keys], result.count
 
 
 def _day(ymd: int) -> date:
