@@ -77,11 +77,19 @@ class Facet:
         return any(g.has_selection for g in self.groups)
 
 
-def statement_facets(fs: StatementFilter) -> tuple[list[Facet], dict[int, int]]:
+def statement_facets(fs: StatementFilter, counts: dict | None = None):
     """Every facet of the statements page, in display order, and the matches per year (the
-    chart), counted exactly by the engine."""
-    counts = facet_counts(spec_for(fs), {name: fs.selected(name) for name in FACET_FIELDS})
+    chart), counted exactly by the engine (`counts`: from start_counts, when already started)."""
+    counts = counts if counts is not None else start_counts(fs)()
     return [facet(fs, counts) for facet in FACETS], counts["year"]
+
+
+def start_counts(fs: StatementFilter):
+    """Start counting the page's facets in the engine's threads; return what waits for them.
+
+    The statements page starts them first, then finds its page of results meanwhile.
+    """
+    return start_facet_counts(spec_for(fs), {n: fs.selected(n) for n in FACET_FIELDS})
 
 
 # The index fields each facet counts, and how many values it keeps.
@@ -96,12 +104,17 @@ FACET_FIELDS = {
 
 
 def facet_counts(spec: SearchSpec, selected: dict[str, list[str]]) -> dict[str, dict]:
-    """Counts per index field, plus "year" (the chart) over the search itself.
+    """Counts per index field, plus "year" (the chart) over the search itself."""
+    return start_facet_counts(spec, selected)()
+
+
+def start_facet_counts(spec: SearchSpec, selected: dict[str, list[str]]):
+    """facet_counts, started in the engine's threads: returns what waits for the counts.
 
     Every facet without a selection and the years share ONE aggregation pass over the matches.
     A facet with a selection is counted without its own filter (a pass each), and so is the kind
     facet, which counts summaries too (a pass over one tiny field: a few ms at 1M). The passes
-    run side by side (engine.terms_passes).
+    run side by side (engine.start_terms_passes).
     """
     shared: dict[str, int] = {"year": 300}
     own: list[tuple[str, dict[str, int]]] = []
@@ -111,10 +124,15 @@ def facet_counts(spec: SearchSpec, selected: dict[str, list[str]]) -> dict[str, 
         else:
             shared |= fields
     passes = [(spec.without(name), fields) for name, fields in own] + [(spec, shared)]
-    counts: dict[str, dict] = {}
-    for found in engine.terms_passes(passes):
-        counts |= found
-    return counts
+    waiting = engine.start_terms_passes(passes)
+
+    def merged() -> dict[str, dict]:
+        counts: dict[str, dict] = {}
+        for found in waiting():
+            counts |= found
+        return counts
+
+    return merged
 
 
 def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:

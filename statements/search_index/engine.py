@@ -160,6 +160,11 @@ def many_terms(spec: SearchSpec, fields: dict[str, int]) -> dict[str, dict]:
 def terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]) -> list[dict[str, dict]]:
     """many_terms for several searches at once, run side by side (tantivy releases the GIL while
     it aggregates, so a page's facet passes share the cores instead of queueing)."""
+    return start_terms_passes(passes)()
+
+
+def start_terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]):
+    """Start terms_passes in the engine's threads; return the function that waits for them."""
     jobs = [
         (spec, {name: {"terms": {"field": name, "size": size}} for name, size in fields.items()})
         for spec, fields in passes
@@ -170,17 +175,21 @@ def terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]) -> list[dict[s
     for i, (spec, aggs) in enumerate(jobs):
         if not aggs:
             found[i] = {}
-        elif spec.key() in _EVERYTHING or len(jobs) == 1:
+        elif spec.key() in _EVERYTHING:
             found[i] = aggregate(spec, aggs)
         else:
             query = build(index.schema, spec)[0]
             running[i] = _pool.submit(searcher.aggregate, query, aggs)
-    for i, future in running.items():
-        found[i] = future.result()
-    return [
-        {name: {_key(b["key"]): b["doc_count"] for b in result[name]["buckets"]} for name in result}
-        for result in found
-    ]
+
+    def wait() -> list[dict[str, dict]]:
+        for i, future in running.items():
+            found[i] = future.result()
+        return [
+            {n: {_key(b["key"]): b["doc_count"] for b in result[n]["buckets"]} for n in result}
+            for result in found
+        ]
+
+    return wait
 
 
 def _key(value):
