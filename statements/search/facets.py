@@ -156,15 +156,22 @@ def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
 
 def delegation_labels() -> dict[str, tuple[str, str, str]]:
     """Every delegation's code -> (name, kind, region), kept until the next index commit."""
+    return memo.per_commit("labels", "delegations", _delegation_labels)
+
+
+def _delegation_labels() -> dict[str, tuple[str, str, str]]:
     rows = Delegation.objects.values_list("code", "name", "kind", "region")
-    return memo.per_commit("labels", "delegations", lambda: {c: (n, k, r) for c, n, k, r in rows})
+    return {code: (name, kind, region) for code, name, kind, region in rows}
 
 
 def pillars_with_themes() -> list[tuple[Theme, list[Theme]]]:
     """The pillars in order, each with its themes, kept until the next index commit."""
+    return memo.per_commit("labels", "pillars", _pillars_with_themes)
+
+
+def _pillars_with_themes() -> list[tuple[Theme, list[Theme]]]:
     pillars = Theme.objects.pillars().prefetch_related("children")
-    listed = lambda: [(p, list(p.children.all())) for p in pillars]  # noqa: E731
-    return memo.per_commit("labels", "pillars", listed)
+    return [(p, list(p.children.all())) for p in pillars]
 
 
 def delegation_group(kind: str, region: str) -> str:
@@ -208,8 +215,9 @@ def body_facet(fs: StatementFilter, counts: dict) -> Facet:
     """UN bodies in their usual order."""
     found = counts["body"]
     selected = fs.selected("body")
-    rows = Body.objects.values_list("slug", "name")
-    bodies = memo.per_commit("labels", "bodies", lambda: list(rows))
+    bodies = memo.per_commit(
+        "labels", "bodies", lambda: list(Body.objects.values_list("slug", "name"))
+    )
     values = [
         FacetValue(slug, name, found.get(slug, 0), slug in selected)
         for slug, name in bodies
