@@ -123,7 +123,7 @@ def open_index() -> tantivy.Index:
 def version() -> str | None:
     """A token that changes with every index commit and swap (None for tests' in-memory index,
     which is rebuilt under the same name)."""
-    if _memory is not None:
+    if _memory is not None or getattr(settings, "SEARCH_INDEX_MIRROR", False):
         return None
     open_index()
     opened = _opened
