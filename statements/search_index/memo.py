@@ -17,19 +17,23 @@ from django.core.cache import cache
 from statements.search_index import store
 
 T = TypeVar("T")
-_local: dict[str, object] = {}
-_local_version: list[str | None] = [None]
+# (index version, values): replaced whole when the version moves, so request threads of one
+# worker (gunicorn's gthread) never see it half cleared.
+_local: tuple[str | None, dict[str, object]] = (None, {})
 
 
 def per_commit(name: str, key: str, compute: Callable[[], T]) -> T:
     """compute(), or its value from this index commit's earlier call with the same name and key."""
+    global _local
     version = store.version()
     if version is None:  # tests' in-memory index: always compute
         return compute()
-    if _local_version[0] != version:
-        _local.clear()
-        _local_version[0] = version
+    if _local[0] != version:
+        _local = (version, {})
+    values = _local[1]
     digest = hashlib.sha256(f"{name}\0{key}".encode()).hexdigest()[:32]
-    if digest not in _local:
-        _local[digest] = cache.get_or_set(f"search-index:{digest}", compute, None, version=version)
-    return _local[digest]  # type: ignore[return-value]
+    value = values.get(digest)
+    if value is None:
+        value = cache.get_or_set(f"search-index:{digest}", compute, None, version=version)
+        values[digest] = value
+    return value  # type: ignore[return-value]
