@@ -51,6 +51,8 @@ def app_env(url: str, *, settings_module: str = "config.settings") -> dict[str, 
         "DJANGO_DEBUG": "0",
         "DJANGO_PLAIN_STATIC": "1",
         "DJANGO_LOG_LEVEL": "WARNING",
+        # One client asks hundreds of URLs a minute: rate limits off (abuse.py turns them on).
+        "DJANGO_RATELIMIT_ENABLE": "0",
         "DJANGO_SETTINGS_MODULE": settings_module,
         # The index built for this database (rebuild_search_index with the same PGDATA_DIR).
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(search_index_dir())),

@@ -174,6 +174,8 @@ else:
     SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
 SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
+# Public pages are cached until the index's next commit, and at most this long (0: off).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

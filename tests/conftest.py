@@ -19,6 +19,7 @@ def _search_index_dir(tmp_path_factory):
     settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("search-index")
     settings.SEARCH_INDEX_MIRROR = True
     settings.SEARCH_INDEX_APPLY_ON_COMMIT = False
+    settings.PAGE_CACHE_SECONDS = 0  # tests/search_index/test_page_cache.py turns it on
     yield
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -16,7 +17,7 @@ from django.db.models.functions import Coalesce
 from meetings.models import Body, Meeting, ordinal
 from statements.models import Delegation, Speaker, Statement, Theme
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search_index import engine, memo
 from statements.search_index.query import SearchSpec
 from statements.search_index.readers import spec_for
 
@@ -76,11 +77,19 @@ class Facet:
         return any(g.has_selection for g in self.groups)
 
 
-def statement_facets(fs: StatementFilter) -> tuple[list[Facet], dict[int, int]]:
+def statement_facets(fs: StatementFilter, counts: dict | None = None):
     """Every facet of the statements page, in display order, and the matches per year (the
-    chart), counted exactly by the engine."""
-    counts = facet_counts(spec_for(fs), {name: fs.selected(name) for name in FACET_FIELDS})
+    chart), counted exactly by the engine (`counts`: from start_counts, when already started)."""
+    counts = counts if counts is not None else start_counts(fs)()
     return [facet(fs, counts) for facet in FACETS], counts["year"]
+
+
+def start_counts(fs: StatementFilter):
+    """Start counting the page's facets in the engine's threads; return what waits for them.
+
+    The statements page starts them first, then finds its page of results meanwhile.
+    """
+    return start_facet_counts(spec_for(fs), {n: fs.selected(n) for n in FACET_FIELDS})
 
 
 # The index fields each facet counts, and how many values it keeps.
@@ -95,31 +104,47 @@ FACET_FIELDS = {
 
 
 def facet_counts(spec: SearchSpec, selected: dict[str, list[str]]) -> dict[str, dict]:
-    """Counts per index field, plus "year" (the chart) over the search itself.
+    """Counts per index field, plus "year" (the chart) over the search itself."""
+    return start_facet_counts(spec, selected)()
+
+
+def start_facet_counts(spec: SearchSpec, selected: dict[str, list[str]]):
+    """facet_counts, started in the engine's threads: returns what waits for the counts.
 
     Every facet without a selection and the years share ONE aggregation pass over the matches.
     A facet with a selection is counted without its own filter (a pass each), and so is the kind
-    facet, which counts summaries too (a pass over one tiny field: a few ms at 1M).
+    facet, which counts summaries too (a pass over one tiny field: a few ms at 1M). The passes
+    run side by side (engine.start_terms_passes).
     """
     shared: dict[str, int] = {"year": 300}
-    counts: dict[str, dict] = {}
+    own: list[tuple[str, dict[str, int]]] = []
     for name, fields in FACET_FIELDS.items():
         if selected.get(name) or name == "kind":
-            counts |= engine.many_terms(spec.without(name), fields)
+            own.append((name, fields))
         else:
             shared |= fields
-    return counts | engine.many_terms(spec, shared)
+    passes = [(spec.without(name), fields) for name, fields in own] + [(spec, shared)]
+    waiting = engine.start_terms_passes(passes)
+
+    def merged() -> dict[str, dict]:
+        counts: dict[str, dict] = {}
+        for found in waiting():
+            counts |= found
+        return counts
+
+    return merged
 
 
 def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Countries by region, then observers, groups, organizations and UN officials apart."""
     found = counts["delegation"]
     selected = fs.selected("delegation")
-    delegations = Delegation.objects.filter(code__in=[*found, *selected])
+    known = delegation_labels()
     grouped: dict[str, list[FacetValue]] = defaultdict(list)
-    for d in sorted(delegations, key=lambda d: d.name):
-        group = delegation_group(d.kind, d.region)
-        value = FacetValue(d.code, d.name, found.get(d.code, 0), d.code in selected, group)
+    for code in sorted({*found, *selected} & known.keys(), key=lambda c: known[c][0]):
+        name, kind, region = known[code]
+        group = delegation_group(kind, region)
+        value = FacetValue(code, name, found.get(code, 0), code in selected, group)
         grouped[group].append(value)
     groups = [
         FacetGroup(g, grouped[g], sum(v.count for v in grouped[g]))
@@ -127,6 +152,26 @@ def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
         if g in grouped
     ]
     return Facet("delegation", "Delegation", groups)
+
+
+def delegation_labels() -> dict[str, tuple[str, str, str]]:
+    """Every delegation's code -> (name, kind, region), kept until the next index commit."""
+    return memo.per_commit("labels", "delegations", _delegation_labels)
+
+
+def _delegation_labels() -> dict[str, tuple[str, str, str]]:
+    rows = Delegation.objects.values_list("code", "name", "kind", "region")
+    return {code: (name, kind, region) for code, name, kind, region in rows}
+
+
+def pillars_with_themes() -> list[tuple[Theme, list[Theme]]]:
+    """The pillars in order, each with its themes, kept until the next index commit."""
+    return memo.per_commit("labels", "pillars", _pillars_with_themes)
+
+
+def _pillars_with_themes() -> list[tuple[Theme, list[Theme]]]:
+    pillars = Theme.objects.pillars().prefetch_related("children")
+    return [(p, list(p.children.all())) for p in pillars]
 
 
 def delegation_group(kind: str, region: str) -> str:
@@ -141,8 +186,7 @@ def theme_facet(fs: StatementFilter, counts: dict) -> Facet:
     per_theme, per_pillar = counts["theme"], counts["pillar"]
     selected = fs.selected("theme")
     groups = []
-    for pillar in Theme.objects.pillars().prefetch_related("children"):
-        children = list(pillar.children.all())
+    for pillar, children in pillars_with_themes():
         label = f"All of {pillar.name}" if children else pillar.name
         values = [_theme_value(pillar, per_pillar, selected, label=label)]
         values += [_theme_value(t, per_theme, selected) for t in children]
@@ -171,10 +215,13 @@ def body_facet(fs: StatementFilter, counts: dict) -> Facet:
     """UN bodies in their usual order."""
     found = counts["body"]
     selected = fs.selected("body")
+    bodies = memo.per_commit(
+        "labels", "bodies", lambda: list(Body.objects.values_list("slug", "name"))
+    )
     values = [
-        FacetValue(b.slug, b.name, found.get(b.slug, 0), b.slug in selected)
-        for b in Body.objects.all()
-        if found.get(b.slug) or b.slug in selected
+        FacetValue(slug, name, found.get(slug, 0), slug in selected)
+        for slug, name in bodies
+        if found.get(slug) or slug in selected
     ]
     return Facet("body", "UN body", [FacetGroup("", values)])
 
@@ -290,16 +337,46 @@ def speaker_roles(queryset: QuerySet) -> list[dict]:
     )
 
 
-def recent_meetings(queryset: QuerySet, limit: int = 10) -> list[tuple]:
-    """The latest meetings these statements come from, each with how many (2 queries)."""
-    rows = list(
-        queryset.order_by()
-        .values_list("meeting_id")
-        .annotate(n=Count("id"), day=Max("date"))
-        .order_by("-day", "-meeting_id")[:limit]
-    )
+def recent_meetings(queryset: QuerySet, limit: int = 10, spec: SearchSpec | None = None):
+    """The latest meetings these statements come from, each with how many (2-4 queries).
+
+    With `spec` (the same statements in the engine), the engine's newest matches name the
+    meetings, and only those meetings are counted; else every match is grouped in SQL.
+    """
+    rows = _recent_from_engine(queryset, spec, limit) if spec is not None else None
+    if rows is None:
+        rows = list(
+            queryset.order_by()
+            .values_list("meeting_id")
+            .annotate(n=Count("id"), day=Max("date"))
+            .order_by("-day", "-meeting_id")[:limit]
+        )
     meetings = Meeting.objects.with_related().in_bulk([pk for pk, _, _ in rows])
     return [(meetings[pk], n) for pk, n, _ in rows if pk in meetings]
+
+
+RECENT_WALK = 200
+
+
+def _recent_from_engine(queryset: QuerySet, spec: SearchSpec, limit: int) -> list | None:
+    """(meeting, count, day) of the latest meetings, or None when the newest RECENT_WALK
+    matches cannot prove which they are (many statements on the oldest day seen)."""
+    ids = engine.search(spec, sort="newest", limit=RECENT_WALK).ids
+    latest: dict[int, date] = {}
+    for meeting, day in queryset.filter(pk__in=ids).values_list("meeting_id", "date"):
+        latest[meeting] = max(day, latest.get(meeting, day))
+    ranked = sorted(latest.items(), key=lambda item: (item[1], item[0]), reverse=True)[:limit]
+    oldest_seen = min(latest.values(), default=None)
+    complete = len(ids) < RECENT_WALK  # every match was seen
+    if not complete and (len(ranked) < limit or any(d <= oldest_seen for _, d in ranked)):
+        return None  # a meeting on the oldest day seen may hold unseen statements
+    counted = dict(
+        queryset.order_by()
+        .filter(meeting_id__in=[m for m, _ in ranked])
+        .values_list("meeting_id")
+        .annotate(n=Count("id"))
+    )
+    return [(m, counted.get(m, 0), day) for m, day in ranked]
 
 
 def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:

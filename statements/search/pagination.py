@@ -170,17 +170,20 @@ def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fet
 
     after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
     at_end = params.get("before") == "end"
-    total = engine.count(spec)
     backwards = bool(before or at_end)
     key = engine.sort_key(*(before or after)) if (before or after) else None
     up = ascending != backwards  # the direction the index is walked in
-    ids = engine.walk(
-        spec,
-        ascending=up,
-        below=None if up else key,
-        above=key if up else None,
-        limit=PER_PAGE + 1,
-    )
+    if key is None:  # the first or the last page: the total comes with the walk
+        ids, total = engine.walk_counted(spec, ascending=up, limit=PER_PAGE + 1)
+    else:
+        total = engine.count(spec)
+        ids = engine.walk(
+            spec,
+            ascending=up,
+            below=None if up else key,
+            above=key if up else None,
+            limit=PER_PAGE + 1,
+        )
     more = len(ids) > PER_PAGE
     ids = ids[:PER_PAGE]
     items = fetch(ids[::-1] if backwards else ids)

@@ -94,9 +94,10 @@ def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
     return [(v, label) for v, label in SORT_CHOICES if v != "relevance" or fs.query]
 
 
-def facet_context(fs: StatementFilter, state: QueryState) -> dict:
-    """Facets with their links, the chips of active filters, the chart, and the forms' state."""
-    found, years = facets.statement_facets(fs)
+def facet_context(fs: StatementFilter, state: QueryState, counts: dict | None = None) -> dict:
+    """Facets with their links, the chips of active filters, the chart, and the forms' state
+    (`counts`: the facet counts, when facets.start_counts was called first)."""
+    found, years = facets.statement_facets(fs, counts)
     chart = results_chart(fs, state, years)
     return {
         "facets": [_linked(f, state) for f in found],

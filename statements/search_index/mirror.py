@@ -12,7 +12,6 @@ import hashlib
 
 import tantivy
 from django.conf import settings
-from django.db import connection
 
 from statements.search_index import documents, store
 from statements.search_index.schema import build_schema, register
@@ -25,9 +24,7 @@ def sync() -> None:
     global _last
     if not getattr(settings, "SEARCH_INDEX_MIRROR", False):
         return
-    with connection.cursor() as cursor:
-        cursor.execute(documents.SELECT + " ORDER BY s.id")
-        rows = cursor.fetchall()
+    rows = documents.rows()
     digest = hashlib.sha256(repr(rows).encode()).hexdigest()
     if digest == _last:
         return

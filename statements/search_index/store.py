@@ -120,6 +120,16 @@ def open_index() -> tantivy.Index:
         return _opened.index
 
 
+def version() -> str | None:
+    """A token that changes with every index commit and swap (None for tests' in-memory index,
+    which is rebuilt under the same name)."""
+    if _memory is not None or getattr(settings, "SEARCH_INDEX_MIRROR", False):
+        return None
+    open_index()
+    opened = _opened
+    return f"{opened.generation.name}:{opened.meta_mtime}" if opened else None
+
+
 def read_state(generation: Path) -> dict:
     try:
         return json.loads((generation / STATE).read_text("utf-8"))

@@ -38,7 +38,7 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "chart": bar_chart(
             stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
         ),
-        "meetings": facets.recent_meetings(statements),
+        "meetings": facets.recent_meetings(statements, spec=spec),
         "latest": readers.rows(
             Statement.objects.for_listing(), engine.search(spec, sort="newest", limit=LATEST).ids
         ),

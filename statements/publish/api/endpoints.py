@@ -3,21 +3,18 @@
 import json
 from typing import Any
 
-from django.db.models import FloatField, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from ninja import Path, Query, Router
 
 from statements.models import Delegation, RetiredStatement, Statement, Theme
-from statements.publish.api import schemas
-from statements.publish.api.cursors import Ordering
+from statements.publish.api import engine_pages, schemas
 from statements.publish.api.paging import absolute, after_cursor, next_cursor, page, reject_unknown
 from statements.publish.api.problems import Problem
 from statements.publish.api.resources import RESOURCES, Resource, current_speaker
 from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
-from statements.search import query as search
 from statements.search.filters import KNOWN_VALUES, StatementFilter
 from statements.search_index import engine
 from statements.search_index.readers import spec_for
@@ -27,11 +24,6 @@ ERRORS: dict[int, Any] = {400: ProblemOut}
 MISSING: dict[int, Any] = {400: ProblemOut, 404: ProblemOut}
 # A press release symbol: GA/12388, GA/SHC/4264, SC/12284, a revision or a joint symbol.
 SYMBOL_PATTERN = r"^[A-Za-z][A-Za-z0-9./ –-]{0,59}$"
-STATEMENT_ORDERINGS = {
-    "newest": Ordering("newest", ("date", "id"), descending=True),
-    "oldest": Ordering("oldest", ("date", "id")),
-    "relevance": Ordering("relevance", ("api_rank", "date", "id"), descending=True),
-}
 
 
 # Statements -------------------------------------------------------------------------------------
@@ -63,15 +55,8 @@ def statement_list(
     request: HttpRequest, response: HttpResponse, params: Query[schemas.StatementQuery]
 ) -> dict:
     fs = statement_filter(request)
-    ordering = STATEMENT_ORDERINGS[fs.sort_by]
-    queryset = fs.matches
-    if fs.sort_by == "relevance":  # the UI's rank as double precision, so a cursor holds it exactly
-        queryset = queryset.annotate(api_rank=Cast(search.rank(fs.query.text), FloatField()))
-    ordered = after_cursor(queryset, params.cursor, "statements", ordering)
-    rows = list(statement_json(ordered, *ordering.keys)[: params.limit + 1])
-    following = next_cursor(rows, params.limit, "statements", ordering, lambda row: row[1:])
+    data, following = engine_pages.statement_page(fs, params.cursor, params.limit)
     meta = {"total": engine.count(spec_for(fs)), "limit": params.limit, "sort": fs.sort_by}
-    data = [json.loads(row[0]) for row in rows[: params.limit]]
     return page(
         request, response, data=data, next_cursor=following, meta=meta | {"notes": fs.notes}
     )

@@ -1,0 +1,79 @@
+"""Pages of /api/v1/statements from the search engine, in the UI's order, by keyset cursor.
+
+By relevance: the engine's BM25 order (the page's and the export's). The cursor holds the last
+row's score, id and position; the next page is read from a few rows before that position, so it
+follows that row by id even when the index changed a little since. Should the row be gone, the
+page continues with the first row scoring below it.
+
+By date: the cursor holds (date, id), and the engine walks its date-order key past it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from statements.models import Statement
+from statements.publish.api.cursors import Ordering, decode_cursor, encode_cursor
+from statements.publish.exports import statement_json
+from statements.search_index import engine
+from statements.search_index.query import SearchSpec
+from statements.search_index.readers import spec_for
+
+SLACK = 20  # rows read before the cursor's position, for rows added or removed since
+ORDERINGS = {
+    "newest": Ordering("newest", ("date", "id"), descending=True),
+    "oldest": Ordering("oldest", ("date", "id")),
+    "relevance": Ordering("relevance", ("score", "id", "position"), descending=True),
+}
+
+
+def statement_page(fs, cursor: str | None, limit: int) -> tuple[list[dict], str | None]:
+    """The records of the page after the cursor, and the next page's cursor (None at the end)."""
+    ordering = ORDERINGS[fs.sort_by]
+    position = decode_cursor(cursor, "statements", ordering)
+    spec = spec_for(fs)
+    if fs.sort_by == "relevance":
+        keys = _ranked(spec, position, limit)
+    else:
+        keys = _dated(spec, fs.sort_by == "oldest", position, limit)
+    found = {pk: text for text, pk in statement_json(Statement.objects.filter(pk__in=keys), "id")}
+    ordered = [pk for pk in keys if pk in found]  # a row the index still has, deleted just now
+    following = None
+    if len(ordered) > limit:
+        following = encode_cursor("statements", ordering, keys[ordered[limit - 1]])
+    return [json.loads(found[pk]) for pk in ordered[:limit]], following
+
+
+def _ranked(spec: SearchSpec, position: list | None, limit: int) -> dict[int, list]:
+    """Up to limit + 1 ids by relevance after the cursor, each with its cursor values."""
+    start, skip = 0, None
+    if position is not None:
+        score, pk, at = float(position[0]), int(position[1]), int(position[2])
+        start, skip = max(0, at + 1 - SLACK), (score, pk)
+    hits = engine.ranked(spec, offset=start, limit=SLACK * 2 + limit + 1)
+    first = _after(hits, skip) if skip else 0
+    page = hits[first : first + limit + 1]
+    return {pk: [score, pk, start + first + i] for i, (score, pk) in enumerate(page)}
+
+
+def _after(hits: list[tuple[float, int]], cursor: tuple[float, int]) -> int:
+    """The index of the first hit past the cursor's row (found by id, else by score)."""
+    score, pk = cursor
+    for i, (_, found) in enumerate(hits):
+        if found == pk:
+            return i + 1
+    return next((i for i, (s, _) in enumerate(hits) if s < score), len(hits))
+
+
+def _dated(spec: SearchSpec, ascending: bool, position: list | None, limit: int):
+    """Up to limit + 1 ids in date order after the cursor's (date, id), with their values."""
+    key = engine.sort_key(date.fromisoformat(position[0]), int(position[1])) if position else None
+    found = engine.walk_keys(
+        spec,
+        ascending=ascending,
+        below=None if ascending else key,
+        above=key if ascending else None,
+        limit=limit + 1,
+    )
+    return {pk: [day, pk] for day, pk in found}

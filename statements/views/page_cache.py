@@ -1,0 +1,41 @@
+"""Public pages kept until the search index's next commit (and at most PAGE_CACHE_SECONDS).
+
+Everything these pages show changes only through writes that record an outbox entry, and the
+indexer's commit of that entry changes the index's version: a page cached under one version is
+what the page would be now. Staff (logged in), other methods and non-200 answers pass through;
+with tests' in-memory index (no version) nothing is cached. PAGE_CACHE_SECONDS (300) bounds an
+edit that reaches neither the outbox nor the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+
+from statements.search_index import store
+
+
+def per_index_commit(view):
+    """Serve the view's 200 answers from Django's cache while the index is unchanged."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if not seconds or request.method != "GET" or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        version = store.version()
+        if version is None:
+            return view(request, *args, **kwargs)
+        where = f"{version}\0{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(where.encode()).hexdigest()
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                cache.set(key, response, seconds)
+        return response
+
+    return cached_view

@@ -1,0 +1,48 @@
+"""Public pages are served from the cache until the index commits, and are fresh after."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from statements.ingest import ingest_source
+from statements.models import Statement
+from tests.seed import SEED_OVERRIDES, seed_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+WORD = "Xylophonists demand quiet"
+
+
+def ingest(source: bytes):
+    return ingest_source(
+        source=source, source_name="seed.txt", overrides=SEED_OVERRIDES, via="test"
+    )
+
+
+def test_a_page_is_cached_until_the_index_commits(live_index, settings, client):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    ingest(seed_bytes())
+    last = Statement.objects.full().order_by("-sequence").first()
+    url = f"/statements/{last.pk}/"
+    first = client.get(url).content.decode()
+    assert WORD not in first
+    # An edit behind the outbox's back: the cached page is served unchanged ...
+    Statement.objects.filter(pk=last.pk).update(text=WORD + ".")
+    assert client.get(url).content.decode() == first
+    # ... until the index commits (a re-ingest records its meeting in the outbox).
+    changed = seed_bytes().replace(last.text.split(".")[0].encode(), WORD.encode())
+    ingest(changed)
+    fresh = Statement.objects.filter(text__contains=WORD).first()
+    assert WORD in client.get(f"/statements/{fresh.pk}/").content.decode()
+
+
+def test_nothing_is_cached_when_it_is_off(live_index, settings, client):
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    ingest(seed_bytes())
+    statement = Statement.objects.full().order_by("pk").first()
+    url = f"/statements/{statement.pk}/"
+    client.get(url)
+    Statement.objects.filter(pk=statement.pk).update(text=WORD + ".")
+    assert WORD in client.get(url).content.decode()
