@@ -5,7 +5,8 @@
 
 Serves the archive under gunicorn with production settings and the project's gunicorn config
 (config/gunicorn.conf.py), against a synthetic corpus in var/pg-abuse (made on the first run,
---statements rows). Then, one phase at a time, an attacker runs
+--statements rows) and its search index beside it (var/pg-abuse-search-index). Then, one phase
+at a time, an attacker runs
 
   slow readers     exports read at 5 KB/s through a 4 KB receive window
   slowloris        connections that trickle request headers, and ones that stall
@@ -228,12 +229,15 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 def prepare(env: dict[str, str], statements: int) -> int:
-    """Migrate, make the corpus if it is missing, create the admin account; return the count."""
+    """Migrate, make the corpus and its search index if missing, add the admin; return the count."""
     manage(env, "migrate", "--no-input")
     count = "from statements.models import Statement; print(Statement.objects.count())"
     if int(manage(env, "shell", "-c", count)) < statements // 2:
         print(f"Generating {statements:,} statements (first run only) ...", flush=True)
         manage(env, "generate_corpus", "--statements", str(statements), "--no-progress")
+        manage(env, "rebuild_search_index", "--no-progress")  # searches read this index
+    else:
+        manage(env, "rebuild_search_index", "--if-missing", "--no-progress")
     user = (
         "from django.contrib.auth.models import User; "
         f"User.objects.filter(username='{ADMIN_USER}').exists() or "
