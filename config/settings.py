@@ -318,10 +318,21 @@ SILENCED_SYSTEM_CHECKS = [
 ANONYMOUS_STATEMENT_TIMEOUT_MS = int(os.environ.get("ANONYMOUS_STATEMENT_TIMEOUT_MS", "5000"))
 EXPORT_STATEMENT_TIMEOUT_MS = int(os.environ.get("EXPORT_STATEMENT_TIMEOUT_MS", "600000"))
 
+# DJANGO_LOG_LEVEL is the handler's level too: Django's own loggers (django.request's 4xx
+# warnings) set their levels and would pass a root level by. Refused requests (429) are not
+# logged: the access log has them, and a flood would write one warning per refusal.
+_log_level = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "filters": {"not_a_refusal": {"()": "config.log_filters.NotARefusal"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "level": _log_level,
+            "filters": ["not_a_refusal"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": _log_level},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
