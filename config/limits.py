@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from functools import cached_property
@@ -22,7 +24,8 @@ class RateLimitMiddleware:
     """Count requests per client address in groups (search, API, feeds, exports, admin login).
 
     A client over its group's rate gets 429 with Retry-After: a problem document from the API,
-    exports and feeds, a page elsewhere. Login attempts are counted per address and per username.
+    exports and feeds, a page elsewhere. Login attempts are counted per address and per username
+    before the view runs, so a refused guess never reaches the password hasher.
     """
 
     def __init__(self, get_response):
@@ -41,11 +44,13 @@ class RateLimitMiddleware:
                 request, group=group, key=key, rate=settings.RATELIMIT_RATES[group], increment=True
             )
             if usage and usage["should_limit"]:
+                refusal_delay.wait()
                 return too_many_requests(request, group, max(1, usage["time_left"]))
         with in_flight(request, group) as admitted:
-            if not admitted:
-                return too_many_requests(request, group, 1)
-            return self.get_response(request)
+            if admitted:
+                return self.get_response(request)
+        refusal_delay.wait()  # not counted as running meanwhile
+        return too_many_requests(request, group, 1)
 
     def group(self, request: HttpRequest) -> str | None:
         """The rate-limit group of a request, or None for requests that are not limited."""
@@ -61,6 +66,35 @@ class RateLimitMiddleware:
         if request.GET and not path.startswith(("/admin/", "/static/", "/data/")):
             return "search"  # a page asked with a query: a search, a filter or a page of one
         return None
+
+
+class RefusalDelay:
+    """Hold a refusal RATELIMIT_REFUSAL_DELAY seconds, in at most a few threads of the process.
+
+    Refusing costs about a millisecond of CPU (gunicorn and the middleware before this one), so
+    a client that asks again the moment it is refused keeps a core busy refusing it. Held a
+    moment, each of its connections asks about once a second. At most
+    RATELIMIT_DELAYED_PER_PROCESS threads wait at once, so a client with many connections
+    cannot park every thread here; beyond that, refusals are answered at once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.waiting = 0
+
+    def wait(self) -> None:
+        with self._lock:
+            if self.waiting >= settings.RATELIMIT_DELAYED_PER_PROCESS:
+                return
+            self.waiting += 1
+        try:
+            time.sleep(settings.RATELIMIT_REFUSAL_DELAY)
+        finally:
+            with self._lock:
+                self.waiting -= 1
+
+
+refusal_delay = RefusalDelay()
 
 
 @contextmanager

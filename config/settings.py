@@ -300,6 +300,11 @@ RATELIMIT_RATES = {
 }
 # Requests of one group one client may have running at once (per process with a local cache).
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
+# A refusal is answered after this many seconds, in at most this many threads per process at
+# once (others at once; keep it well below GUNICORN_THREADS): a client that asks again as soon
+# as it is refused then costs little CPU (config/limits.py, RefusalDelay).
+RATELIMIT_REFUSAL_DELAY = float(os.environ.get("RATELIMIT_REFUSAL_DELAY", "1"))
+RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCESS", "2"))
 if env_bool("DJANGO_BEHIND_PROXY"):
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.

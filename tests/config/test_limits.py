@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from psycopg.errors import QueryCanceled
 
-from config.limits import StatementTimeoutMiddleware
+from config.limits import StatementTimeoutMiddleware, refusal_delay
 from config.middleware import DatabaseUnavailableMiddleware
 from statements.publish import exports
 from tests.factories import make_statement
@@ -24,6 +25,7 @@ def limited(settings):
     """Rate limits on, two requests an hour in every group (no window ends mid-test)."""
     settings.RATELIMIT_ENABLE = True
     settings.RATELIMIT_RATES = dict.fromkeys(("search", "api", "feeds", "exports", "login"), "2/h")
+    settings.RATELIMIT_REFUSAL_DELAY = 0
     cache.clear()
     yield settings
     cache.clear()
@@ -154,3 +156,34 @@ def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limite
     cache.set(key, 1)
     assert client.get("/statements/?q=climate").status_code == 200
     assert cache.get(key) == 1  # its own count is given back
+
+
+def _timed_get(client, url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    status = client.get(url).status_code
+    return status, time.perf_counter() - started
+
+
+def test_a_refusal_is_held_a_moment_in_a_few_threads_only(client, db, limited, monkeypatch):
+    limited.RATELIMIT_REFUSAL_DELAY = 0.5
+    limited.RATELIMIT_DELAYED_PER_PROCESS = 1
+    for _ in range(2):
+        assert _timed_get(client, "/statements/?q=a")[0] == 200
+    status, seconds = _timed_get(client, "/statements/?q=a")
+    assert status == 429 and seconds >= 0.5  # a client looping on refusals asks less often
+    assert refusal_delay.waiting == 0
+    # Every delay slot of the process taken: the refusal is answered at once, no thread parked.
+    monkeypatch.setattr(refusal_delay, "waiting", 1)
+    status, seconds = _timed_get(client, "/statements/?q=a")
+    assert status == 429 and seconds < 0.4
+
+
+def test_a_refusal_for_running_too_many_is_held_without_counting_as_running(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_REFUSAL_DELAY = 0.3
+    limited.RATELIMIT_DELAYED_PER_PROCESS = 2
+    key = "rl-inflight:search:127.0.0.1"
+    cache.set(key, 1)  # one search of this client is running
+    status, seconds = _timed_get(client, "/statements/?q=climate")
+    assert status == 429 and seconds >= 0.3
+    assert cache.get(key) == 1
