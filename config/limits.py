@@ -11,13 +11,14 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import DatabaseError, connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_ratelimit.core import get_usage
 
 MACHINE_GROUPS = ("api", "exports", "feeds")
+RUNNING_LOCKS = 0x524C  # first key of the advisory locks of running requests ("RL")
 
 
 class RateLimitMiddleware:
@@ -97,13 +98,58 @@ class RefusalDelay:
 refusal_delay = RefusalDelay()
 
 
-@contextmanager
-def in_flight(request: HttpRequest, group: str) -> Iterator[bool]:
+def in_flight(request: HttpRequest, group: str):
     """Admit at most RATELIMIT_CONCURRENT requests of a group from one client at a time.
 
     A rate per minute does not stop a client that keeps a few slow requests running at once
-    (expensive searches, password checks); this does. Counted in the cache, like the rates.
+    (expensive searches, password checks); this does. Counted where every worker sees it:
+    PostgreSQL locks, or the cache when the cache is shared (RATELIMIT_CONCURRENCY_COUNTER).
     """
+    if settings.RATELIMIT_CONCURRENCY_COUNTER == "database":
+        return running_locked(request, group)
+    return running_cached(request, group)
+
+
+@contextmanager
+def running_locked(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Hold one of the client's RATELIMIT_CONCURRENT advisory locks while the request runs.
+
+    Session locks are seen by every worker of every machine on the database, and go with their
+    connection if a worker dies. Without the database, the request is let through: its view
+    then answers the 503 page.
+    """
+    names = [f"{group}:{client_address(request)}:{n}" for n in range(settings.RATELIMIT_CONCURRENT)]
+    held = None
+    try:
+        with connection.cursor() as cursor:
+            for name in names:
+                cursor.execute(
+                    "SELECT pg_try_advisory_lock(%s, hashtext(%s))", [RUNNING_LOCKS, name]
+                )
+                if cursor.fetchone()[0]:
+                    held = name
+                    break
+    except DatabaseError:
+        held = ""
+    try:
+        yield held is not None
+    finally:
+        if held:
+            release_running(held)
+
+
+def release_running(name: str) -> None:
+    """Give a running request's lock back (closing the connection gives every lock back)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+    except DatabaseError:
+        connection.close()
+
+
+@contextmanager
+def running_cached(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Count the client's running requests in the cache (exact when the cache is shared)."""
     key = f"rl-inflight:{group}:{client_address(request)}"
     cache.add(key, 0, timeout=300)
     try:

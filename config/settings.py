@@ -298,13 +298,19 @@ RATELIMIT_RATES = {
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
     "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
 }
-# Requests of one group one client may have running at once (per process with a local cache).
+# Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
+# Where running requests are counted, so that every worker sees them: "database" (PostgreSQL
+# advisory locks; not through PgBouncer in transaction mode) or "cache" (only exact with a
+# shared CACHE_URL, which is then the default).
+RATELIMIT_CONCURRENCY_COUNTER = os.environ.get(
+    "RATELIMIT_CONCURRENCY_COUNTER", "cache" if CACHE_URL else "database"
+)
 # A refusal is answered after this many seconds, in at most this many threads per process at
-# once (others at once; keep it well below GUNICORN_THREADS): a client that asks again as soon
-# as it is refused then costs little CPU (config/limits.py, RefusalDelay).
+# once (others at once; half of GUNICORN_THREADS leaves the other half to everyone else): a
+# client that asks again as soon as it is refused then costs little CPU (config/limits.py).
 RATELIMIT_REFUSAL_DELAY = float(os.environ.get("RATELIMIT_REFUSAL_DELAY", "1"))
-RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCESS", "2"))
+RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCESS", "4"))
 if env_bool("DJANGO_BEHIND_PROXY"):
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,7 +15,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from psycopg.errors import QueryCanceled
 
-from config.limits import StatementTimeoutMiddleware, refusal_delay
+from config.limits import RUNNING_LOCKS, StatementTimeoutMiddleware, refusal_delay
 from config.middleware import DatabaseUnavailableMiddleware
 from statements.publish import exports
 from tests.factories import make_statement
@@ -148,6 +149,7 @@ def test_the_export_runs_under_its_own_timeout(db, settings):
 def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limited):
     limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
     limited.RATELIMIT_CONCURRENT = 2
+    limited.RATELIMIT_CONCURRENCY_COUNTER = "cache"  # a shared cache (CACHE_URL) counts
     key = "rl-inflight:search:127.0.0.1"
     cache.set(key, 2)  # two searches of this client are running
     response = client.get("/statements/?q=climate")
@@ -182,8 +184,52 @@ def test_a_refusal_for_running_too_many_is_held_without_counting_as_running(clie
     limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
     limited.RATELIMIT_REFUSAL_DELAY = 0.3
     limited.RATELIMIT_DELAYED_PER_PROCESS = 2
+    limited.RATELIMIT_CONCURRENCY_COUNTER = "cache"
     key = "rl-inflight:search:127.0.0.1"
     cache.set(key, 1)  # one search of this client is running
     status, seconds = _timed_get(client, "/statements/?q=climate")
     assert status == 429 and seconds >= 0.3
     assert cache.get(key) == 1
+
+
+@contextmanager
+def _another_worker():
+    """A second database session, as another gunicorn worker would have."""
+    other = connection.copy()
+    try:
+        with other.cursor() as cursor:
+            yield cursor
+    finally:
+        other.close()
+
+
+def _running(cursor, name: str, *, lock: bool) -> None:
+    verb = "pg_try_advisory_lock" if lock else "pg_advisory_unlock"
+    cursor.execute(f"SELECT {verb}(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+    assert cursor.fetchone()[0]
+
+
+def test_running_requests_are_counted_across_workers_in_the_database(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_CONCURRENT = 2
+    assert limited.RATELIMIT_CONCURRENCY_COUNTER == "database"  # the default without CACHE_URL
+    with _another_worker() as other:
+        for n in range(2):  # two searches of this client are running in another worker
+            _running(other, f"search:127.0.0.1:{n}", lock=True)
+        response = client.get("/statements/?q=climate")
+        assert response.status_code == 429 and response["Retry-After"] == "1"
+        assert client.get("/statements/?q=climate", REMOTE_ADDR="192.0.2.4").status_code == 200
+        _running(other, "search:127.0.0.1:1", lock=False)
+        assert client.get("/statements/?q=climate").status_code == 200
+        # The request gave its lock back: the other worker can take it.
+        _running(other, "search:127.0.0.1:1", lock=True)
+
+
+def test_without_the_database_the_concurrency_check_lets_the_503_through(client, db, limited):
+    def broken_cursor():
+        raise OperationalError("connection refused")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connection, "cursor", broken_cursor)
+        response = client.get("/statements/?q=climate")
+    assert response.status_code == 503
