@@ -301,10 +301,12 @@ RATELIMIT_RATES = {
 # Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
 # Where running requests are counted, so that every worker sees them: "database" (PostgreSQL
-# advisory locks; not through PgBouncer in transaction mode) or "cache" (only exact with a
-# shared CACHE_URL, which is then the default).
+# session advisory locks) or "cache" (exact only with a shared CACHE_URL). The cache is the
+# default with CACHE_URL, and behind PgBouncer in transaction mode, where a session lock could
+# stay on a pooled server connection.
 RATELIMIT_CONCURRENCY_COUNTER = os.environ.get(
-    "RATELIMIT_CONCURRENCY_COUNTER", "cache" if CACHE_URL else "database"
+    "RATELIMIT_CONCURRENCY_COUNTER",
+    "cache" if CACHE_URL or env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS") else "database",
 )
 # A refusal is answered after this many seconds, in at most this many threads per process at
 # once (others at once; half of GUNICORN_THREADS leaves the other half to everyone else): a
