@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from functools import cached_property
 
 from django.conf import settings
@@ -98,7 +98,7 @@ class RefusalDelay:
 refusal_delay = RefusalDelay()
 
 
-def in_flight(request: HttpRequest, group: str):
+def in_flight(request: HttpRequest, group: str) -> AbstractContextManager[bool]:
     """Admit at most RATELIMIT_CONCURRENT requests of a group from one client at a time.
 
     A rate per minute does not stop a client that keeps a few slow requests running at once
@@ -121,21 +121,25 @@ def running_locked(request: HttpRequest, group: str) -> Iterator[bool]:
     names = [f"{group}:{client_address(request)}:{n}" for n in range(settings.RATELIMIT_CONCURRENT)]
     held = None
     try:
-        with connection.cursor() as cursor:
-            for name in names:
-                cursor.execute(
-                    "SELECT pg_try_advisory_lock(%s, hashtext(%s))", [RUNNING_LOCKS, name]
-                )
-                if cursor.fetchone()[0]:
-                    held = name
-                    break
+        held = take_running_lock(names)
+        admitted = held is not None
     except DatabaseError:
-        held = ""
+        admitted = True  # no database: let the view answer its 503 page
     try:
-        yield held is not None
+        yield admitted
     finally:
         if held:
             release_running(held)
+
+
+def take_running_lock(names: list[str]) -> str | None:
+    """Take the first free lock of these names; None when every one is held."""
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+            if cursor.fetchone()[0]:
+                return name
+    return None
 
 
 def release_running(name: str) -> None:
