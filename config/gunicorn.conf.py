@@ -25,8 +25,11 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
-max_requests_jitter = 500
+# Workers are not recycled after N requests by default: the rate-limit counters live in each
+# worker (the local cache), so a flood of refused requests would restart workers and buy the
+# flooder fresh quotas (and cut connections in flight). Set it if a leak ever needs it.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Believe X-Forwarded-* only from these addresses (the front server); none unless configured.

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import DatabaseError, connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_ratelimit.core import get_usage
 
 MACHINE_GROUPS = ("api", "exports", "feeds")
+RUNNING_LOCKS = 0x524C  # first key of the advisory locks of running requests ("RL")
 
 
 class RateLimitMiddleware:
     """Count requests per client address in groups (search, API, feeds, exports, admin login).
 
     A client over its group's rate gets 429 with Retry-After: a problem document from the API,
-    exports and feeds, a page elsewhere. Login attempts are counted per address and per username.
+    exports and feeds, a page elsewhere. Login attempts are counted per address and per username
+    before the view runs, so a refused guess never reaches the password hasher.
     """
 
     def __init__(self, get_response):
@@ -41,11 +45,13 @@ class RateLimitMiddleware:
                 request, group=group, key=key, rate=settings.RATELIMIT_RATES[group], increment=True
             )
             if usage and usage["should_limit"]:
+                refusal_delay.wait()
                 return too_many_requests(request, group, max(1, usage["time_left"]))
         with in_flight(request, group) as admitted:
-            if not admitted:
-                return too_many_requests(request, group, 1)
-            return self.get_response(request)
+            if admitted:
+                return self.get_response(request)
+        refusal_delay.wait()  # not counted as running meanwhile
+        return too_many_requests(request, group, 1)
 
     def group(self, request: HttpRequest) -> str | None:
         """The rate-limit group of a request, or None for requests that are not limited."""
@@ -63,13 +69,91 @@ class RateLimitMiddleware:
         return None
 
 
-@contextmanager
-def in_flight(request: HttpRequest, group: str) -> Iterator[bool]:
+class RefusalDelay:
+    """Hold a refusal RATELIMIT_REFUSAL_DELAY seconds, in at most a few threads of the process.
+
+    Refusing costs about a millisecond of CPU (gunicorn and the middleware before this one), so
+    a client that asks again the moment it is refused keeps a core busy refusing it. Held a
+    moment, each of its connections asks about once a second. At most
+    RATELIMIT_DELAYED_PER_PROCESS threads wait at once, so a client with many connections
+    cannot park every thread here; beyond that, refusals are answered at once.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.waiting = 0
+
+    def wait(self) -> None:
+        with self._lock:
+            if self.waiting >= settings.RATELIMIT_DELAYED_PER_PROCESS:
+                return
+            self.waiting += 1
+        try:
+            time.sleep(settings.RATELIMIT_REFUSAL_DELAY)
+        finally:
+            with self._lock:
+                self.waiting -= 1
+
+
+refusal_delay = RefusalDelay()
+
+
+def in_flight(request: HttpRequest, group: str) -> AbstractContextManager[bool]:
     """Admit at most RATELIMIT_CONCURRENT requests of a group from one client at a time.
 
     A rate per minute does not stop a client that keeps a few slow requests running at once
-    (expensive searches, password checks); this does. Counted in the cache, like the rates.
+    (expensive searches, password checks); this does. Counted where every worker sees it:
+    PostgreSQL locks, or the cache when the cache is shared (RATELIMIT_CONCURRENCY_COUNTER).
     """
+    if settings.RATELIMIT_CONCURRENCY_COUNTER == "database":
+        return running_locked(request, group)
+    return running_cached(request, group)
+
+
+@contextmanager
+def running_locked(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Hold one of the client's RATELIMIT_CONCURRENT advisory locks while the request runs.
+
+    Session locks are seen by every worker of every machine on the database, and go with their
+    connection if a worker dies. Without the database, the request is let through: its view
+    then answers the 503 page.
+    """
+    names = [f"{group}:{client_address(request)}:{n}" for n in range(settings.RATELIMIT_CONCURRENT)]
+    held = None
+    try:
+        held = take_running_lock(names)
+        admitted = held is not None
+    except DatabaseError:
+        admitted = True  # no database: let the view answer its 503 page
+    try:
+        yield admitted
+    finally:
+        if held:
+            release_running(held)
+
+
+def take_running_lock(names: list[str]) -> str | None:
+    """Take the first free lock of these names; None when every one is held."""
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+            if cursor.fetchone()[0]:
+                return name
+    return None
+
+
+def release_running(name: str) -> None:
+    """Give a running request's lock back (closing the connection gives every lock back)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+    except DatabaseError:
+        connection.close()
+
+
+@contextmanager
+def running_cached(request: HttpRequest, group: str) -> Iterator[bool]:
+    """Count the client's running requests in the cache (exact when the cache is shared)."""
     key = f"rl-inflight:{group}:{client_address(request)}"
     cache.add(key, 0, timeout=300)
     try:

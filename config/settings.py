@@ -301,8 +301,21 @@ RATELIMIT_RATES = {
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
     "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
 }
-# Requests of one group one client may have running at once (per process with a local cache).
+# Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
+# Where running requests are counted, so that every worker sees them: "database" (PostgreSQL
+# session advisory locks) or "cache" (exact only with a shared CACHE_URL). The cache is the
+# default with CACHE_URL, and behind PgBouncer in transaction mode, where a session lock could
+# stay on a pooled server connection.
+RATELIMIT_CONCURRENCY_COUNTER = os.environ.get(
+    "RATELIMIT_CONCURRENCY_COUNTER",
+    "cache" if CACHE_URL or env_bool("DATABASE_DISABLE_SERVER_SIDE_CURSORS") else "database",
+)
+# A refusal is answered after this many seconds, in at most this many threads per process at
+# once (others at once; half of GUNICORN_THREADS leaves the other half to everyone else): a
+# client that asks again as soon as it is refused then costs little CPU (config/limits.py).
+RATELIMIT_REFUSAL_DELAY = float(os.environ.get("RATELIMIT_REFUSAL_DELAY", "1"))
+RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCESS", "4"))
 if env_bool("DJANGO_BEHIND_PROXY"):
     RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.
@@ -321,10 +334,21 @@ SILENCED_SYSTEM_CHECKS = [
 ANONYMOUS_STATEMENT_TIMEOUT_MS = int(os.environ.get("ANONYMOUS_STATEMENT_TIMEOUT_MS", "5000"))
 EXPORT_STATEMENT_TIMEOUT_MS = int(os.environ.get("EXPORT_STATEMENT_TIMEOUT_MS", "600000"))
 
+# DJANGO_LOG_LEVEL is the handler's level too: Django's own loggers (django.request's 4xx
+# warnings) set their levels and would pass a root level by. Refused requests (429) are not
+# logged: the access log has them, and a flood would write one warning per refusal.
+_log_level = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "filters": {"not_a_refusal": {"()": "config.log_filters.NotARefusal"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "level": _log_level,
+            "filters": ["not_a_refusal"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": _log_level},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }

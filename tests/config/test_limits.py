@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,7 +15,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from psycopg.errors import QueryCanceled
 
-from config.limits import StatementTimeoutMiddleware
+from config.limits import RUNNING_LOCKS, StatementTimeoutMiddleware, refusal_delay
 from config.middleware import DatabaseUnavailableMiddleware
 from statements.publish import exports
 from tests.factories import make_statement
@@ -24,6 +26,7 @@ def limited(settings):
     """Rate limits on, two requests an hour in every group (no window ends mid-test)."""
     settings.RATELIMIT_ENABLE = True
     settings.RATELIMIT_RATES = dict.fromkeys(("search", "api", "feeds", "exports", "login"), "2/h")
+    settings.RATELIMIT_REFUSAL_DELAY = 0
     cache.clear()
     yield settings
     cache.clear()
@@ -146,6 +149,7 @@ def test_the_export_runs_under_its_own_timeout(db, settings):
 def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limited):
     limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
     limited.RATELIMIT_CONCURRENT = 2
+    limited.RATELIMIT_CONCURRENCY_COUNTER = "cache"  # a shared cache (CACHE_URL) counts
     key = "rl-inflight:search:127.0.0.1"
     cache.set(key, 2)  # two searches of this client are running
     response = client.get("/statements/?q=climate")
@@ -154,3 +158,78 @@ def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limite
     cache.set(key, 1)
     assert client.get("/statements/?q=climate").status_code == 200
     assert cache.get(key) == 1  # its own count is given back
+
+
+def _timed_get(client, url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    status = client.get(url).status_code
+    return status, time.perf_counter() - started
+
+
+def test_a_refusal_is_held_a_moment_in_a_few_threads_only(client, db, limited, monkeypatch):
+    limited.RATELIMIT_REFUSAL_DELAY = 0.5
+    limited.RATELIMIT_DELAYED_PER_PROCESS = 1
+    for _ in range(2):
+        assert _timed_get(client, "/statements/?q=a")[0] == 200
+    status, seconds = _timed_get(client, "/statements/?q=a")
+    assert status == 429 and seconds >= 0.5  # a client looping on refusals asks less often
+    assert refusal_delay.waiting == 0
+    # Every delay slot of the process taken: the refusal is answered at once, no thread parked.
+    monkeypatch.setattr(refusal_delay, "waiting", 1)
+    status, seconds = _timed_get(client, "/statements/?q=a")
+    assert status == 429 and seconds < 0.4
+
+
+def test_a_refusal_for_running_too_many_is_held_without_counting_as_running(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_REFUSAL_DELAY = 0.3
+    limited.RATELIMIT_DELAYED_PER_PROCESS = 2
+    limited.RATELIMIT_CONCURRENCY_COUNTER = "cache"
+    key = "rl-inflight:search:127.0.0.1"
+    cache.set(key, 1)  # one search of this client is running
+    status, seconds = _timed_get(client, "/statements/?q=climate")
+    assert status == 429 and seconds >= 0.3
+    assert cache.get(key) == 1
+
+
+@contextmanager
+def _another_worker():
+    """A second database session, as another gunicorn worker would have."""
+    other = connection.copy()
+    try:
+        with other.cursor() as cursor:
+            yield cursor
+    finally:
+        other.close()
+
+
+def _running(cursor, name: str, *, lock: bool) -> None:
+    verb = "pg_try_advisory_lock" if lock else "pg_advisory_unlock"
+    cursor.execute(f"SELECT {verb}(%s, hashtext(%s))", [RUNNING_LOCKS, name])
+    assert cursor.fetchone()[0]
+
+
+def test_running_requests_are_counted_across_workers_in_the_database(client, db, limited):
+    limited.RATELIMIT_RATES = dict.fromkeys(limited.RATELIMIT_RATES, "100/h")
+    limited.RATELIMIT_CONCURRENT = 2
+    assert limited.RATELIMIT_CONCURRENCY_COUNTER == "database"  # the default without CACHE_URL
+    with _another_worker() as other:
+        for n in range(2):  # two searches of this client are running in another worker
+            _running(other, f"search:127.0.0.1:{n}", lock=True)
+        response = client.get("/statements/?q=climate")
+        assert response.status_code == 429 and response["Retry-After"] == "1"
+        assert client.get("/statements/?q=climate", REMOTE_ADDR="192.0.2.4").status_code == 200
+        _running(other, "search:127.0.0.1:1", lock=False)
+        assert client.get("/statements/?q=climate").status_code == 200
+        # The request gave its lock back: the other worker can take it.
+        _running(other, "search:127.0.0.1:1", lock=True)
+
+
+def test_without_the_database_the_concurrency_check_lets_the_503_through(client, db, limited):
+    def broken_cursor():
+        raise OperationalError("connection refused")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connection, "cursor", broken_cursor)
+        response = client.get("/statements/?q=climate")
+    assert response.status_code == 503

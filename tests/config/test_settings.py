@@ -71,3 +71,15 @@ def test_hsts_preload_and_subdomains_are_opt_in_and_the_proxy_header_needs_confi
     result = run_check(opted, "shell", "-c", code)
     assert result.stdout.splitlines()[-1].split()[:3] == ["63072000", "True", "True"]
     assert "HTTP_X_FORWARDED_PROTO" in result.stdout
+
+
+def test_running_requests_are_counted_in_the_database_unless_a_pool_or_shared_cache_is_used():
+    code = "from django.conf import settings as s; print(s.RATELIMIT_CONCURRENCY_COUNTER)"
+    base = {"DJANGO_DEBUG": "1", "CACHE_URL": "", "DATABASE_DISABLE_SERVER_SIDE_CURSORS": ""}
+    for extra, expected in [
+        ({}, "database"),
+        ({"CACHE_URL": "redis://cache:6379/0"}, "cache"),
+        ({"DATABASE_DISABLE_SERVER_SIDE_CURSORS": "1"}, "cache"),  # PgBouncer, transaction mode
+    ]:
+        result = run_check({**base, **extra}, "shell", "-c", code)
+        assert result.stdout.splitlines()[-1] == expected, (extra, result.stderr)
