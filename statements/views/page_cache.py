@@ -3,8 +3,8 @@
 Everything these pages show changes only through writes that record an outbox entry, and the
 indexer's commit of that entry changes the index's version: a page cached under one version is
 what the page would be now. Staff (logged in), other methods and non-200 answers pass through;
-with tests' in-memory index (no version) nothing is cached. PAGE_CACHE_SECONDS (300) bounds an
-edit that reaches neither the outbox nor the index.
+with tests' in-memory index (no version) or no readable index, nothing is cached.
+PAGE_CACHE_SECONDS (300) bounds an edit that reaches neither the outbox nor the index.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ def per_index_commit(view):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        version = store.version()
+        try:
+            version = store.version()
+        except store.IndexUnavailable:  # the page itself says whether it needs the index
+            version = None
         if version is None:
             return view(request, *args, **kwargs)
         where = f"{version}\0{request.scheme}://{request.get_host()}{request.get_full_path()}"

@@ -32,9 +32,11 @@ def postgres():
 
 
 @pytest.fixture
-def archive_env(postgres) -> dict[str, str]:
-    """The environment of an archive whose fresh database the server holds, migrated."""
+def archive_env(postgres, tmp_path) -> dict[str, str]:
+    """The environment of an archive whose fresh database the server holds, migrated; its search
+    index in its own folder (never the project's)."""
     env = app_env(postgres.create_database("unarchive"))
+    env["SEARCH_INDEX_DIR"] = str(tmp_path / "search-index")
     result = manage(env, "migrate", "--no-input", timeout=300)
     assert result.returncode == 0, result.stderr
     return env

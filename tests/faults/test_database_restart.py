@@ -53,6 +53,10 @@ def hammer(base: str, stop: threading.Event, hits: list[Hit], offset: int) -> No
 
 def test_restart_under_load_answers_503_then_recovers(postgres, archive_env):
     assert manage(archive_env, "load_sample_data", timeout=300).returncode == 0
+    assert manage(archive_env, "rebuild_search_index", timeout=300).returncode == 0
+    # Pages kept until the next index commit would be served while the database is down; this
+    # test is about what the uncached pages do.
+    archive_env = {**archive_env, "PAGE_CACHE_SECONDS": "0"}
     hits: list[Hit] = []
     stop = threading.Event()
     with gunicorn(archive_env, free_port()) as base:

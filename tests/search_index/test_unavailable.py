@@ -31,3 +31,9 @@ def test_a_corrupt_index_is_a_503(client, index_dir):
     (store.current_generation() / "meta.json").write_text("{not json")
     store._opened = None
     assert client.get(URL).status_code == 503
+
+
+def test_pages_that_need_no_index_still_answer_with_the_page_cache_on(client, index_dir, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    assert client.get(reverse("statements:meeting-list")).status_code == 200
+    assert client.get(URL, {"q": "peace"}).status_code == 503
