@@ -2,6 +2,7 @@
 
     python benchmarks/abuse.py                 # about 2 minutes after the first run's set-up
     python benchmarks/abuse.py --seconds 8     # shorter phases
+    python benchmarks/abuse.py --front nginx   # behind deploy/nginx.conf, as in the compose file
 
 Serves the archive under gunicorn with production settings and the project's gunicorn config
 (config/gunicorn.conf.py), against a synthetic corpus in var/pg-abuse (made on the first run,
@@ -27,16 +28,18 @@ import http.client
 import multiprocessing
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -192,6 +195,10 @@ def login_brute(port: int, phase: Phase, stop: threading.Event, source: str) -> 
             conn.request("GET", "/admin/login/")
             page = conn.getresponse()
             html = page.read().decode()
+            if page.status != 200:  # the login form itself refused (nginx limits both methods)
+                phase.attacked(f"{page.status} on the form")
+                conn.close()
+                continue
             cookie = page.getheader("Set-Cookie", "").split(";")[0]
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
             form = urlencode(
@@ -314,6 +321,46 @@ def served(env: dict[str, str]):
         process.wait(timeout=30)
 
 
+NGINX_TEMPS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def nginx_conf(upstream: int, listen: int, folder: Path) -> str:
+    """deploy/nginx.conf pointed at this gunicorn and this port, its files in `folder`."""
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    temps = "".join(f"  {name}_temp_path {folder / name};\n" for name in NGINX_TEMPS)
+    for old, new in [
+        ("server web:8000;", f"server 127.0.0.1:{upstream};"),
+        ("listen 80;", f"listen 127.0.0.1:{listen};"),
+        ("alias /dumps/;", f"alias {folder}/dumps/;"),
+        ("access_log /dev/stdout;", "access_log off;"),
+        ("error_log /dev/stderr warn;", f"error_log {folder / 'error.log'} warn;\n{temps}"),
+    ]:
+        assert old in conf, f"deploy/nginx.conf no longer has {old!r}"
+        conf = conf.replace(old, new)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return f"{user}pid {folder / 'nginx.pid'};\n{conf}"
+
+
+@contextmanager
+def fronted(upstream: int):
+    """Debian's nginx with the deployment's config in front of gunicorn; yield its port."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        sys.exit("--front nginx needs nginx: apt-get install nginx-light")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="abuse-nginx-") as tmp:
+        folder = Path(tmp)
+        (folder / "nginx.conf").write_text(nginx_conf(upstream, port, folder))
+        cmd = [binary, "-p", tmp, "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
+        process = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}", process)
+            yield port
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=15, help="Length of each phase")
@@ -321,9 +368,17 @@ def main() -> int:
     parser.add_argument(
         "--only", action="append", help="Run only this phase (repeatable), e.g. 'login brute'"
     )
+    parser.add_argument(
+        "--front", choices=["none", "nginx"], default="none", help="A front server before gunicorn"
+    )
     args = parser.parse_args()
     env = {**app_env(database_url()), "DJANGO_LOG_LEVEL": "CRITICAL"}
+    if args.front == "nginx":
+        env["DJANGO_BEHIND_PROXY"] = "1"  # clients are told apart by nginx's X-Real-IP
     env.pop("DJANGO_RATELIMIT_ENABLE", None)  # production: limits on
+    # Every search computed, none from the page cache: the probe's few queries would otherwise be
+    # answered from it after their first time, which measures the cache, not the server.
+    env["PAGE_CACHE_SECONDS"] = "0"
     total = prepare(env, args.statements)
     phases = [
         ("baseline", []),
@@ -336,12 +391,20 @@ def main() -> int:
         ("search burst", [expensive_search] * 8),
         ("login brute", [login_brute] * 4),
     ]
-    print(f"Archive: {total:,} statements; gunicorn -c config/gunicorn.conf.py", flush=True)
+    if args.front == "nginx":
+        phases.append(("search flood", [expensive_search] * 24))
+    front = " behind nginx (deploy/nginx.conf)" if args.front == "nginx" else ""
+    print(f"Archive: {total:,} statements; gunicorn -c config/gunicorn.conf.py{front}", flush=True)
     print(f"Load average before: {load_average()}", flush=True)
     results = []
     spawn = multiprocessing.get_context("spawn")
-    with served(env) as server, ProcessPoolExecutor(1, mp_context=spawn) as prober:
-        warm_up(server[0])
+    with ExitStack() as stack:
+        port, pid = stack.enter_context(served(env))
+        if args.front == "nginx":
+            port = stack.enter_context(fronted(port))
+        server = (port, pid)
+        prober = stack.enter_context(ProcessPoolExecutor(1, mp_context=spawn))
+        warm_up(port)
         for n, (name, attackers) in enumerate(phases, start=1):
             if args.only and name not in args.only:
                 continue
