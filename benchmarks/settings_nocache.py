@@ -9,4 +9,5 @@ from config import settings as _project
 
 globals().update({name: value for name, value in vars(_project).items() if name.isupper()})
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+CACHES = {"default": DUMMY, "pages": DUMMY}

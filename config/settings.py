@@ -255,6 +255,16 @@ else:
         }
     }
 
+# Pages and per-commit results (statements/views/page_cache.py, search_index/memo.py) have a
+# cache of their own in each process: however many pages are kept, they never push the
+# rate-limit counters (in "default") out. Keyed by the index's version, they need no sharing.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "unarchive-pages",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
+}
+RATELIMIT_USE_CACHE = "default"
+
 # Security: sensible production defaults, relaxed only when DEBUG is on.
 # The X-Forwarded-Proto header is believed only behind a proxy that sets it (the compose file's
 # nginx does); otherwise any client could claim HTTPS.

@@ -2,24 +2,27 @@
 
 The whole archive's counts (the home page, browsing without filters, the list pages) are the
 same for every visitor until the indexer commits: they are computed once per commit, kept in
-this process and in Django's cache (shared between workers when CACHE_URL names one), keyed by
-the index's version. A commit or a swap changes the version, so nothing stale is ever served.
+this process and in its "pages" cache, keyed by the index's version. A commit or a swap
+changes the version. Labels read from PostgreSQL (theme and body names) can also change by an
+admin edit the index never sees: every value is kept at most MEMO_SECONDS.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from statements.search_index import store
 
 T = TypeVar("T")
 # (index version, values): replaced whole when the version moves, so request threads of one
 # worker (gunicorn's gthread) never see it half cleared.
-_local: tuple[str | None, dict[str, object]] = (None, {})
+_local: tuple[str | None, dict[str, tuple[float, object]]] = (None, {})
+MEMO_SECONDS = 300
 
 
 def per_commit(name: str, key: str, compute: Callable[[], T]) -> T:
@@ -28,12 +31,14 @@ def per_commit(name: str, key: str, compute: Callable[[], T]) -> T:
     version = store.version()
     if version is None:  # tests' in-memory index: always compute
         return compute()
-    if _local[0] != version:
-        _local = (version, {})
-    values = _local[1]
+    local = _local  # read once: another thread may replace it for a newer version meanwhile
+    if local[0] != version:
+        local = _local = (version, {})
     digest = hashlib.sha256(f"{name}\0{key}".encode()).hexdigest()[:32]
-    value = values.get(digest)
-    if value is None:
-        value = cache.get_or_set(f"search-index:{digest}", compute, None, version=version)
-        values[digest] = value
+    expires, value = local[1].get(digest, (0.0, None))
+    if value is None or expires < time.monotonic():
+        value = caches["pages"].get_or_set(
+            f"search-index:{digest}", compute, MEMO_SECONDS, version=version
+        )
+        local[1][digest] = (time.monotonic() + MEMO_SECONDS, value)
     return value  # type: ignore[return-value]

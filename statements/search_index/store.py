@@ -36,7 +36,7 @@ class IndexUnavailable(Exception):
 class Opened:
     generation: Path
     index: tantivy.Index
-    meta_mtime: float
+    meta_stamp: tuple[int, int, int]  # meta.json's inode, mtime (ns) and size
 
 
 _lock = threading.Lock()
@@ -99,7 +99,10 @@ def open_index() -> tantivy.Index:
     generation = current_generation()
     meta = generation / "meta.json" if generation else None
     try:
-        mtime = meta.stat().st_mtime if meta else None
+        found = meta.stat() if meta else None
+        # tantivy rewrites meta.json on each commit (by rename): inode, ns time and size, not
+        # a coarse float time that two commits in one clock tick share
+        mtime = (found.st_ino, found.st_mtime_ns, found.st_size) if found else None
     except OSError:
         mtime = None
     if mtime is None:
@@ -109,9 +112,9 @@ def open_index() -> tantivy.Index:
             if _opened is None or _opened.generation != generation:
                 index = register(tantivy.Index.open(str(generation)))
                 _opened = Opened(generation, index, mtime)
-            elif _opened.meta_mtime != mtime:
+            elif _opened.meta_stamp != mtime:
                 _opened.index.reload()
-                _opened.meta_mtime = mtime
+                _opened.meta_stamp = mtime
         except (ValueError, OSError) as exc:
             _opened = None
             raise IndexUnavailable(
@@ -127,7 +130,7 @@ def version() -> str | None:
         return None
     open_index()
     opened = _opened
-    return f"{opened.generation.name}:{opened.meta_mtime}" if opened else None
+    return f"{opened.generation.name}:{opened.meta_stamp}" if opened else None
 
 
 def read_state(generation: Path) -> dict:

@@ -13,7 +13,7 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from statements.search_index import store
 
@@ -34,11 +34,11 @@ def per_index_commit(view):
             return view(request, *args, **kwargs)
         where = f"{version}\0{request.scheme}://{request.get_host()}{request.get_full_path()}"
         key = "page:" + hashlib.sha256(where.encode()).hexdigest()
-        response = cache.get(key)
+        response = caches["pages"].get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, response, seconds)
+                caches["pages"].set(key, response, seconds)
         return response
 
     return cached_view
