@@ -1,5 +1,5 @@
 """Admin registrations of the statements app."""
 
-from statements.admin import models_admin  # noqa: F401
+from statements.admin import meetings_admin, models_admin  # noqa: F401
 from statements.ingest import admin as ingest_admin  # noqa: F401
 from statements.themes import admin as themes_admin  # noqa: F401

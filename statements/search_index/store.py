@@ -130,7 +130,9 @@ def version() -> str | None:
         return None
     open_index()
     opened = _opened
-    return f"{opened.generation.name}:{opened.meta_stamp}" if opened else None
+    if opened is None:
+        return None
+    return f"{opened.generation.name}-" + "-".join(map(str, opened.meta_stamp))  # a cache-key token
 
 
 def read_state(generation: Path) -> dict:

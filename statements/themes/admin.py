@@ -68,7 +68,7 @@ class ThemeRuleInline(admin.TabularInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
     list_display = ["name", "slug", "parent", "position", "rule_count", "statement_count"]
     list_filter = [("parent", admin.EmptyFieldListFilter), "parent"]
     list_select_related = ["parent"]
@@ -79,6 +79,11 @@ class ThemeAdmin(admin.ModelAdmin):
     inlines = [ThemeRuleInline]
     actions = ["retag_selected"]
     change_form_template = "admin/statements/theme/change_form.html"
+
+    def search_changes(self, theme: Theme) -> dict:
+        """The statements tagged with the theme or its children: the index holds their slugs."""
+        tagged = StatementTheme.objects.filter(Q(theme=theme) | Q(theme__parent=theme))
+        return {"statement_ids": list(tagged.values_list("statement_id", flat=True))}
 
     def get_queryset(self, request: HttpRequest):
         counts = (
