@@ -173,7 +173,8 @@ elif os.environ.get("PGDATA_DIR"):
 else:
     SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
-SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
+# What searches read: the live index on disk (the tests name their mirror: tests/search_mirror.py)
+SEARCH_INDEX_READER = "statements.search_index.store.disk"
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 

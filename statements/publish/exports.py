@@ -53,7 +53,6 @@ from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
 from statements.search.filters import StatementFilter
 from statements.search_index import engine
-from statements.search_index.readers import spec_for
 
 FLUSH_BYTES = 256 * 1024  # bytes gathered before a chunk is sent
 LIST_SEPARATOR = ";"
@@ -312,7 +311,7 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
 
     The ids come from the index in order; each batch of them is one COPY ordered by position.
     """
-    ids = engine.all_ids(spec_for(fs), sort=fs.sort_by)
+    ids = engine.all_ids(fs.spec(), sort=fs.sort_by)
     yield csv_header() if fmt == "csv" else b""
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]

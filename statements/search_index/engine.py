@@ -12,7 +12,7 @@ from datetime import date
 
 import tantivy
 
-from statements.search_index import memo, mirror, store
+from statements.search_index import memo, store
 from statements.search_index.query import SearchSpec, build
 from statements.search_index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
 
@@ -30,7 +30,6 @@ class Hits:
 
 
 def _searcher() -> tuple[tantivy.Index, tantivy.Searcher]:
-    mirror.sync()
     index = store.open_index()
     return index, index.searcher()
 
@@ -142,7 +141,6 @@ def _per_commit(name: str, spec: SearchSpec, extra: str, compute):
     key = spec.key()
     if key not in _EVERYTHING:
         return compute()
-    mirror.sync()
     return memo.per_commit(name, key + extra, compute)
 
 

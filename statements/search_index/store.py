@@ -5,6 +5,9 @@
 
 A rebuild writes a new generation and then swaps the pointer, so readers never see half an index.
 Each process keeps its open index and reloads it when the pointer or the index's commit changes.
+
+Searches read through the object settings.SEARCH_INDEX_READER names: `disk` here (production),
+or the tests' mirror of the database (tests/search_mirror.py).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 from statements.search_index.schema import build_schema, register
 
@@ -41,7 +45,6 @@ class Opened:
 
 _lock = threading.Lock()
 _opened: Opened | None = None
-_memory: tantivy.Index | None = None  # tests' mirror mode uses an in-memory index
 
 
 def root() -> Path:
@@ -85,17 +88,24 @@ def swap(generation: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def use_memory(index: tantivy.Index | None) -> None:
-    """Serve searches from this in-memory index (tests), or from disk again with None."""
-    global _memory
-    _memory = index
+def reader():
+    """What searches read: the object settings.SEARCH_INDEX_READER names."""
+    return import_string(settings.SEARCH_INDEX_READER)
 
 
 def open_index() -> tantivy.Index:
+    """The index searches read (IndexUnavailable if there is none)."""
+    return reader().open()
+
+
+def version() -> str | None:
+    """A token that changes with every index commit and swap (a cache key's part), or None."""
+    return reader().version()
+
+
+def open_disk_index() -> tantivy.Index:
     """The live index, reloaded if a commit or a swap happened since; IndexUnavailable if none."""
     global _opened
-    if _memory is not None:
-        return _memory
     generation = current_generation()
     meta = generation / "meta.json" if generation else None
     try:
@@ -123,16 +133,23 @@ def open_index() -> tantivy.Index:
         return _opened.index
 
 
-def version() -> str | None:
-    """A token that changes with every index commit and swap (None for tests' in-memory index,
-    which is rebuilt under the same name)."""
-    if _memory is not None or getattr(settings, "SEARCH_INDEX_MIRROR", False):
-        return None
-    open_index()
+def disk_version() -> str | None:
+    """The live generation's name and its meta.json's stamp (a commit rewrites it)."""
+    open_disk_index()
     opened = _opened
     if opened is None:
         return None
     return f"{opened.generation.name}-" + "-".join(map(str, opened.meta_stamp))  # a cache-key token
+
+
+class DiskReader:
+    """Production's reader: the live generation in SEARCH_INDEX_DIR."""
+
+    open = staticmethod(open_disk_index)
+    version = staticmethod(disk_version)
+
+
+disk = DiskReader()
 
 
 def read_state(generation: Path) -> dict:

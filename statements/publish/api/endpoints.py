@@ -17,7 +17,6 @@ from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
 from statements.search.filters import KNOWN_VALUES, StatementFilter
 from statements.search_index import engine
-from statements.search_index.readers import spec_for
 
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}
@@ -56,7 +55,7 @@ def statement_list(
 ) -> dict:
     fs = statement_filter(request)
     data, following = engine_pages.statement_page(fs, params.cursor, params.limit)
-    meta = {"total": engine.count(spec_for(fs)), "limit": params.limit, "sort": fs.sort_by}
+    meta = {"total": engine.count(fs.spec()), "limit": params.limit, "sort": fs.sort_by}
     return page(
         request, response, data=data, next_cursor=following, meta=meta | {"notes": fs.notes}
     )

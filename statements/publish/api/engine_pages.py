@@ -18,7 +18,6 @@ from statements.publish.api.cursors import Ordering, decode_cursor, encode_curso
 from statements.publish.exports import statement_json
 from statements.search_index import engine
 from statements.search_index.query import SearchSpec
-from statements.search_index.readers import spec_for
 
 SLACK = 20  # rows read before the cursor's position, for rows added or removed since
 MAX_WINDOW = 2_000  # rows read at most for one page, however long a run of equal scores
@@ -33,7 +32,7 @@ def statement_page(fs, cursor: str | None, limit: int) -> tuple[list[dict], str 
     """The records of the page after the cursor, and the next page's cursor (None at the end)."""
     ordering = ORDERINGS[fs.sort_by]
     position = decode_cursor(cursor, "statements", ordering)
-    spec = spec_for(fs)
+    spec = fs.spec()
     if fs.sort_by == "relevance":
         keys = _ranked(spec, position, limit)
     else:
