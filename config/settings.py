@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "meetings",
     "statements",
+    "statements.decisions",
     "statements.harvest",
     "statements.search_index",
 ]

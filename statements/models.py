@@ -336,12 +336,3 @@ class MeetingTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme} on {self.meeting_id}"
-
-
-# Decisions, votes and the narrative live in their own module; importing them registers the models.
-from statements.decision_models import (  # noqa: E402, F401
-    Decision,
-    NarrativeParagraph,
-    Vote,
-    VoteExplanation,
-)

@@ -13,7 +13,7 @@ from statements.search import facets
 from statements.search_index import engine, readers
 from statements.search_index.query import SearchSpec
 from statements.views.chart import bar_chart
-from statements.views.decisions import voting_record
+from statements.decisions.views import voting_record
 
 LATEST = 10
 

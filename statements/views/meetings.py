@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from meetings.models import Body, Meeting, ReleaseSource
 from statements.models import Statement
 from statements.search import facets
-from statements.views.decisions import meeting_decisions
+from statements.decisions.views import meeting_decisions
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:

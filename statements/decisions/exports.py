@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from config import public_urls
-from statements.models import Decision, NarrativeParagraph, Vote, VoteExplanation
+from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
 from statements.publish.exports import Field, field_def
 
 

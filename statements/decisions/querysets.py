@@ -29,7 +29,7 @@ class VoteQuerySet(models.QuerySet):
 
     def with_explanation(self) -> VoteQuerySet:
         """Annotate each vote with the id of its delegation's explanation of vote, if any."""
-        from statements.decision_models import VoteExplanation
+        from statements.decisions.models import VoteExplanation
 
         # The full statement, not the lead paragraph that summarizes it.
         explanation = (

@@ -10,7 +10,7 @@ from django.db import models
 
 from meetings.models import Meeting
 from meetings.records import document_symbol, document_url
-from statements.decision_querysets import DecisionQuerySet, VoteQuerySet
+from statements.decisions.querysets import DecisionQuerySet, VoteQuerySet
 
 
 class NarrativeParagraph(models.Model):
@@ -33,6 +33,7 @@ class NarrativeParagraph(models.Model):
     )
 
     class Meta:
+        db_table = "statements_narrativeparagraph"  # created by the statements app (migration 0009)
         ordering = ["meeting", "paragraph"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "paragraph"], name="narrative_order_unique")
@@ -78,6 +79,7 @@ class Decision(models.Model):
     objects = DecisionQuerySet.as_manager()
 
     class Meta:
+        db_table = "statements_decision"  # created by the statements app (migration 0009)
         ordering = ["-date", "meeting", "sequence"]
         constraints = [
             # Deferred so a re-ingest can renumber decisions in place, keeping their ids.
@@ -149,6 +151,7 @@ class Vote(models.Model):
     objects = VoteQuerySet.as_manager()
 
     class Meta:
+        db_table = "statements_vote"  # created by the statements app (migration 0009)
         ordering = ["decision", "vote", "delegation_label"]
         constraints = [
             models.UniqueConstraint(
@@ -175,6 +178,7 @@ class VoteExplanation(models.Model):
     )
 
     class Meta:
+        db_table = "statements_voteexplanation"  # created by the statements app (migration 0009)
         constraints = [
             models.UniqueConstraint(
                 fields=["decision", "statement"], name="vote_explanation_unique"

@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
-from statements.models import Decision
+from statements.decisions.models import Decision
 
 ACTIONS = Decision.Action.choices
 
