@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.public_urls import in_request_context
-from statements.decisions.models import Decision, Vote, VoteExplanation
 from statements.decisions.exports import DECISION_TABLE, VOTE_TABLE
-from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
 from statements.decisions.filters import (
     ACTIONS,
     DecisionFilter,
     facet_counts,
     vote_record_filters,
 )
+from statements.decisions.models import Decision, Vote, VoteExplanation
+from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
 
 RECORD_LIMIT = 200
 

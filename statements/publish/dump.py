@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.public_urls import site_url
+from statements.decisions.exports import DUMP_TABLES
 from statements.models import Statement
 from statements.publish.api.resources import RESOURCES
-from statements.decisions.exports import DUMP_TABLES
 from statements.publish.exports import (
     LIST_SEPARATOR,
     STATEMENT_FIELDS,
