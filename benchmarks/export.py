@@ -99,7 +99,7 @@ def expected_rows(query: str) -> int:
     from django.http import QueryDict
 
     from statements.search.filters import StatementFilter
-    from statements.search_index import engine
+    from statements.search.index import engine
 
     return engine.count(StatementFilter(QueryDict(query)).spec())
 

@@ -1,5 +1,5 @@
 """Read queries as QuerySet methods: per-speaker, per-delegation, per-theme (search is the
-search index's: statements/search_index/engine.py)."""
+search index's: statements/search/index/engine.py)."""
 
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ import threading
 import tantivy
 from django.db import connection
 
-from statements.search_index import documents
-from statements.search_index.schema import build_schema, register
+from statements.search.index import documents
+from statements.search.index.schema import build_schema, register
 
 
 class MirrorReader:

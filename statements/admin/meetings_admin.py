@@ -13,7 +13,7 @@ from django.contrib import admin
 
 from meetings.admin import BodyAdmin, MeetingAdmin
 from meetings.models import Body, Meeting
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 
 
 def meeting_ids(**where) -> list[int]:

@@ -13,7 +13,7 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.admin import StatementThemeTagInline
 
 

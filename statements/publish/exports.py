@@ -52,7 +52,7 @@ from statements.models import Statement, StatementTheme
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 
 FLUSH_BYTES = 256 * 1024  # bytes gathered before a chunk is sent
 LIST_SEPARATOR = ";"

@@ -23,7 +23,7 @@ from statements.models import Delegation, Statement, Theme
 from statements.publish.api.resources import current_speaker
 from statements.publish.citations import delegation_name, permalink, speaker_name, title
 from statements.search.filters import StatementFilter
-from statements.search_index import engine, readers
+from statements.search.index import engine, readers
 
 FEED_ITEMS = 50
 # Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, and

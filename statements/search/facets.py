@@ -17,8 +17,8 @@ from django.db.models.functions import Coalesce
 from meetings.models import Body, Meeting, ordinal
 from statements.models import Delegation, Speaker, Statement, Theme
 from statements.search.filters import StatementFilter
-from statements.search_index import engine, memo
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine, memo
+from statements.search.index.query import SearchSpec
 
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 KIND_GROUPS = {

@@ -1,11 +1,11 @@
 """The statement filters: one reading of search, facets and sort for pages, exports and feeds.
 
     fs = StatementFilter(request.GET)
-    fs.spec()        # the search index's SearchSpec (statements/search_index/query.py)
+    fs.spec()        # the search index's SearchSpec (statements/search/index/query.py)
     fs.sort_by       # relevance, newest or oldest
 
 The FilterSet reads and cleans the query string (its form, labels and problems); matching,
-counting and ordering are the search index's (statements/search_index/engine.py).
+counting and ordering are the search index's (statements/search/index/engine.py).
 
 Any input is accepted: values that do not parse, or name no delegation, theme, body or speaker,
 are ignored and listed in `problems` (pages show them as notes and removable chips; exports,
@@ -29,7 +29,7 @@ from django.http import QueryDict
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement, Theme
 from statements.search import query as search
-from statements.search_index.query import SearchSpec
+from statements.search.index.query import SearchSpec
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_VALUES = 50

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 
 PER_PAGE = 20
 MAX_RANKED = 1000
@@ -75,7 +75,7 @@ def _cursor_links(items, has_prev, has_next, state: QueryState, ascending: bool)
 
 def engine_page(spec, *, sort: str, state: QueryState, params, fetch) -> ResultPage:
     """The page of engine matches the parameters ask for; `fetch(ids)` turns ids into rows."""
-    from statements.search_index import engine
+    from statements.search.index import engine
 
     if sort == "relevance":
         reachable_last = max(1, -(-MAX_RANKED // PER_PAGE))
@@ -102,7 +102,7 @@ def engine_page(spec, *, sort: str, state: QueryState, params, fetch) -> ResultP
 
 
 def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fetch) -> ResultPage:
-    from statements.search_index import engine
+    from statements.search.index import engine
 
     after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
     at_end = params.get("before") == "end"

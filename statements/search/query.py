@@ -1,6 +1,6 @@
 """Full-text search's PostgreSQL side: clean a researcher's query, highlight the page shown.
 
-Matching and ranking are the search index's (statements/search_index/); snippets stem each
+Matching and ranking are the search index's (statements/search/index/); snippets stem each
 statement in its release's language, as the search index matched it.
 """
 

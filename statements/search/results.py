@@ -15,11 +15,11 @@ from django.utils.safestring import SafeString, mark_safe
 from statements.models import Statement
 from statements.search import facets
 from statements.search import query as search
+from statements.search.chart import MAX_SERIES, YearChart, bar_chart, line_chart
 from statements.search.filters import SORT_CHOICES, StatementFilter
+from statements.search.index import readers
 from statements.search.pagination import ResultPage, engine_page
-from statements.search_index import readers
-from statements.views.chart import MAX_SERIES, YearChart, bar_chart, line_chart
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 
 
 @dataclass(frozen=True)

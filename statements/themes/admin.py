@@ -15,8 +15,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from statements.models import StatementTheme, Theme, ThemeRule
-from statements.search_index import outbox as search_outbox
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index import outbox as search_outbox
+from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.preview import RuleSpec, preview_rules
 from statements.themes.rules import check_query
 from statements.themes.tagging import effective_counts, effective_tags, retag

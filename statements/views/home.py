@@ -10,8 +10,8 @@ from django.shortcuts import render
 from meetings.models import Meeting
 from statements.models import Speaker, Theme
 from statements.search import facets
-from statements.search_index import engine
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
 
 RECENT = 8
 

@@ -15,7 +15,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 
-from statements.search_index import store
+from statements.search.index import store
 
 
 def per_index_commit(view):

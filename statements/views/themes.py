@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from statements.models import Statement, Theme
 from statements.search import facets
-from statements.search_index import engine, readers
-from statements.search_index.query import SearchSpec
-from statements.views.chart import bar_chart
+from statements.search.chart import bar_chart
+from statements.search.index import engine, readers
+from statements.search.index.query import SearchSpec
 
 LATEST = 10
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from statements.models import RetiredStatement, Speaker
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 from tests.factories import make_speaker, make_statement
 from tests.publish.conftest import SITE
 from tests.publish.test_exports import QUERIES, ui_ids

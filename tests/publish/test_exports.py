@@ -16,7 +16,7 @@ from statements.models import Statement
 from statements.publish import exports
 from statements.publish.exports import STATEMENT_FIELD_NAMES
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 from tests.factories import make_meeting, make_statement
 from tests.publish.conftest import SITE, build
 

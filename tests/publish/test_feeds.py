@@ -9,7 +9,7 @@ from django.http import QueryDict
 
 from statements.models import Speaker, SpeakerRedirect, Statement
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 from tests.factories import make_speaker
 from tests.publish.conftest import SITE
 

@@ -4,7 +4,7 @@ and delegation names, and the websearch syntax (phrases, exclusions)."""
 import pytest
 
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 from tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from statements.search_index import store
-from statements.search_index.rebuild import rebuild
+from statements.search.index import store
+from statements.search.index.rebuild import rebuild
 
 
 @pytest.fixture
 def index_dir(settings, tmp_path):
     """An empty index folder; searches read it from disk (nothing mirrored)."""
-    settings.SEARCH_INDEX_READER = "statements.search_index.store.disk"
+    settings.SEARCH_INDEX_READER = "statements.search.index.store.disk"
     settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
     store._opened = None
     yield settings.SEARCH_INDEX_DIR

@@ -12,7 +12,7 @@ from django.urls import reverse
 from meetings.models import Meeting, Release
 from statements.admin.meetings_admin import IndexedMeetingAdmin
 from statements.models import Statement, StatementTheme, Theme
-from statements.search_index import outbox
+from statements.search.index import outbox
 from statements.themes.admin import ThemeAdmin
 from tests.search_index.test_outbox import found, ingest, pg_full
 from tests.seed import seed_bytes

@@ -12,8 +12,8 @@ from django.http import QueryDict
 
 from statements.models import Statement
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
 
 
 def run(query: str) -> StatementFilter:

@@ -16,7 +16,7 @@ from statements.publish.api.resources import RESOURCES, Resource, current_speake
 from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
 from statements.search.filters import KNOWN_VALUES, StatementFilter
-from statements.search_index import engine
+from statements.search.index import engine
 
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}

@@ -16,8 +16,8 @@ from datetime import date
 from statements.models import Statement
 from statements.publish.api.cursors import Ordering, decode_cursor, encode_cursor
 from statements.publish.exports import statement_json
-from statements.search_index import engine
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
 
 SLACK = 20  # rows read before the cursor's position, for rows added or removed since
 MAX_WINDOW = 2_000  # rows read at most for one page, however long a run of equal scores

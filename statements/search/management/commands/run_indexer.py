@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
-from statements.search_index import store
-from statements.search_index.indexer import Indexer
-from statements.search_index.models import OutboxEntry
+from statements.search.index import store
+from statements.search.index.indexer import Indexer
+from statements.search.models import OutboxEntry
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statements.search_index import outbox
+from statements.search.index import outbox
 
 
 class RecordsSearchChanges:

@@ -7,8 +7,8 @@ import time
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from statements.search_index import store
-from statements.search_index.rebuild import rebuild
+from statements.search.index import store
+from statements.search.index.rebuild import rebuild
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ import tantivy
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from statements.search_index.schema import build_schema, register
+from statements.search.index.schema import build_schema, register
 
 POINTER = "CURRENT"
 STATE = "state.json"

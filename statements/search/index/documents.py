@@ -13,7 +13,7 @@ import tantivy
 from django.db import connection
 
 from meetings.languages import for_release
-from statements.search_index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
+from statements.search.index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
 
 ROWS = """
 SELECT s.id, s.meeting_id, s.text, coalesce(r.language, 'en'), s.kind,

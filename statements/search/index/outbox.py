@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 
-from statements.search_index.models import OutboxEntry
+from statements.search.models import OutboxEntry
 
 
 def record(
@@ -36,6 +36,6 @@ def record(
 
 
 def _apply_now(entry: OutboxEntry) -> None:
-    from statements.search_index import indexer
+    from statements.search.index import indexer
 
     indexer.apply_in_process(entry)

@@ -12,9 +12,9 @@ from datetime import date
 
 import tantivy
 
-from statements.search_index import memo, store
-from statements.search_index.query import SearchSpec, build
-from statements.search_index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
+from statements.search.index import memo, store
+from statements.search.index.query import SearchSpec, build
+from statements.search.index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
 
 SORTS = ("relevance", "newest", "oldest")
 _pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-index")

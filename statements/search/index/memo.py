@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from django.core.cache import caches
 
-from statements.search_index import store
+from statements.search.index import store
 
 T = TypeVar("T")
 # (index version, values): replaced whole when the version moves, so request threads of one

@@ -16,7 +16,7 @@ from functools import cache
 
 import tantivy
 
-from statements.search_index.schema import NAMES_FIELD, TEXT_FIELDS, analyzer
+from statements.search.index.schema import NAMES_FIELD, TEXT_FIELDS, analyzer
 
 MAX_TERMS = 64
 NAMES_BOOST = 2.0

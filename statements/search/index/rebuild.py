@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import connection, transaction
 
-from statements.search_index import documents, store
+from statements.search.index import documents, store
 
 HEAP_BYTES = 1_000_000_000
 THREADS = 2

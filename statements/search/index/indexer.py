@@ -17,8 +17,8 @@ from collections.abc import Iterable
 import tantivy
 from django.db import connection, transaction
 
-from statements.search_index import documents, store
-from statements.search_index.models import OutboxEntry
+from statements.search.index import documents, store
+from statements.search.models import OutboxEntry
 
 log = logging.getLogger(__name__)
 HEAP_BYTES = 64_000_000

@@ -7,7 +7,7 @@ import logging
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from statements.search_index.store import IndexUnavailable
+from statements.search.index.store import IndexUnavailable
 
 log = logging.getLogger(__name__)
 
