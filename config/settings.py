@@ -61,13 +61,15 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ratelimit",
     "csp",
-    "template_partials",
     "corsheaders",
     "meetings",
     "statements",
+    "statements.ingest",
     "statements.decisions",
+    "statements.themes",
     "statements.harvest",
     "statements.search",
+    "statements.publish",
 ]
 
 MIDDLEWARE = [
@@ -231,7 +233,8 @@ HARVEST_MAX_WAIT = float(os.environ.get("HARVEST_MAX_WAIT", "600"))  # longest s
 # Hosts the admin's "press.un.org address" field may fetch from (the command fetches any --url).
 HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.un.org", "un.org"]
 
-# A shared cache across web processes and machines (facet counts, archive-wide figures).
+# The default cache holds the rate-limit counters: shared across processes and machines when
+# CACHE_URL names Redis or memcached, else per process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
     CACHES = {

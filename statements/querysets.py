@@ -27,14 +27,6 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True)
 
 
-class ThemeQuerySet(models.QuerySet):
-    def pillars(self) -> ThemeQuerySet:
-        return self.filter(parent__isnull=True)
-
-    def leaves(self) -> ThemeQuerySet:
-        return self.filter(parent__isnull=False)
-
-
 class StatementQuerySet(models.QuerySet):
     def with_related(self) -> StatementQuerySet:
         """Join what a statement list shows."""

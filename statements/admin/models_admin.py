@@ -103,4 +103,4 @@ class StatementAdmin(RecordsSearchChanges, admin.ModelAdmin):
     show_full_result_count = False
 
 
-# ThemeAdmin (rules inline, preview, re-tag) lives in statements/admin/themes_admin.py.
+# ThemeAdmin (rules inline, preview, re-tag) lives in statements/themes/admin.py.

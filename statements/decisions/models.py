@@ -1,6 +1,6 @@
 """What a meeting decided and how each delegation voted, plus the release's own narrative.
 
-Imported by statements.models so Django finds the models; kept apart so models.py stays small.
+The tables were created by the statements app (its migration 0009) and keep their names.
 """
 
 from __future__ import annotations

@@ -190,5 +190,4 @@ def _check_replace_confirmation(items, request) -> None:
         )
 
 
-admin.site.unregister(Release)
 admin.site.register(Release, ReleaseUploadAdmin)

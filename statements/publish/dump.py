@@ -53,8 +53,7 @@ MEDIA_TYPES = {".csv": "text/csv", ".jsonl": "application/jsonl", ".md": "text/m
 
 def dumps_dir() -> Path:
     """Where dumps are written and served from (settings.DATA_DUMPS_DIR)."""
-    default = Path(settings.BASE_DIR) / "var" / "dumps"
-    return Path(getattr(settings, "DATA_DUMPS_DIR", default))
+    return Path(settings.DATA_DUMPS_DIR)
 
 
 # The data dictionary ----------------------------------------------------------------------------

@@ -15,10 +15,11 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, 
 from django.db.models.functions import Coalesce
 
 from meetings.models import Body, Meeting, ordinal
-from statements.models import Delegation, Speaker, Statement, Theme
+from statements.models import Delegation, Speaker, Statement
 from statements.search.filters import StatementFilter
 from statements.search.index import engine, memo
 from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 KIND_GROUPS = {

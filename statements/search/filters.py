@@ -27,9 +27,10 @@ from django import forms
 from django.http import QueryDict
 
 from meetings.models import Body
-from statements.models import Delegation, Speaker, Statement, Theme
+from statements.models import Delegation, Speaker, Statement
 from statements.search import query as search
 from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_VALUES = 50

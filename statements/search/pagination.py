@@ -107,19 +107,13 @@ def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fet
     after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
     at_end = params.get("before") == "end"
     backwards = bool(before or at_end)
-    key = engine.sort_key(*(before or after)) if (before or after) else None
     up = ascending != backwards  # the direction the index is walked in
-    if key is None:  # the first or the last page: the total comes with the walk
+    if not (before or after):  # the first or the last page: the total comes with the walk
         ids, total = engine.walk_counted(spec, ascending=up, limit=PER_PAGE + 1)
     else:
         total = engine.count(spec)
-        ids = engine.walk(
-            spec,
-            ascending=up,
-            below=None if up else key,
-            above=key if up else None,
-            limit=PER_PAGE + 1,
-        )
+        found = walk_dated(spec, ascending=up, after=before or after, limit=PER_PAGE + 1)
+        ids = [pk for _, pk in found]
     more = len(ids) > PER_PAGE
     ids = ids[:PER_PAGE]
     items = fetch(ids[::-1] if backwards else ids)
@@ -129,6 +123,21 @@ def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fet
         first_index = total - len(items) + 1
     links = _cursor_links(items, has_prev, has_next, state, ascending)
     return ResultPage(items, total, first_index, links)
+
+
+def walk_dated(spec, *, ascending: bool, after: tuple[date, int] | None, limit: int) -> list:
+    """Up to `limit` (date, id) keys of the matches in date order, strictly past a (date, id)
+    position: the one keyset walk of the engine's pages (these and the API's)."""
+    from statements.search.index import engine
+
+    key = engine.sort_key(*after) if after else None
+    return engine.walk_keys(
+        spec,
+        ascending=ascending,
+        below=None if ascending else key,
+        above=key if ascending else None,
+        limit=limit,
+    )
 
 
 def cursor(statement) -> str:

@@ -10,9 +10,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
 
-from benchmarks.synthetic.layout import meeting_count, speaker_count
 from meetings.models import Meeting, Release
-from statements.models import Speaker, Statement, StatementTheme
+from statements.corpus.layout import meeting_count, speaker_count
+from statements.models import Speaker, Statement
+from statements.themes.models import StatementTheme
 
 pytestmark = pytest.mark.django_db
 

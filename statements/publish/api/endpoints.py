@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from ninja import Path, Query, Router
 
-from statements.models import Delegation, RetiredStatement, Statement, Theme
+from statements.models import Delegation, RetiredStatement, Statement
 from statements.publish.api import engine_pages, schemas
 from statements.publish.api.paging import absolute, after_cursor, next_cursor, page, reject_unknown
 from statements.publish.api.problems import Problem
@@ -17,6 +17,7 @@ from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
 from statements.search.filters import KNOWN_VALUES, StatementFilter
 from statements.search.index import engine
+from statements.themes.models import Theme
 
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}

@@ -18,6 +18,7 @@ from statements.publish.api.cursors import Ordering, decode_cursor, encode_curso
 from statements.publish.exports import statement_json
 from statements.search.index import engine
 from statements.search.index.query import SearchSpec
+from statements.search.pagination import walk_dated
 
 SLACK = 20  # rows read before the cursor's position, for rows added or removed since
 MAX_WINDOW = 2_000  # rows read at most for one page, however long a run of equal scores
@@ -82,12 +83,6 @@ def _after(hits: list[tuple[float, int]], cursor: tuple[float, int]) -> int:
 
 def _dated(spec: SearchSpec, ascending: bool, position: list | None, limit: int):
     """Up to limit + 1 ids in date order after the cursor's (date, id), with their values."""
-    key = engine.sort_key(date.fromisoformat(position[0]), int(position[1])) if position else None
-    found = engine.walk_keys(
-        spec,
-        ascending=ascending,
-        below=None if ascending else key,
-        above=key if ascending else None,
-        limit=limit + 1,
-    )
+    after = (date.fromisoformat(position[0]), int(position[1])) if position else None
+    found = walk_dated(spec, ascending=ascending, after=after, limit=limit + 1)
     return {pk: [day, pk] for day, pk in found}

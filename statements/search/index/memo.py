@@ -29,7 +29,7 @@ def per_commit(name: str, key: str, compute: Callable[[], T]) -> T:
     """compute(), or its value from this index commit's earlier call with the same name and key."""
     global _local
     version = store.version()
-    if version is None:  # tests' in-memory index: always compute
+    if version is None:  # a reader without versions: always compute
         return compute()
     local = _local  # read once: another thread may replace it for a newer version meanwhile
     if local[0] != version:

@@ -30,7 +30,7 @@ def record(
     if not (named or everything):
         return None
     entry.save()
-    if getattr(settings, "SEARCH_INDEX_APPLY_ON_COMMIT", False):
+    if settings.SEARCH_INDEX_APPLY_ON_COMMIT:
         transaction.on_commit(lambda: _apply_now(entry))
     return entry
 

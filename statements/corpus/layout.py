@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from benchmarks.synthetic.text import GENERIC_TOPICS, NameMaker, TextModel, headline
+from statements.corpus.text import GENERIC_TOPICS, NameMaker, TextModel, headline
 
 FIRST_DAY = date(1995, 1, 1)
 STATEMENTS_PER_MEETING = 33

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from benchmarks.synthetic.layout import SYMBOL_MARK, ArchiveLayout
+from statements.corpus.layout import SYMBOL_MARK, ArchiveLayout
 
 SYNTHETIC = "synthetic"
 STATEMENTS = "statements_statement"

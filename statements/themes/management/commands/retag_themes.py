@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from statements.models import Statement, Theme
+from statements.models import Statement
+from statements.themes.models import Theme
 from statements.themes.tagging import effective_counts, retag
 
 

@@ -1,6 +1,6 @@
 """Derive the synthetic archive's text model (markov.json) from the releases the project ships.
 
-    python -m benchmarks.synthetic.build_model     # rewrites statements/corpus/markov.json
+    python -m statements.corpus.build_model     # rewrites statements/corpus/markov.json
 
 Sources: every statement of the golden parser fixtures (tests/parsing/golden/*.expected.json) and of
 the sample releases (statements/sample_data/, through the real parser), once each. Names and numbers
