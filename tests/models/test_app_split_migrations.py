@@ -31,28 +31,31 @@ def _migrate(targets) -> None:
     executor.migrate(targets)
 
 
+@pytest.mark.django_db
 def test_the_models_match_the_migrations():
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())  # exits if not
 
 
 @pytest.mark.django_db
-def test_permissions_and_rows_follow_the_models_to_their_apps():
+def test_permissions_and_rows_follow_the_models_to_their_apps(django_user_model):
     _migrate(BEFORE)
     try:
-        ContentType.objects.filter(app_label__in=["decisions", "themes"]).delete()
-        for model in ("decision", "theme", "statementtheme"):
-            kind = ContentType.objects.create(app_label="statements", model=model)
-            Permission.objects.create(content_type=kind, codename=f"change_{model}", name=model)
+        # Migrating back relabelled them: the database as the old code left it.
+        labels = ContentType.objects.filter(model__in=["decision", "theme", "statementtheme"])
+        assert set(labels.values_list("app_label", flat=True)) == {"statements"}
+        staff = django_user_model.objects.create(username="staffer", is_staff=True)
+        old = Permission.objects.filter(
+            content_type__app_label="statements", codename__in=["change_theme", "view_decision"]
+        )
+        staff.user_permissions.add(*old)
         themes_before = Theme.objects.count()  # the same table under both labels
-        assert themes_before > 0  # the taxonomy the migrations load
+        assert themes_before > 0 and old.count() == 2  # the taxonomy the migrations load
         _migrate(LATEST)
         ContentType.objects.clear_cache()
         assert ContentType.objects.get_for_model(Decision).app_label == "decisions"
         assert ContentType.objects.get_for_model(StatementTheme).app_label == "themes"
-        codenames = Permission.objects.filter(content_type__app_label="themes")
-        assert {"change_theme", "change_statementtheme"} <= set(
-            codenames.values_list("codename", flat=True)
-        )
+        staff = django_user_model.objects.get(pk=staff.pk)  # no cached permissions
+        assert staff.has_perm("themes.change_theme") and staff.has_perm("decisions.view_decision")
         assert not ContentType.objects.filter(app_label="statements", model="theme").exists()
         assert Theme.objects.count() == themes_before
     finally:
