@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from meetings.models import Release
 from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
 from statements.ingest import IngestError, parse_source
+from statements.ingest.admin import ReleaseUploadAdmin
 
 INGEST_PERMISSION = "meetings.ingest_release"
 
@@ -82,7 +83,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
         """Feed the stored bytes into the upload review page; its confirm posts back here."""
         if not request.user.has_perm(INGEST_PERMISSION):
             raise PermissionDenied
-        release_admin = self.admin_site._registry[Release]
+        release_admin = ReleaseUploadAdmin(Release, self.admin_site)
         if request.method == "POST" and "step" in request.POST:
             return release_admin.review_posted(request)
         item = get_object_or_404(ReviewItem.objects.select_related("page"), pk=pk)

@@ -15,7 +15,7 @@ from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_rel
 from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
-from statements.search_index import outbox as search_outbox
+from statements.search.index import outbox as search_outbox
 from statements.themes.tagging import tag_meeting
 
 

@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Body, Meeting, ReleaseSource
+from statements.decisions.views import meeting_decisions
 from statements.models import Statement
 from statements.search import facets
-from statements.views.decisions import meeting_decisions
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -13,12 +13,13 @@ from ninja.parser import Parser
 
 from config import public_urls
 from meetings.models import Body
-from statements.models import Delegation, Theme
+from statements.models import Delegation
 from statements.publish.api import decisions, problems
 from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
 from statements.publish.api.problems import PROBLEM_TYPE, Problem
 from statements.publish.api.resources import RESOURCES
+from statements.themes.models import Theme
 
 API_VERSION = "1.0.0"
 DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
