@@ -56,8 +56,9 @@ def search(spec: SearchSpec, *, sort: str = "relevance", offset: int = 0, limit:
 
 
 def _id(key: int, ascending: bool) -> int:
-    """The statement id inside a date-order sort key (ascending keys come back inverted)."""
-    return (U64_MAX - key if ascending else key) % ORDER_SPLIT
+    """The statement id inside a date-order sort key (tantivy 0.26 returns keys as stored in
+    both orders; 0.25 inverted ascending ones)."""
+    return key % ORDER_SPLIT
 
 
 def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | None, limit: int):
@@ -93,7 +94,7 @@ def _walk(spec: SearchSpec, *, ascending: bool, below, above, limit: int, count:
         )
     order = tantivy.Order.Asc if ascending else tantivy.Order.Desc
     result = searcher.search(query, limit, count=count, order_by_field=ORDER_FIELD, order=order)
-    keys = [U64_MAX - key if ascending else key for key, _ in result.hits]
+    keys = [key for key, _ in result.hits]
     return [(_day(key // ORDER_SPLIT), key % ORDER_SPLIT) for key in keys], result.count
 
 
