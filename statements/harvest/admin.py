@@ -64,6 +64,13 @@ class ReviewItemAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        """Staff who may ingest may see the queue they review from."""
+        return request.user.has_perm(INGEST_PERMISSION) or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request) or super().has_module_permission(request)
+
     @admin.display(description="reason")
     def reason_short(self, obj: ReviewItem) -> str:
         return obj.reason[:160]
@@ -73,7 +80,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
         url = reverse("admin:harvest_reviewitem_review", args=[obj.pk])
         return format_html('<a href="{}">Review</a>', url) if obj.parsed else "—"
 
-    @admin.action(description="Dismiss the selected items")
+    @admin.action(description="Dismiss the selected items", permissions=["change"])
     def dismiss(self, request, queryset):
         count = queryset.update(status=ReviewItem.Status.DISMISSED)
         self.message_user(request, f"Dismissed {count} item{'s' * (count != 1)}.")

@@ -98,6 +98,14 @@ class PoliteClient:
         """Refuse a request (a redirect, say) to a host or port outside the allowed ones."""
         check_address(str(request.url), self.allowed_hosts)
 
+    def permits(self, url: str) -> bool:
+        """Whether an address is on the allowed hosts and ports (discovery drops the others)."""
+        try:
+            check_address(url, self.allowed_hosts)
+        except Disallowed:
+            return False
+        return True
+
     def close(self) -> None:
         self._http.close()
 
@@ -227,7 +235,8 @@ class PoliteClient:
 
 
 def check_address(url: str, hosts: tuple[str, ...]) -> None:
-    """Refuse an address outside http(s), the allowed hosts (when given) and ports 80/443."""
+    """Refuse an address outside http(s) and the allowed hosts (when given): a host alone is
+    allowed on ports 80 and 443 only; "host:port" allows that port too."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -236,7 +245,7 @@ def check_address(url: str, hosts: tuple[str, ...]) -> None:
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
         raise Disallowed(f"{url[:200]}: only http and https addresses are fetched.")
-    if hosts and (host not in hosts or port not in PORTS):
+    if hosts and not (host in hosts and port in PORTS) and f"{host}:{port}" not in hosts:
         raise Disallowed(f"{url[:200]}: not on an allowed host and port.")
 
 

@@ -88,7 +88,7 @@ def _row_date(row: html.HtmlElement) -> datetime.date | None:
 
 def _row_symbol(row: html.HtmlElement) -> str:
     """The release symbol printed in a listing row, if any."""
-    match = _SYMBOL_TEXT.search(row.text_content())
+    match = _SYMBOL_TEXT.search(" ".join(row.itertext()))  # elements' texts kept apart
     return match.group(0) if match else ""
 
 

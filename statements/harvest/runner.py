@@ -54,10 +54,19 @@ def politeness_from_settings() -> Politeness:
     )
 
 
-def harvest_hosts() -> tuple[str, ...]:
-    """The hosts the harvester fetches from: its configured site and the admin's UN hosts."""
-    base = urlsplit(settings.HARVEST_BASE_URL).hostname or ""
-    return tuple(h for h in (base, *settings.HARVEST_ADMIN_HOSTS) if h)
+def harvest_hosts(*urls: str) -> tuple[str, ...]:
+    """The hosts the harvester fetches from: its configured site (and any site it is given),
+    each with its own port when it names one, and the admin's UN hosts on ports 80 and 443."""
+    hosts = []
+    for url in (settings.HARVEST_BASE_URL, *urls):
+        parts = urlsplit(url)
+        with contextlib.suppress(ValueError):
+            port = parts.port
+            if parts.hostname:
+                hosts.append(parts.hostname.lower())
+                if port:
+                    hosts.append(f"{parts.hostname.lower()}:{port}")
+    return tuple(dict.fromkeys([*hosts, *settings.HARVEST_ADMIN_HOSTS]))
 
 
 def user_agent() -> str:
@@ -267,7 +276,10 @@ class Harvester:
         except IngestError as exc:
             return self._queue(page, str(exc), parsed=False, failed=True)
         plan = plan_release(
-            parsed=parsed, source=source, source_name=page.url, trusted_hosts=harvest_hosts()
+            parsed=parsed,
+            source=source,
+            source_name=page.url,
+            trusted_hosts=harvest_hosts(page.url),
         )
         if plan.errors or plan.warnings:
             reason = " ".join([*plan.errors, *plan.warnings])

@@ -169,6 +169,8 @@ class Discoverer:
             report.pages = self.client.requests - before
             seen.update(item.url for item in report.found)
             reports.append(report)
+        for report in reports:  # an address off the allowed hosts and ports is never visited
+            report.found = [item for item in report.found if self.client.permits(item.url)]
         targets = [(item.url, False) for report in reports for item in report.found]
         return Discovery(_unique(targets), reports)
 

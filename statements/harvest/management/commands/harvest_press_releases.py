@@ -14,6 +14,7 @@ from statements.harvest.models import HarvestRun, HarvestSource
 from statements.harvest.runner import (
     HarvestBusy,
     Harvester,
+    harvest_hosts,
     harvest_lock,
     politeness_from_settings,
     resume_run,
@@ -77,7 +78,9 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         try:
-            with harvest_lock(), PoliteClient(politeness_from_settings()) as client:
+            hosts = harvest_hosts(request.base_url, *request.urls)
+            client = PoliteClient(politeness_from_settings(), allowed_hosts=hosts)
+            with harvest_lock(), client:
                 run = self._run(client, request, options)
         except HarvestBusy as exc:
             raise CommandError(str(exc)) from exc
