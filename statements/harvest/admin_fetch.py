@@ -8,6 +8,7 @@ failure is an ``AddressRefused`` with its reason: the form shows it, it never an
 from __future__ import annotations
 
 import dataclasses
+
 from django.conf import settings
 
 from statements.harvest.client import FetchError, PoliteClient, check_address

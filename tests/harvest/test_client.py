@@ -134,9 +134,11 @@ def test_a_broken_gzip_body_is_a_fetch_error(site, client):
 
 def test_a_gzip_bomb_stops_at_the_decoded_byte_cap(site, waits):
     site.script["/en/2021/sc14567.doc.htm"].append("bomb")
-    with bounded(waits, max_bytes=2_000_000) as client:
-        with pytest.raises(FetchError, match="larger than 2,000,000 bytes"):
-            client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    with (
+        bounded(waits, max_bytes=2_000_000) as client,
+        pytest.raises(FetchError, match="larger than 2,000,000 bytes"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
 
 
 def test_an_etag_over_200_characters_is_not_kept(site, client):
@@ -149,17 +151,21 @@ def test_an_etag_over_200_characters_is_not_kept(site, client):
 
 def test_retry_after_beyond_the_deadline_fails_at_once(site, waits):
     site.script["/en/2021/sc14567.doc.htm"].append("retry-forever")
-    with bounded(waits, max_wait=600, deadline=20) as client:
-        with pytest.raises(FetchError, match="asked us to wait 600 s"):
-            client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    with (
+        bounded(waits, max_wait=600, deadline=20) as client,
+        pytest.raises(FetchError, match="asked us to wait 600 s"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
     assert waits == []  # never slept
 
 
 def test_a_trickling_body_stops_at_the_total_deadline(site, waits):
     site.script["/en/2021/sc14567.doc.htm"].append("trickle")
-    with bounded(waits, deadline=1.0, retries=0) as client:
-        with pytest.raises(FetchError, match="not fetched within 1 s"):
-            client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    with (
+        bounded(waits, deadline=1.0, retries=0) as client,
+        pytest.raises(FetchError, match="not fetched within 1 s"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
 
 
 def test_a_day_long_crawl_delay_is_capped(site, waits):

@@ -20,6 +20,7 @@ from tests.harvest.listing_pages import CHALLENGE, OLD_ERA, SITE_LISTINGS
 from tests.harvest.server import FIXTURES
 
 BASE = "https://press.un.org"
+GA, SC = "general-assembly", "security-council"
 
 
 def test_the_real_feed_tells_meetings_from_blogs_statements_and_briefings():
@@ -90,8 +91,8 @@ def test_a_link_over_500_characters_is_not_a_release():
     ("url", "language", "year", "symbol", "body"),
     [
         (f"{BASE}/en/2021/sc14567.doc.htm", "en", 2021, "SC/14567", "security-council"),
-        (f"{BASE}/en/1999/19991124.gaef2899.doc.html", "en", 1999, "GA/EF/2899", "general-assembly"),
-        (f"{BASE}/en/2000/20000929.gaspd186.doc.html", "en", 2000, "GA/SPD/186", "general-assembly"),
+        (f"{BASE}/en/1999/19991124.gaef2899.doc.html", "en", 1999, "GA/EF/2899", GA),
+        (f"{BASE}/en/2000/20000929.gaspd186.doc.html", "en", 2000, "GA/SPD/186", GA),
         (f"{BASE}/fr/2011/AGAB3988.doc.htm", "fr", 2011, "AG/AB/3988", "general-assembly"),
         (f"{BASE}/fr/2001/agj353.doc.htm", "fr", 2001, "AG/J/353", "general-assembly"),
         (f"{BASE}/fr/2010/ecosoc6430.doc.htm", "fr", 2010, "ECOSOC/6430", "ecosoc"),
@@ -99,7 +100,7 @@ def test_a_link_over_500_characters_is_not_a_release():
          "GA/L/3174", "general-assembly"),
         ("https://www.un.org/News/fr-press/docs/2009/CS9800.doc.htm", "fr", 2009, "CS/9800",
          "security-council"),
-        ("https://www.un.org/press/fr/2004/CS2669.doc.htm", "fr", 2004, "CS/2669", "security-council"),
+        ("https://www.un.org/press/fr/2004/CS2669.doc.htm", "fr", 2004, "CS/2669", SC),
         ("https://www.un.org/press/en/2014/gacol3268.doc.htm", "en", 2014, "GA/COL/3268",
          "general-assembly"),
         (f"{BASE}/en/2015/wom2021.doc.htm", "en", 2015, "WOM/2021", "other"),
