@@ -73,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self.server.requests.append((self.path, dict(self.headers)))
         if self.path.startswith("/loop"):  # a redirect loop: /loop → /loopo → /loopoo ...
-            return _raw(b"302 Found", {"Location": self.path + "o"})(self)
+            return self._send(302, b"", {"Location": self.path + "o"})
         scripted = self.server.script[self.path]
         if scripted:
             action = scripted.popleft()
