@@ -9,7 +9,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from meetings.models import Release
-from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
+from statements.harvest.models import (
+    HarvestedPage,
+    HarvestItem,
+    HarvestRun,
+    HarvestSource,
+    ReviewItem,
+)
 from statements.ingest import IngestError, parse_source
 
 INGEST_PERMISSION = "meetings.ingest_release"
@@ -26,14 +32,27 @@ class HarvestItemInline(admin.TabularInline):
         return False
 
 
+class HarvestSourceInline(admin.TabularInline):
+    """Each discovery source of the run: read or failed, and why."""
+
+    model = HarvestSource
+    extra = 0
+    can_delete = False
+    fields = ["key", "status", "reason", "pages", "found", "since"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(HarvestRun)
 class HarvestRunAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "started_at", "finished_at", "discovered", "fetched",
-                    "new", "updated", "unchanged", "queued", "failed", "resumed"]  # fmt: skip
+                    "new", "updated", "unchanged", "queued", "failed", "resumed", "reason"]  # fmt: skip
     list_filter = ["status"]
     date_hierarchy = "started_at"
     readonly_fields = [f.name for f in HarvestRun._meta.fields]
-    inlines = [HarvestItemInline]
+    inlines = [HarvestSourceInline, HarvestItemInline]
 
     def has_add_permission(self, request):
         return False

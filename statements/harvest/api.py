@@ -6,7 +6,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from statements.harvest import coverage
 from statements.publish.api.paging import absolute, reject_unknown
@@ -27,6 +27,12 @@ class YearRow(Schema):
 
 class CoverageIndex(Schema):
     data: list[YearRow]
+
+
+class CoverageQuery(Schema):
+    body: BodyKey | None = Field(None, description="Only this body.")  # type: ignore[valid-type]
+    year: int | None = Field(None, ge=1995, le=2100, description="Only this year.")
+    limit: int = Field(500, ge=1, le=500, description="At most this many rows, newest first.")
 
 
 class EntryOut(Schema):
@@ -57,15 +63,19 @@ class CoverageDetail(Schema):
 
 @router.get(
     "coverage",
-    response=CoverageIndex,
+    response={200: CoverageIndex, 400: ProblemOut},
     url_name="api-coverage",
     operation_id="listCoverage",
     summary="Releases listed and archived, per body and year",
     tags=["coverage"],
 )
-def coverage_list(request: HttpRequest) -> dict:
-    reject_unknown(request)
-    rows = coverage.coverage_index()
+def coverage_list(request: HttpRequest, params: Query[CoverageQuery]) -> dict:
+    reject_unknown(request, CoverageQuery)
+    rows = [
+        row
+        for row in coverage.coverage_index()
+        if params.body in (None, row["body"]) and params.year in (None, row["year"])
+    ][: params.limit]
     for row in rows:
         path = reverse("data:api-coverage-detail", args=[row["body"], row["year"]])
         row["url"] = absolute(path)
