@@ -48,7 +48,7 @@ class HarvestSourceInline(admin.TabularInline):
 @admin.register(HarvestRun)
 class HarvestRunAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "started_at", "finished_at", "discovered", "fetched",
-                    "new", "updated", "unchanged", "queued", "failed", "resumed", "reason"]  # fmt: skip
+                    "new", "updated", "unchanged", "queued", "failed", "resumed"]  # fmt: skip
     list_filter = ["status"]
     date_hierarchy = "started_at"
     readonly_fields = [f.name for f in HarvestRun._meta.fields]
