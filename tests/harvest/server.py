@@ -8,6 +8,7 @@ import hashlib
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -46,11 +47,14 @@ class FixtureServer(ThreadingHTTPServer):
         self.overrides: dict[str, bytes] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.hang_seconds = 1.0
+        self.dynamic: Callable[[str], bytes | None] | None = None  # pages made on request
 
     def body(self, path: str) -> bytes | None:
         """The bytes served for a path, with press.un.org addresses pointed at this server."""
         if path in self.overrides:
             return self.overrides[path]
+        if self.dynamic and (made := self.dynamic(path)) is not None:
+            return made
         if path in SITE_LISTINGS or path in OLD_ERA:
             return SITE_LISTINGS.get(path) or OLD_ERA[path]
         name = ROUTES.get(path)
