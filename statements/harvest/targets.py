@@ -322,6 +322,7 @@ def estimate_backfill(discoverer: Discoverer, *, deepest: int = 4096) -> list[Es
             estimates.append(Estimate(source, 0, 0, 0, probes, failed=str(exc)))
             continue
         last = max(first, after)  # the walk reads the page where it stops
+        request.start_pages[source.key] = first  # the walk starts there, not at page 0
         per_page = sum(sizes) / len(sizes) if sizes else 0
         probes = discoverer.client.requests - before
         estimates.append(Estimate(source, first, last, per_page, probes))

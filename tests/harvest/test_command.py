@@ -159,6 +159,8 @@ def test_backfill_says_what_it_costs_then_walks_only_those_pages(harvest_setting
     assert "Back-fill 2010" in output
     found = items(site)
     assert len(found) == 10 and all("/2010/" in url for url in found)
+    walked = [p for p, _ in site.requests if p.startswith(body)]
+    assert len(walked) < 40 and body + "?page=5" not in walked  # from the estimate's first page
 
 
 def test_backfill_refuses_years_out_of_range(harvest_settings, site):
