@@ -67,8 +67,11 @@ class Site:
             return listing_page("Meetings Coverage", rows, next_href=f"?page={number + 1}" * more)
         if match := RELEASE.match(path):
             language, _, prefix, number = match.groups()
-            page, symbol = (EN_PAGE, b"14567") if language == "en" else (FR_PAGE, b"15361")
-            return page.replace(symbol, number.encode())
+            if language == "en":  # a distinct release of a distinct meeting each
+                page = EN_PAGE.replace(b"8811th", f"{int(number) - 80000}th".encode())
+                return page.replace(b"14567", number.encode())
+            page = FR_PAGE.replace(b"9381e", f"{int(number) - 70000}e".encode())
+            return page.replace(b"15361", number.encode())
         if match := re.match(r"^/(en|fr)/rss\.xml$", path):
             return self.feed(match.group(1))
         return None
@@ -107,6 +110,7 @@ def test_measure_backfill_and_daily_new(harvest_settings, site):
     seconds, backfill, output = run("--backfill", "2025")
     print(output)
     report(f"Back-fill of 2025 (scaled 1/{SCALE})", seconds, len(site.requests), backfill.new)
+    assert backfill.new == sum(PAGES_A_YEAR.values()) * ROWS // SCALE
     pages = sum(PAGES_A_YEAR.values())
     full = pages + pages * ROWS + 2 * 25  # pages, releases, about 25 probes a language
     print(f"A full year at the same shape: about {full:,} requests, {full * DELAY / 3600:.1f} h")
@@ -118,4 +122,14 @@ def test_measure_backfill_and_daily_new(harvest_settings, site):
     print(output)
     report("Daily --new (12 new releases a language)", seconds, len(site.requests) - before,
            daily.new)  # fmt: skip
+    assert daily.new == 24
+
+    harvest_settings.HARVEST_DELAY = DELAY  # the next day, run for real at the default delay
+    model.publish(12)
+    before = len(site.requests)
+    seconds, daily, output = run("--new")
+    print(
+        f"\nDaily --new at the real {DELAY:g} s delay: {len(site.requests) - before} requests,"
+        f" {daily.new} releases, {seconds:.1f} s wall time"
+    )
     assert daily.new == 24
