@@ -11,6 +11,7 @@ from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
 from statements.parsing.paragraphs import BODY, Paragraph
+from statements.parsing.reporting import reported_attributions
 from statements.parsing.sections import (
     QUOTED,
     REPLY,
@@ -144,7 +145,8 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
 
 def attributions(text: str) -> list[Attribution]:
     """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
-    found = {a.start: a for a in late_attributions(text)}
+    found = {a.start: a for a in reported_attributions(text)}
+    found.update({a.start: a for a in late_attributions(text)})
     found.update({a.start: a for a in anonymous_attributions(text)})
     return [found[start] for start in sorted(found)]
 
@@ -156,8 +158,10 @@ def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> N
         end = found[index + 1].start if index + 1 < len(found) else len(text)
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
             _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
-        else:
-            walk.open(attribution, paragraph, text[attribution.start : end])
+            continue
+        for joint in attribution.joint:
+            walk.open(joint, paragraph, text[attribution.start : end])
+        walk.open(attribution, paragraph, text[attribution.start : end])
     if found:
         _move_vote_tail(walk, paragraph)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from statements import kinds
+from statements.reference import STATE_KINDS, delegation_by_code
 
 if TYPE_CHECKING:
     from statements.parsing.decisions import ParsedDecision
@@ -69,6 +70,7 @@ class ParsedStatement:
             "sequence": self.sequence,
             "kind": self.kind,
             "speaker": self.speaker,
+            "delegation": delegation_id(self.delegation_code),
             "delegation_label": self.delegation_label,
             "delegation_code": self.delegation_code,
             "title": self.title,
@@ -79,6 +81,14 @@ class ParsedStatement:
             "paragraph": self.paragraph,
             "warnings": list(self.warnings),
         }
+
+
+def delegation_id(code: str | None) -> str | None:
+    """Return how exports name a delegation: ISO alpha-3 for a State, else its reference name."""
+    ref = delegation_by_code(code) if code else None
+    if ref is None:
+        return code
+    return ref.code if ref.kind in STATE_KINDS and len(ref.code) == 3 else ref.name
 
 
 @dataclass(frozen=True)

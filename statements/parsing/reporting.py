@@ -1,0 +1,448 @@
+"""Find who speaks by grammar, not by listed sentence shapes: a subject that names a delegation
+and a reporting predicate in the finite-verb slot, in English and French.
+
+The delegation lexicon is the anchor: every mention of a known delegation in a paragraph is a
+candidate. A mention is a speaker when
+
+- its noun phrase is a subject: the delegation alone ("Peru", "le Pérou"), a role or title of it
+  ("the representative of Peru", "Peru's delegate", "the Prime Minister of Peru", "le Ministre des
+  affaires étrangères du Pérou") or a person with it in brackets ("Jane Doe (Peru)");
+- the phrase opens a clause: at a sentence start, after an opening phrase and its comma ("In a
+  similar vein, ..."), or after a subordinating word ("..., while ...", "... alors que ...");
+- a predicate follows, possibly after a clause between commas ("Peru, speaking as a country
+  concerned, said", "The representative of Peru, whose country hosts ..., said", ", who urged");
+  or the predicate comes first, inverted ("..., said Peru's delegate", "..., a renchéri le Pérou",
+  "comme l'a rappelé le Chili").
+
+A role or title makes any finite verb a report ("the representative of Peru introduced"); the
+delegation alone needs a verb of saying, asking or judging, since "Peru" is often what is spoken of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from statements.parsing.delegations import FoundLabel, label_at
+from statements.parsing.speakers import Attribution, name_style, presiding
+from statements.reference import STATE_KINDS, load_delegations, normalize_name
+
+# English verbs of saying, asking, judging and proposing (stems; past and present forms derived).
+_EN_STEMS = (
+    "acknowledg accept accus add address advocat affirm agree align announc appeal applaud argu "
+    "ask assert associat assur believ blam brief call caution challeng characteriz charg cit "
+    "claim clarifi comment commend complain conced conclud condemn confirm congratulat consider "
+    "contend continu contest counter criticiz criticis declar decri defend deni deplor describ "
+    "detail disagre dismiss disput echo emphasiz emphasis encourag endors explain express favour "
+    "hail highlight hop implor indicat inform insist introduc invit lament list mention "
+    "not object observ offer outlin plead pledg point prais present press proclaim promis "
+    "propos protest question rais reaffirm recall recogniz recommend recount referr regrett "
+    "reiterat reject remark remind repli report reproach request respond reveal reviewed "
+    "saw shar signal stat stress submitt suggest summariz support thank underlin underscor "
+    "urg voic vow want warn welcom wish wonder"
+).split()
+_EN_IRREGULAR = frozenset(
+    "said says told tells spoke speaks felt feels thought thinks held holds gave gives made makes "
+    "took takes sought seeks drew draws put puts went goes began begins saw sees called calls "
+    "expressed expresses focused focuses turned turns opened opens closed closes".split()
+)
+_EN_AUX = r"(?:(?:had|has|have|would|will|also|further|then|however|later|again|too|then|"
+_EN_AUX += r"similarly|likewise|subsequently|meanwhile|moreover|nevertheless|first|finally|"
+_EN_AUX += r"strongly|firmly|repeatedly|specifically|particularly|notably|briefly),?\s+)*"
+_EN_PREDICATE = re.compile(rf"\s*{_EN_AUX}(?P<verb>[a-z]+)\b")
+_EN_NOT_VERBS = frozenset(
+    "had has have was were is are be been being would could should might must may can cannot "
+    "did does do will shall and or to of in on at by for with who whose whom that which as "
+    "also not nor than the a an its their his her delegation delegations representative "
+    "representatives government country countries".split()
+)
+_ROLE_EN = (
+    r"(?:[Rr]epresentatives?|[Dd]elegates?|[Ss]peakers?|[Oo]bservers?|[Dd]elegations?|[Ee]nvoy|"
+    r"Ambassador|[Cc]ounterpart|Chargé\s+d[’']affaires|Head\s+of\s+(?:State|Government|Delegation)|"
+    r"(?:Vice[-\s])?President|(?:Deputy\s+|Vice[-\s])?Prime\s+Minister|(?:Foreign\s+)?Minister|"
+    r"Secretary\s+of\s+State|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|Sultan|Premier|"
+    r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Taoiseach)"
+)
+_TITLE_WORDS = r"(?:\s+(?:[A-Z][\w’'.-]*|and|for|of|on|the|in|to|de|da|del|al|el))*?"
+# "the representative of", "the Prime Minister of the", "President Jane Doe of", "Foreign Minister
+# for Planning and Development of".
+_EN_ROLE_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+|\b[Ii]ts\s+|\b[Hh]is\s+|\b[Hh]er\s+|\b[Tt]heir\s+|^|(?<=\s))"
+    rf"(?:(?:[Nn]ew|[Oo]utgoing|[Pp]ermanent|[Dd]eputy|[Aa]cting|[Ss]enior|[Aa]lternate)\s+)*"
+    rf"{_ROLE_EN}{_TITLE_WORDS}\s+(?:of|from|for)\s+(?:the\s+)?$"
+)
+_EN_ROLE_AFTER = re.compile(
+    rf"(?:’|')s\s+(?:(?:[A-Z][\w-]*|new|outgoing|top|senior|chief)\s+){{0,3}}?{_ROLE_EN}\b"
+    rf"|\s+{_ROLE_EN}\b"
+)
+_FR_ROLE = (
+    r"(?:représentante?s?|déléguée?s?|délégations?|observat(?:eur|rice)s?|[Aa]mbassadeur|"
+    r"[Aa]mbassadrice|porte-parole|[Cc]hef\s+(?:de\s+l[’']État|du\s+Gouvernement|de\s+la\s+"
+    r"délégation)|(?:[Vv]ice-)?[Pp]résidente?|[Pp]remier\s+[Mm]inistre|[Mm]inistre|"
+    r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
+)
+_FR_ROLE_BEFORE = re.compile(
+    rf"\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
+    rf"[Aa]djointe?)\s+)*{_FR_ROLE}(?:\s+[\w’'-]+){{0,8}}?\s+"
+    r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])$"
+)
+_FR_ARTICLE_BEFORE = re.compile(r"(?:\b[Ll]es\s+|\b[Ll]es?\s+|\b[Ll]a\s+|\b[Ll][’']|^|(?<=\s))$")
+_EN_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+|^|(?<=\s)|(?<=“)|(?<=\"))$")
+# "Jane Doe (Peru)", "JANE DOE, (Peru)": a person with the delegation in brackets.
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*),?\s*\($")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_PP = r"[a-zéèêëîïôûç-]+(?:é|i|u|is|it|t)e?s?\b"
+_FR_PREDICATE = re.compile(
+    r"\s*(?:(?:l[’']|les\s+|lui\s+|leur\s+|y\s+|en\s+|n[’']|ne\s+)?"
+    r"(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:pas|aussi|également|ensuite|notamment|"
+    r"enfin|encore|de\s+nouveau|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+(?:lui|elle|eux)|"
+    r"lui\s+aussi|elle\s+aussi|par\s+ailleurs|en\s+outre|toutefois|cependant|d[’']abord|vivement|"
+    rf"fermement|clairement|quand\s+même|d[’']emblée|en\s+outre),?\s+)*(?P<pp>{_PP})"
+    rf"|(?:a|ont)\s*,\s*[^,.;]{{1,50}},\s+(?P<pp2>{_PP})"
+    r"|(?:s[’']est|se\s+sont|s[’']était|s[’']étaient)\s+(?:(?:aussi|également|ensuite|"
+    r"notamment|par\s+ailleurs|quant\s+à\s+(?:lui|elle))\s+)*(?P<refl>[a-zéèêëîïôûç-]+)"
+    r"|(?P<present>(?:estime|estiment|juge|jugent|souligne|soulignent|rappelle|rappellent|"
+    r"déclare|déclarent|insiste|insistent|affirme|affirment|note|notent|regrette|regrettent|"
+    r"considère|considèrent|demande|demandent|appelle|appellent|dit|disent|propose|proposent|"
+    r"salue|saluent|explique|expliquent|indique|indiquent|plaide|plaident|prévient|préviennent|"
+    r"pense|pensent|croit|croient|ajoute|ajoutent|constate|constatent|dénonce|dénoncent|"
+    r"condamne|condamnent|réaffirme|réaffirment|exhorte|exhortent|invite|invitent|"
+    r"encourage|encouragent|observe|observent|fait\s+valoir|font\s+valoir|se\s+félicite|"
+    r"se\s+félicitent|s[’']inquiète|s[’']inquiètent)\b))"
+)
+# Participles that report an act, not words: "le Pérou a été élu", "a ratifié", "a voté".
+_FR_NOT_SAYING = frozenset(
+    "été eu ratifié signé adhéré voté adopté élu élue reçu accueilli accueille connu subi perdu "
+    "envoyé déployé fourni versé contribué participé accédé obtenu occupé annexé envahi "
+    "attaqué bombardé lancé mené commis".split()
+)
+_EN_SUBORDINATE = re.compile(
+    r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|as|when|yet|then|also|similarly|likewise|meanwhile|"
+    r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
+    r"|\s(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
+    r"cependant\s+que|même\s+si))"
+    r",?\s*$",
+)
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘«ÉÀÈÎ])")
+_WHO = re.compile(r"\s*,\s*(?:who|qui)\s+")
+_COMMA = re.compile(r",\s+")
+_MAX_APPOSITION = 260
+# Inverted: "..., said the representative of Peru", "..., a renchéri le Pérou", "comme l'a
+# rappelé le Chili", "..., ont prévenu les Philippines".
+_EN_INVERTED = re.compile(
+    r"(?:[,—–]|[”\"’])\s*(?:(?:said|says|added|adds|stated|noted|stressed|observed|warned|"
+    r"declared|insisted|argued|explained|recalled|asked|urged|concluded|continued|affirmed|"
+    r"maintained|cautioned|emphasized|emphasised|underscored|underlined|pointed\s+out|"
+    r"told\s+the\s+\w+|replied|responded|countered|remarked|contended|asserted|complained|"
+    r"lamented|acknowledged|wondered|suggested|proposed)\s+)(?:(?:the|its)\s+)?$"
+)
+_FR_INVERTED = re.compile(
+    r"(?:[,—–»”\"]|\b[Cc]omme|\b[Aa]insi\s+que|\b[Ss]elon\s+ce\s+qu[’']|^)\s*(?:l[’'])?"
+    r"(?:a|ont|avait|avaient|aurait)\s+(?:(?:aussi|également|ensuite|notamment|encore|"
+    r"pour\s+sa\s+part|quant\s+à\s+lui|quant\s+à\s+elle|de\s+son\s+côté|alors|enfin),?\s+)*"
+    r"(?P<pp>dit|fait\s+valoir|fait\s+observer|fait\s+remarquer|fait\s+savoir|"
+    r"[a-zéèêëîïôûç-]+[éiu]e?s?)\s+(?:(?:aussi|également|ensuite|notamment|encore|quant\s+à\s+"
+    r"(?:lui|elle)|pour\s+sa\s+part|de\s+son\s+côté),?\s+)*"
+    r"(?:les|le|la|l[’']|)\s*$"
+)
+_FR_PRESENT_INVERTED = re.compile(
+    r"(?:[,—–»”\"]|^)\s*(?:estime|juge|souligne|rappelle|déclare|insiste|affirme|ajoute|"
+    r"explique|indique|regrette|prévient|fait\s+valoir|observe|relève|note|plaide|dit|"
+    r"demande|constate|dénonce|argue|lance|tranche|renchérit|poursuit|conclut)\s+"
+    r"(?:les|le|la|l[’']|)\s*$"
+)
+_AFTER_INVERTED = re.compile(
+    r"\s*(?:[.,;:)»”\"]|$|\s(?:qui|en|dans|pour|lors|après|avant|who|in)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A delegation named in a paragraph, and the noun phrase around it."""
+
+    found: FoundLabel
+    start: int
+    phrase_start: int
+    phrase_end: int
+    shape: str  # "bare", "role", "name"
+    speaker: str | None
+    title: str | None
+
+
+_SPEAKING_KINDS = STATE_KINDS | {"group", "igo"}
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every name and variant of the reference delegations, normalized."""
+    words = set()
+    for ref in load_delegations():
+        for label in ref.labels:
+            key = normalize_name(label)
+            if key:
+                words.add(key.split()[0])
+    return frozenset(words)
+
+
+_CANDIDATE = re.compile(r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÝŒ][\w’'.-]*")
+
+
+def reported_attributions(paragraph: str) -> list[Attribution]:
+    """Every clause whose subject names a delegation and whose predicate reports what it said."""
+    found: dict[int, Attribution] = {}
+    starts = _sentence_starts(paragraph)
+    coordinated: list[_Mention] = []
+    last_end = -1
+    for mention in _mentions(paragraph):
+        if coordinated and not _COORDINATION.fullmatch(
+            paragraph, coordinated[-1].phrase_end, mention.phrase_start
+        ):
+            coordinated = []
+        sentence = _sentence_of(
+            starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
+        )
+        start = _forward(paragraph, sentence, coordinated[0] if coordinated else mention, mention)
+        if start is None:
+            start = _inverted(paragraph, sentence, mention)
+        if start is None:
+            coordinated.append(mention)
+            continue
+        if start <= max(found, default=-1):  # a second speaker in the same sentence
+            start = _after(paragraph, last_end)
+        if start not in found:
+            joint = tuple(_attribution(start, m) for m in coordinated if _joinable(m))
+            found[start] = replace(_attribution(start, mention), joint=joint)
+            last_end = mention.phrase_end
+        coordinated = []
+    return [found[start] for start in sorted(found)]
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*|\s(?:et|and)\s+|,\s*(?:et|and)\s+)(?:the\s+)?")
+
+
+def _joinable(mention: _Mention) -> bool:
+    """A joint subject is a State, group or organization (not an office)."""
+    return mention.found.ref.kind in _SPEAKING_KINDS
+
+
+def _after(paragraph: str, end: int) -> int:
+    """The first word after a previous speaker's name (and its punctuation)."""
+    while end < len(paragraph) and paragraph[end] in ' .,;:”"’»':
+        end += 1
+    return end
+
+
+def _mentions(paragraph: str) -> Iterator[_Mention]:
+    """Yield the delegations named in a paragraph with the noun phrase that holds each."""
+    words = _first_words()
+    position = 0
+    for match in _CANDIDATE.finditer(paragraph):
+        if match.start() < position:
+            continue
+        word = normalize_name(match.group().rstrip(".’'"))
+        if not word or word.split()[0] not in words:
+            continue
+        found = label_at(paragraph, match.start())
+        if found is None or found.ref.kind not in _SPEAKING_KINDS:
+            continue
+        position = found.end
+        yield _phrase(paragraph, match.start(), found)
+
+
+def _phrase(paragraph: str, start: int, found: FoundLabel) -> _Mention:
+    """Widen a mention to its noun phrase: a role before or after it, or a person's name."""
+    before = paragraph[max(0, start - 160) : start]
+    offset = start - len(before)
+    for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE):
+        role = pattern.search(before)
+        if role:
+            title = _title(role.group())
+            return _Mention(found, start, offset + role.start(), found.end, "role", None, title)
+    name = _NAME_BEFORE.search(before)
+    close = _BRACKET_CLOSE.match(paragraph, found.end)
+    if name and close and name_style(name.group("name")):
+        begin = offset + name.start()
+        return _Mention(found, start, begin, close.end(), "name", name.group("name"), None)
+    after = _EN_ROLE_AFTER.match(paragraph, found.end)
+    if after:
+        article = _EN_ARTICLE_BEFORE.search(before)
+        begin = offset + article.start() if article else start
+        return _Mention(found, start, begin, after.end(), "role", None, None)
+    article = _FR_ARTICLE_BEFORE.search(before) or _EN_ARTICLE_BEFORE.search(before)
+    begin = offset + article.start() if article else start
+    return _Mention(found, start, begin, found.end, "bare", None, None)
+
+
+def _title(role: str) -> str | None:
+    """Return a title worth keeping ("Prime Minister"), not a plain "representative"."""
+    words = re.sub(
+        r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]es?|[Ll]a|[Ss]on|[Ss]a)\s+", "", role
+    )
+    words = re.sub(
+        r"\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?$", "", words
+    )
+    plain = re.fullmatch(
+        r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
+        r"représentante?|déléguée?|délégation)s?",
+        words.strip(),
+    )
+    return None if plain or not words.strip() else words.strip()
+
+
+def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) -> int | None:
+    """Return where the clause starts when the mention (or the list it ends) is a subject."""
+    left = paragraph[sentence : first.phrase_start]
+    if not _opens_clause(left):
+        return None
+    if not _has_predicate(paragraph, mention):
+        return None
+    subordinate = _EN_SUBORDINATE.search(left)
+    if subordinate and left.strip(" ,;:") != subordinate.group().strip(" ,;:"):
+        word = subordinate.group("strong") or subordinate.group("word")
+        if subordinate.group("strong") or word in _JOINING:
+            return sentence + subordinate.start("strong" if subordinate.group("strong") else "word")
+    return sentence
+
+
+_JOINING = frozenset(("but", "yet", "mais"))
+
+
+def _opens_clause(left: str) -> bool:
+    """Say whether the words before a subject leave it at the start of a clause."""
+    if not left.strip() or _CLAUSE_OPEN.search(left):
+        return True
+    return bool(_EN_SUBORDINATE.search(left))
+
+
+def _has_predicate(paragraph: str, mention: _Mention) -> bool:
+    """Say whether a reporting predicate follows the subject, maybe after a clause in commas."""
+    end = mention.phrase_end
+    if _predicate_at(paragraph, end, mention):
+        return True
+    who = _WHO.match(paragraph, end)
+    if who and mention.shape != "bare" and _predicate_at(paragraph, who.end() - 1, mention, True):
+        return True
+    if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
+        return False
+    stop = _clause_limit(paragraph, end)
+    for comma in _COMMA.finditer(paragraph, end + 1, stop):
+        if _predicate_at(paragraph, comma.end() - 1, mention):
+            return True
+    return False
+
+
+def _clause_limit(paragraph: str, end: int) -> int:
+    """Where a clause between commas must have ended: the sentence's end, or a bound."""
+    limit = min(len(paragraph), end + _MAX_APPOSITION)
+    stop = _SENTENCE_BREAK.search(paragraph, end, limit)
+    return stop.start() if stop else limit
+
+
+def _predicate_at(paragraph: str, position: int, mention: _Mention, relative: bool = False) -> bool:
+    """Say whether a reporting predicate starts at `position`."""
+    french = _FR_PREDICATE.match(paragraph, position)
+    if french:
+        verb = french.group("pp") or french.group("pp2") or french.group("refl")
+        if french.group("present") or (verb and verb not in _FR_NOT_SAYING):
+            return mention.shape != "bare" or _fr_subject_ok(mention)
+    english = _EN_PREDICATE.match(paragraph, position)
+    if not english:
+        return False
+    verb = english.group("verb")
+    if verb in _EN_NOT_VERBS:
+        return False
+    if mention.shape != "bare" or relative:
+        return verb.endswith("ed") or _reports(verb)
+    return _reports(verb)
+
+
+def french_report_at(paragraph: str, position: int) -> bool:
+    """Say whether a French predicate of saying starts at `position` ("a souligné", "estime")."""
+    french = _FR_PREDICATE.match(paragraph, position)
+    if not french:
+        return False
+    verb = french.group("pp") or french.group("pp2") or french.group("refl")
+    return bool(french.group("present")) or (verb is not None and verb not in _FR_NOT_SAYING)
+
+
+def _fr_subject_ok(mention: _Mention) -> bool:
+    """A delegation alone as a French subject: a State or a group, not a programme or an office."""
+    return mention.found.ref.kind in STATE_KINDS | {"group", "igo"}
+
+
+def _reports(verb: str) -> bool:
+    """Say whether an English finite verb is one of saying, asking or judging."""
+    if verb in _EN_IRREGULAR:
+        return True
+    for ending in ("ed", "es", "s", "d"):
+        if verb.endswith(ending) and _stem(verb[: -len(ending)]):
+            return True
+    return False
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """The reporting stems."""
+    return frozenset(_EN_STEMS)
+
+
+def _stem(prefix: str) -> bool:
+    """Say whether a verb minus its ending is a reporting stem (with its final e or y)."""
+    stems = _stems()
+    return prefix in stems or prefix[:-1] in stems and prefix[-1:] in "ei"
+
+
+def _inverted(paragraph: str, sentence: int, mention: _Mention) -> int | None:
+    """Return the sentence start when the mention is the subject of an inverted verb."""
+    if mention.shape == "name":
+        return None
+    left = paragraph[max(sentence, mention.phrase_start - 120) : mention.phrase_start]
+    french = _FR_INVERTED.search(left)
+    if french and french.group("pp") in _FR_NOT_SAYING:
+        french = None
+    present = _FR_PRESENT_INVERTED.search(left)
+    english = _EN_INVERTED.search(left)
+    if not (french or present or english):
+        return None
+    if not _AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        return None
+    if mention.shape == "bare" and mention.found.ref.kind not in STATE_KINDS | {"group", "igo"}:
+        return None
+    return sentence
+
+
+def _sentence_starts(paragraph: str) -> list[int]:
+    """Offsets where sentences start."""
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(paragraph))]
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
+    """The start of the sentence holding `position`."""
+    best = 0
+    for start in starts:
+        if start > position:
+            break
+        best = start
+    return best
+
+
+def _attribution(start: int, mention: _Mention) -> Attribution:
+    """Build the attribution of a reported speaker."""
+    found = mention.found
+    hint = "briefing" if mention.title and presiding(mention.title) else None
+    if found.ref.kind == "un_entity":
+        hint = "briefing"
+    return Attribution(
+        start=start,
+        speaker=mention.speaker,
+        label=found.label,
+        ref=found.ref,
+        title=mention.title,
+        on_behalf_of=None,
+        aligned_with=None,
+        kind_hint=hint,
+        named=mention.speaker is not None,
+    )
