@@ -135,11 +135,16 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return
     if not found or found[0].start > 0:
-        if is_procedure(text) or opens_quoted_text(text):
+        head = text[: found[0].start] if found else text
+        if opens_quoted_text(head):
             walk.narrate(paragraph, text)
-            walk.close(_QUOTED if opens_quoted_text(text) else None)
+            walk.close(_QUOTED)
             return
-        _continue(walk, paragraph, text[: found[0].start] if found else text)
+        if is_procedure(head):  # narrative, though a speaker may follow in the same paragraph
+            walk.narrate(paragraph, head)
+            walk.close()
+        else:
+            _continue(walk, paragraph, head)
     _attribute(walk, paragraph, found)
 
 

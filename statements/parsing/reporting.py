@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from statements.parsing.delegations import FoundLabel, label_at
+from statements.parsing.demonyms import english_demonyms, french_demonyms
 from statements.parsing.speakers import Attribution, name_style, presiding
-from statements.reference import STATE_KINDS, load_delegations, normalize_name
+from statements.reference import STATE_KINDS, delegation_by_code, load_delegations, normalize_name
 
 # English verbs of saying, asking, judging and proposing (stems; past and present forms derived).
 _EN_STEMS = (
@@ -74,7 +75,7 @@ _EN_ROLE_BEFORE = re.compile(
     rf"{_ROLE_EN}{_TITLE_WORDS}\s+(?:of|from|for)\s+(?:the\s+)?$"
 )
 _EN_ROLE_AFTER = re.compile(
-    rf"(?:’|')s\s+(?:(?:[A-Z][\w-]*|new|outgoing|top|senior|chief)\s+){{0,3}}?{_ROLE_EN}\b"
+    rf"(?:’|')s\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_EN}\b"
     rf"|\s+{_ROLE_EN}\b"
 )
 _FR_ROLE = (
@@ -139,14 +140,18 @@ _EN_INVERTED = re.compile(
     r"told\s+the\s+\w+|replied|responded|countered|remarked|contended|asserted|complained|"
     r"lamented|acknowledged|wondered|suggested|proposed)\s+)(?:(?:the|its)\s+)?$"
 )
+_FR_ADVERBS = (
+    r"(?:aussi|également|ensuite|notamment|encore|alors|enfin|d[’']emblée|aussitôt|immédiatement|"
+    r"vivement|fermement|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+(?:lui|elle|eux)|"
+    r"de\s+son\s+côté|de\s+leur\s+côté|à\s+son\s+tour|à\s+leur\s+tour|en\s+outre|"
+    r"cependant|toutefois|par\s+ailleurs|lui\s+aussi|elle\s+aussi|de\s+nouveau)"
+)
 _FR_INVERTED = re.compile(
     r"(?:[,—–»”\"]|\b[Cc]omme|\b[Aa]insi\s+que|\b[Ss]elon\s+ce\s+qu[’']|^)\s*(?:l[’'])?"
-    r"(?:a|ont|avait|avaient|aurait)\s+(?:(?:aussi|également|ensuite|notamment|encore|"
-    r"pour\s+sa\s+part|quant\s+à\s+lui|quant\s+à\s+elle|de\s+son\s+côté|alors|enfin),?\s+)*"
+    rf"(?:a|ont|avait|avaient|aurait)\s+(?:,?\s*{_FR_ADVERBS},?\s+)*"
     r"(?P<pp>dit|fait\s+valoir|fait\s+observer|fait\s+remarquer|fait\s+savoir|"
-    r"[a-zéèêëîïôûç-]+[éiu]e?s?)\s+(?:(?:aussi|également|ensuite|notamment|encore|quant\s+à\s+"
-    r"(?:lui|elle)|pour\s+sa\s+part|de\s+son\s+côté),?\s+)*"
-    r"(?:les|le|la|l[’']|)\s*$"
+    rf"[a-zéèêëîïôûç-]+[éiu]e?s?)\s*(?:,?\s*{_FR_ADVERBS},?\s*)*"
+    r"(?:,\s*[^,]{1,40},\s*)?(?:les|le|la|l[’']|)\s*$"
 )
 _FR_PRESENT_INVERTED = re.compile(
     r"(?:[,—–»”\"]|^)\s*(?:estime|juge|souligne|rappelle|déclare|insiste|affirme|ajoute|"
@@ -187,7 +192,8 @@ def _first_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_CANDIDATE = re.compile(r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÝŒ][\w’'.-]*")
+_CANDIDATE = re.compile(r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÝŒ](?:[\w.-]|[’'](?!s\b))*")
+_POSSESSIVE = re.compile(r"[^,.;:()“”\"]{0,60}?(?=(?:’|')s\b)")
 
 
 def reported_attributions(paragraph: str) -> list[Attribution]:
@@ -208,6 +214,8 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
         if start is None:
             start = _inverted(paragraph, sentence, mention)
         if start is None:
+            start = _held_by(paragraph, sentence, coordinated[0] if coordinated else mention)
+        if start is None:
             coordinated.append(mention)
             continue
         if start <= max(found, default=-1):  # a second speaker in the same sentence
@@ -220,7 +228,10 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
     return [found[start] for start in sorted(found)]
 
 
-_COORDINATION = re.compile(r"\s*(?:,\s*|\s(?:et|and)\s+|,\s*(?:et|and)\s+)(?:the\s+)?")
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*|\s(?:et|and)\s+|,\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
+    r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
+)
 
 
 def _joinable(mention: _Mention) -> bool:
@@ -235,7 +246,46 @@ def _after(paragraph: str, end: int) -> int:
     return end
 
 
-def _mentions(paragraph: str) -> Iterator[_Mention]:
+def _mentions(paragraph: str) -> list[_Mention]:
+    """The delegations named in a paragraph, by name or by nationality adjective, in order."""
+    named = list(_named_mentions(paragraph))
+    taken = [(m.phrase_start, m.phrase_end) for m in named]
+    adjectives = [
+        m for m in _adjective_mentions(paragraph)
+        if not any(s < m.phrase_end and m.phrase_start < e for s, e in taken)
+    ]  # fmt: skip
+    return sorted(named + adjectives, key=lambda m: m.phrase_start)
+
+
+# "the Israeli delegate", "la délégation suédoise", "le Ministre argentin des affaires étrangères"
+_EN_ADJECTIVE = re.compile(
+    rf"\b[Tt]he\s+(?P<adj>(?:[A-Z][a-z]+\s+){{0,2}}[A-Z][a-z]+)\s+(?:[a-z]+\s+)?{_ROLE_EN}\b"
+)
+_FR_ADJECTIVE = re.compile(
+    r"\b(?:[Ll]es?|[Ll]a|[Ll][’']|[Ss]on|[Ss]a)\s*(?:(?:nouvel(?:le)?|[Pp]ermanente?)\s+)?"
+    rf"{_FR_ROLE}\s+(?P<adj>[a-zéèêëîïôûç-]+)\b"
+    r"(?:\s+(?:des?|du|de\s+la|de\s+l[’']|chargée?\s+d(?:e|es|u))\s+[a-zéèêëîïôûç’'\s-]{1,60}?"
+    r"(?=\s+(?:a|ont|s[’']est|se\s+sont)\s))?"
+)
+
+
+def _adjective_mentions(paragraph: str) -> Iterator[_Mention]:
+    """Yield delegations named by a nationality adjective beside a role."""
+    for pattern, table in ((_EN_ADJECTIVE, english_demonyms()), (_FR_ADJECTIVE, french_demonyms())):
+        if pattern is _FR_ADJECTIVE and "é" not in paragraph and "Ministre" not in paragraph:
+            continue
+        for match in pattern.finditer(paragraph):
+            code = table.get(match.group("adj"))
+            ref = delegation_by_code(code) if code else None
+            if ref is None:
+                continue
+            found = FoundLabel(match.group("adj"), ref, match.end("adj"))
+            yield _Mention(
+                found, match.start("adj"), match.start(), match.end(), "role", None, None
+            )
+
+
+def _named_mentions(paragraph: str) -> Iterator[_Mention]:
     """Yield the delegations named in a paragraph with the noun phrase that holds each."""
     words = _first_words()
     position = 0
@@ -245,16 +295,26 @@ def _mentions(paragraph: str) -> Iterator[_Mention]:
         word = normalize_name(match.group().rstrip(".’'"))
         if not word or word.split()[0] not in words:
             continue
-        found = label_at(paragraph, match.start())
+        found = _label(paragraph, match.start())
         if found is None or found.ref.kind not in _SPEAKING_KINDS:
             continue
+        yield _phrase(paragraph, match.start(), found, position)
         position = found.end
-        yield _phrase(paragraph, match.start(), found)
 
 
-def _phrase(paragraph: str, start: int, found: FoundLabel) -> _Mention:
+def _label(paragraph: str, start: int) -> FoundLabel | None:
+    """The delegation named at `start`, also when a possessive ends it ("Peru’s delegate")."""
+    possessive = _POSSESSIVE.match(paragraph, start)
+    if possessive:
+        found = label_at(paragraph[: possessive.end()], start)
+        if found is not None and found.end == possessive.end():
+            return found
+    return label_at(paragraph, start)
+
+
+def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Mention:
     """Widen a mention to its noun phrase: a role before or after it, or a person's name."""
-    before = paragraph[max(0, start - 160) : start]
+    before = paragraph[max(floor, start - 160) : start]
     offset = start - len(before)
     for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE):
         role = pattern.search(before)
@@ -295,7 +355,7 @@ def _title(role: str) -> str | None:
 def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) -> int | None:
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = paragraph[sentence : first.phrase_start]
-    if not _opens_clause(left):
+    if not _opens_clause(left, first.shape):
         return None
     if not _has_predicate(paragraph, mention):
         return None
@@ -310,11 +370,16 @@ def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) 
 _JOINING = frozenset(("but", "yet", "mais"))
 
 
-def _opens_clause(left: str) -> bool:
+def _opens_clause(left: str, shape: str) -> bool:
     """Say whether the words before a subject leave it at the start of a clause."""
     if not left.strip() or _CLAUSE_OPEN.search(left):
         return True
+    if shape == "role" and _AND.search(left):  # "... et le représentant de l’Irlande a regretté"
+        return True
     return bool(_EN_SUBORDINATE.search(left))
+
+
+_AND = re.compile(r"\s(?:et|and)\s+$")
 
 
 def _has_predicate(paragraph: str, mention: _Mention) -> bool:
@@ -412,6 +477,39 @@ def _inverted(paragraph: str, sentence: int, mention: _Mention) -> int | None:
     if mention.shape == "bare" and mention.found.ref.kind not in STATE_KINDS | {"group", "igo"}:
         return None
     return sentence
+
+
+# "Pour le Brésil, ...", "Selon le représentant du Mexique, ...", "For Peru, ...": a view held.
+_OPINION = re.compile(
+    r"(?:^|[,;]\s*|\b(?P<sub>alors\s+que|tandis\s+que|while|whereas)\s+)"
+    r"(?:[Pp]our|[Ss]elon|[Dd][’']après|(?:[Aa]ux\s+yeux|[Dd]e\s+l[’']avis)\s+d(?:e|u|es)|[Ii]n\s+the\s+view\s+of|"
+    r"[Aa]ccording\s+to)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+)
+# "… a été jugée inquiétante par le Liechtenstein", "a view shared by the representative of X".
+_AGENT = re.compile(
+    r"\b(?:partagée?s?|jugée?s?|qualifiée?s?|dénoncée?s?|critiquée?s?|"
+    r"saluée?s?|défendue?s?|rejetée?s?|contestée?s?|réclamée?s?|exigée?s?|demandée?s?|"
+    r"regrettée?s?|déplorée?s?|condamnée?s?|relevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|"
+    r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
+    r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged)"
+    r"(?:\s+[^\s,.;:]+){0,4}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+)
+_OPINION_KINDS = STATE_KINDS | {"igo"}
+
+
+def _held_by(paragraph: str, sentence: int, mention: _Mention) -> int | None:
+    """Return the sentence start when a view is said to be the mention's ("Pour le Brésil, ...")."""
+    if mention.shape == "name" or (
+        mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS
+    ):
+        return None
+    left = paragraph[max(sentence, mention.phrase_start - 200) : mention.phrase_start]
+    opinion = _OPINION.search(paragraph[sentence : mention.phrase_start])
+    if opinion:
+        return sentence + opinion.start("sub") if opinion.group("sub") else sentence
+    if _AGENT.search(left) and _AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        return sentence
+    return None
 
 
 def _sentence_starts(paragraph: str) -> list[int]:
