@@ -345,3 +345,6 @@ from statements.decision_models import (  # noqa: E402, F401
     Vote,
     VoteExplanation,
 )
+
+# Elections of officers and members, apart for the same reason.
+from statements.election_models import Election  # noqa: E402, F401

@@ -96,7 +96,34 @@ def assemble(paragraphs: tuple[Paragraph, ...]) -> Assembly:
             continue
         _step(walk, paragraph)
         walk.previous = paragraph
+    _drop_contentless(walk.assembly)
     return walk.assembly
+
+
+# A line that only says someone spoke: "The representative of X exercised the right of reply."
+_CONTENTLESS = re.compile(
+    r"^[^.;:“”\"«»]{0,200}?\b(?:(?:also\s+)?(?:spoke|exercised|speaking)\s+(?:in\s+(?:the\s+)?"
+    r"exercise\s+of\s+)?(?:the\s+|his\s+|her\s+|its\s+|their\s+|a\s+)?(?:second\s+)?"
+    r"rights?\s+of\s+reply|(?:also\s+)?(?:made|delivered)\s+(?:a\s+)?statements?|also\s+spoke|"
+    r"took\s+the\s+floor|a\s+exercé\s+(?:son|leur|un)\s+droit\s+de\s+réponse|"
+    r"(?:a|ont)\s+(?:également\s+|aussi\s+)?(?:fait\s+une\s+déclaration|pris\s+la\s+parole)|"
+    r"(?:est|sont)\s+(?:également\s+|aussi\s+)?intervenue?s?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_contentless(assembly: Assembly) -> None:
+    """Move statements that report no words, only that someone spoke, to the narrative."""
+    kept = []
+    for draft in assembly.drafts:
+        text = " ".join(draft.texts).strip()
+        if _CONTENTLESS.match(text):
+            assembly.narrative.append(ParsedNarrative(draft.paragraph, text, "procedural"))
+        else:
+            kept.append(draft)
+    if len(kept) != len(assembly.drafts):
+        assembly.drafts = kept
+        assembly.narrative.sort(key=lambda item: item.paragraph)
 
 
 def _step(walk: _Walk, paragraph: Paragraph) -> None:

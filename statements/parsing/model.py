@@ -11,6 +11,7 @@ from statements.reference import STATE_KINDS, delegation_by_code
 
 if TYPE_CHECKING:
     from statements.parsing.decisions import ParsedDecision
+    from statements.parsing.elections import ParsedElection
 
 STATEMENT_KINDS: tuple[str, ...] = tuple(kinds.STATEMENT_KINDS)
 NARRATIVE_KINDS: tuple[str, ...] = ("summary", "action", "vote", "procedural", "other")
@@ -117,6 +118,7 @@ class ParsedRelease:
     parser_version: str
     decisions: tuple[ParsedDecision, ...] = ()
     narrative: tuple[ParsedNarrative, ...] = ()
+    elections: tuple[ParsedElection, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the release as a JSON-ready dict."""
@@ -130,4 +132,5 @@ class ParsedRelease:
             "parser_version": self.parser_version,
             "narrative": [n.to_dict() for n in self.narrative],
             "decisions": [d.to_dict() for d in self.decisions],
+            "elections": [e.to_dict() for e in self.elections],
         }

@@ -59,6 +59,11 @@ _EN_NOT_VERBS = frozenset(
     "also not nor than the a an its their his her delegation delegations representative "
     "representatives government country countries".split()
 )
+# Finite verbs that report an act, not words: "the Japanese delegation abstained".
+_EN_NOT_SAYING = frozenset(
+    "abstained voted left walked withdrew signed ratified sponsored co-sponsored elected joined "
+    "received obtained won lost hosted chaired presided sent deployed contributed paid".split()
+)
 _ROLE_EN = (
     r"(?:[Rr]epresentatives?|[Dd]elegates?|[Ss]peakers?|[Oo]bservers?|[Dd]elegations?|[Ee]nvoy|"
     r"Ambassador|[Cc]ounterpart|Chargé\s+d[’']affaires|Head\s+of\s+(?:State|Government|Delegation)|"
@@ -417,7 +422,7 @@ def _predicate_at(paragraph: str, position: int, mention: _Mention, relative: bo
     if not english:
         return False
     verb = english.group("verb")
-    if verb in _EN_NOT_VERBS:
+    if verb in _EN_NOT_VERBS or verb in _EN_NOT_SAYING:
         return False
     if mention.shape != "bare" or relative:
         return verb.endswith("ed") or _reports(verb)
@@ -492,7 +497,8 @@ _AGENT = re.compile(
     r"regrettée?s?|déplorée?s?|condamnée?s?|relevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|"
     r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
     r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged)"
-    r"(?:\s+[^\s,.;:]+){0,4}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+    r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
+    r"[^\s,.;:]+){0,3}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
 
