@@ -32,7 +32,7 @@ from statements.reference import STATE_KINDS, delegation_by_code, load_delegatio
 
 # English verbs of saying, asking, judging and proposing (stems; past and present forms derived).
 _EN_STEMS = (
-    "acknowledg accept accus add address advocat affirm agree align announc appeal applaud argu "
+    "say speak acknowledg accept accus add address advocat affirm agree align announc appeal applaud argu "
     "ask assert associat assur believ blam brief call caution challeng characteriz charg cit "
     "claim clarifi comment commend complain conced conclud condemn confirm congratulat consider "
     "contend continu contest counter criticiz criticis declar decri defend deni deplor describ "
@@ -69,7 +69,9 @@ _ROLE_EN = (
     r"Ambassador|[Cc]ounterpart|Chargé\s+d[’']affaires|Head\s+of\s+(?:State|Government|Delegation)|"
     r"(?:Vice[-\s])?President|(?:Deputy\s+|Vice[-\s])?Prime\s+Minister|(?:Foreign\s+)?Minister|"
     r"Secretary\s+of\s+State|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|Sultan|Premier|"
-    r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Taoiseach)"
+    r"[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|Taoiseach|"
+    r"(?:[A-Z][\w-]+\s+){0,3}(?:Director|Secretary|Commissioner|Adviser|Head|Chief|Governor|"
+    r"Coordinator|Attorney|Justice|Judge|Mayor|Senator|Member|Minister))"
 )
 _TITLE_WORDS = r"(?:\s+(?:[A-Z][\w’'.-]*|and|for|of|on|the|in|to|de|da|del|al|el))*?"
 # "the representative of", "the Prime Minister of the", "President Jane Doe of", "Foreign Minister
@@ -97,7 +99,9 @@ _FR_ROLE_BEFORE = re.compile(
 _FR_ARTICLE_BEFORE = re.compile(r"(?:\b[Ll]es\s+|\b[Ll]es?\s+|\b[Ll]a\s+|\b[Ll][’']|^|(?<=\s))$")
 _EN_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he\s+|^|(?<=\s)|(?<=“)|(?<=\"))$")
 # "Jane Doe (Peru)", "JANE DOE, (Peru)": a person with the delegation in brackets.
-_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*),?\s*\($")
+_NAME_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*)(?:,\s*(?:Jr|Sr)\.?)?,?\s*\($"
+)
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _PP = r"[a-zéèêëîïôûç-]+(?:é|i|u|is|it|t)e?s?\b"
 _FR_PREDICATE = re.compile(
@@ -132,7 +136,11 @@ _EN_SUBORDINATE = re.compile(
     r",?\s*$",
 )
 _CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘«ÉÀÈÎ])")
+# A sentence ends at a full stop, but not after an initial ("Richard M. Mills") or "Mr.".
+_SENTENCE_BREAK = re.compile(
+    r"(?<![\s.][A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bMme)(?<!\bJr)[.!?][\"”’)]*\s+"
+    r"(?=[A-Z“\"‘«ÉÀÈÎ])"
+)
 _WHO = re.compile(r"\s*,\s*(?:who|qui)\s+")
 _COMMA = re.compile(r",\s+")
 _MAX_APPOSITION = 260
@@ -333,12 +341,20 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Menti
         return _Mention(found, start, begin, close.end(), "name", name.group("name"), None)
     after = _EN_ROLE_AFTER.match(paragraph, found.end)
     if after:
-        article = _EN_ARTICLE_BEFORE.search(before)
-        begin = offset + article.start() if article else start
+        begin = offset + _article_start(before)
         return _Mention(found, start, begin, after.end(), "role", None, None)
-    article = _FR_ARTICLE_BEFORE.search(before) or _EN_ARTICLE_BEFORE.search(before)
-    begin = offset + article.start() if article else start
+    begin = offset + _article_start(before)
     return _Mention(found, start, begin, found.end, "bare", None, None)
+
+
+def _article_start(before: str) -> int:
+    """Where an article just before a name starts ("the", "le", "l’"), else the name's start."""
+    starts = [
+        m.start()
+        for m in (_FR_ARTICLE_BEFORE.search(before), _EN_ARTICLE_BEFORE.search(before))
+        if m
+    ]
+    return min(starts, default=len(before))
 
 
 def _title(role: str) -> str | None:
@@ -360,6 +376,14 @@ def _title(role: str) -> str | None:
 def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) -> int | None:
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = paragraph[sentence : first.phrase_start]
+    if _WITH.search(left) and first is mention and mention.shape != "name":
+        ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
+        return mention.phrase_start if ing and _stem(ing.group("stem")) else None
+    if _INCLUDING.search(left) and first is mention and mention.shape == "role":
+        who = _WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
+        if who and _predicate_at(paragraph, who.end() - 1, mention, True):
+            return mention.phrase_start
+        return None
     if not _opens_clause(left, first.shape):
         return None
     if not _has_predicate(paragraph, mention):
@@ -384,6 +408,9 @@ def _opens_clause(left: str, shape: str) -> bool:
     return bool(_EN_SUBORDINATE.search(left))
 
 
+_WITH = re.compile(r"\b[Ww]ith\s+$")
+_ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
 
 
