@@ -33,6 +33,8 @@ _FURNITURE = re.compile(
     r"disclaimer\b.*|language:.*|un news centre\b.*|news and media division\b.*)$",
     re.IGNORECASE,
 )
+# Furniture is a line or two; a longer "paragraph" is a whole text without line breaks.
+_FURNITURE_MAX = 400
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -78,7 +80,8 @@ def tidy(text: str) -> str:
 
 def is_furniture(text: str) -> bool:
     """Say whether a whole paragraph or line is page furniture rather than release text."""
-    return bool(_FURNITURE.match(text.strip()))
+    text = text.strip()
+    return len(text) <= _FURNITURE_MAX and bool(_FURNITURE.match(text))
 
 
 def symbol_of_line(text: str) -> str | None:

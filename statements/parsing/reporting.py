@@ -173,7 +173,8 @@ _FR_PRESENT_INVERTED = re.compile(
     r"(?:les|le|la|l[’']|)\s*$"
 )
 _AFTER_INVERTED = re.compile(
-    r"\s*(?:[.,;:)»”\"]|$|\s(?:qui|en|dans|pour|lors|après|avant|who|in)\b)"
+    r"\s*(?:[.,;:)»”\"]|$|\s(?:qui|en|dans|pour|lors|après|avant|devant|à|au|aux|auprès|sur|"
+    r"who|in|at|before|on|to)\b)"
 )
 
 
@@ -205,7 +206,9 @@ def _first_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_CANDIDATE = re.compile(r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))[A-ZÀ-ÝŒ](?:[\w.-]|[’'](?!s\b))*")
+_CANDIDATE = re.compile(
+    r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))(?![LD][’'])[A-ZÀ-ÝŒ](?:[\w.-]|[’'](?!s\b))*"
+)
 _POSSESSIVE = re.compile(r"[^,.;:()“”\"]{0,60}?(?=(?:’|')s\b)")
 
 
@@ -235,7 +238,10 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
             start = _after(paragraph, last_end)
         if start not in found:
             joint = tuple(_attribution(start, m) for m in coordinated if _joinable(m))
-            found[start] = replace(_attribution(start, mention), joint=joint)
+            attribution = _attribution(start, mention)
+            if _presides(paragraph, sentence, mention):
+                attribution = replace(attribution, kind_hint="briefing")
+            found[start] = replace(attribution, joint=joint)
             last_end = mention.phrase_end
         coordinated = []
     return [found[start] for start in sorted(found)]
@@ -250,6 +256,15 @@ _COORDINATION = re.compile(
 def _joinable(mention: _Mention) -> bool:
     """A joint subject is a State, group or organization (not an office)."""
     return mention.found.ref.kind in _SPEAKING_KINDS
+
+
+def _presides(paragraph: str, sentence: int, mention: _Mention) -> bool:
+    """Say whether a named person is introduced as the presiding officer ("the Chair, NAME (X)")."""
+    if mention.shape != "name":
+        return False
+    stop = _SENTENCE_BREAK.search(paragraph, mention.phrase_end)
+    end = min(stop.start() if stop else len(paragraph), mention.phrase_end + 120)
+    return presiding(paragraph[max(sentence, mention.phrase_start - 100) : end])
 
 
 def _after(paragraph: str, end: int) -> int:
@@ -424,6 +439,8 @@ def _has_predicate(paragraph: str, mention: _Mention) -> bool:
         return True
     if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
         return False
+    if paragraph.startswith(",", end) and _predicate_at(paragraph, end + 1, mention):
+        return mention.shape != "bare"  # a stray comma: "NAME (Country), a évoqué"
     stop = _clause_limit(paragraph, end)
     for comma in _COMMA.finditer(paragraph, end + 1, stop):
         if _predicate_at(paragraph, comma.end() - 1, mention):

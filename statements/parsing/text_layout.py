@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 )
 _PROSE_END = re.compile(r"[.!?:”\"’]$")
 _LONG_LINE = 160
+_HEADER_MAX = 400
 _FEW_BLOCKS = 2
 _MANY_LINES = 8
 _PROSE_WORDS = 12
@@ -93,6 +94,8 @@ def _read_header_block(lines: list[str], fields: HeaderFields) -> tuple[HeaderFi
 
 def _header_line(line: str, fields: HeaderFields) -> HeaderFields | None:
     """Read one header line into the fields; None when it is headline text."""
+    if len(line) > _HEADER_MAX:
+        return None  # a whole release on one line: its header is read from the body later
     if is_furniture(line):
         return replace(fields, markers=fields.markers + 1)
     symbol = symbol_of_line(line)
