@@ -141,7 +141,10 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         return
     if _step_quote_source(walk, paragraph, appended):
         return
+    found = attributions(text)
     kind = heading_kind(text, paragraph.heading)
+    if kind and any(a.start == 0 for a in reported_attributions(text)):
+        kind = None  # a cut "X’s delegate warned against" is no heading
     if kind:
         walk.narrate(paragraph, text, "other")
         walk.close({REPLY: _REPLY, QUOTED: _QUOTED}.get(kind, _BODY))
@@ -151,13 +154,12 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.listed.extend(speakers_list_labels(text))
         walk.close(_BODY if walk.section == _LEAD else None)
         return
-    _step_prose(walk, paragraph)
+    _step_prose(walk, paragraph, found)
 
 
-def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
+def _step_prose(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> None:
     """Handle a paragraph without a named speaker: no-name attributions or continuation."""
     text = paragraph.text
-    found = attributions(text)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return

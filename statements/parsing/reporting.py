@@ -258,13 +258,21 @@ def _joinable(mention: _Mention) -> bool:
     return mention.found.ref.kind in _SPEAKING_KINDS
 
 
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:Chair(?:man|woman|person)?|President|Présidente?)\s*,?\s*(?:Mr\.|Ms\.|Mrs\.|M\.|Mme)?\s*$"
+)
+_NATIONAL = re.compile(r"national\s+capacity|titre\s+national", re.IGNORECASE)
+
+
 def _presides(paragraph: str, sentence: int, mention: _Mention) -> bool:
     """Say whether a named person is introduced as the presiding officer ("the Chair, NAME (X)")."""
     if mention.shape != "name":
         return False
     stop = _SENTENCE_BREAK.search(paragraph, mention.phrase_end)
     end = min(stop.start() if stop else len(paragraph), mention.phrase_end + 120)
-    return presiding(paragraph[max(sentence, mention.phrase_start - 100) : end])
+    window = paragraph[max(sentence, mention.phrase_start - 100) : end]
+    before = paragraph[max(sentence, mention.phrase_start - 40) : mention.phrase_start]
+    return presiding(window) or bool(_OFFICE_BEFORE.search(before) and not _NATIONAL.search(window))
 
 
 def _after(paragraph: str, end: int) -> int:
@@ -394,6 +402,9 @@ def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) 
     if _WITH.search(left) and first is mention and mention.shape != "name":
         ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
         return mention.phrase_start if ing and _stem(ing.group("stem")) else None
+    if _WAS.search(left) and first is mention and mention.shape == "role":
+        who = _WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
+        return sentence if who and _predicate_at(paragraph, who.end() - 1, mention, True) else None
     if _INCLUDING.search(left) and first is mention and mention.shape == "role":
         who = _WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
         if who and _predicate_at(paragraph, who.end() - 1, mention, True):
@@ -423,6 +434,7 @@ def _opens_clause(left: str, shape: str) -> bool:
     return bool(_EN_SUBORDINATE.search(left))
 
 
+_WAS = re.compile(r"\b(?:was|were)\s+$")
 _WITH = re.compile(r"\b[Ww]ith\s+$")
 _ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
