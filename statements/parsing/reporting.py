@@ -219,9 +219,9 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
     coordinated: list[_Mention] = []
     last_end = -1
     for mention in _mentions(paragraph):
-        if coordinated and not _COORDINATION.fullmatch(
-            paragraph, coordinated[-1].phrase_end, mention.phrase_start
-        ):
+        if _ON_BEHALF.search(paragraph, max(0, mention.phrase_start - 40), mention.phrase_start):
+            continue  # "au nom du Groupe des 77": for whom, not who
+        if coordinated and not _joined(paragraph, coordinated[-1].phrase_end, mention.phrase_start):
             coordinated = []
         sentence = _sentence_of(
             starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
@@ -247,10 +247,30 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
     return [found[start] for start in sorted(found)]
 
 
+_ON_BEHALF = re.compile(
+    r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
+    r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
+)
+# Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
 _COORDINATION = re.compile(
-    r"\s*(?:,\s*|\s(?:et|and)\s+|,\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
+    r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b[^;]{0,160}?)?"
+    r"\s*(?:,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
+
+
+# A list whose items are set off by semicolons: "de l’Irlande, au nom de ...; du Liban, ...; et du".
+_LIST_CHAIN = re.compile(
+    r"(?:[^;]{0,200};\s*(?:et\s+|and\s+)?(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|"
+    r"of\s+(?:the\s+)?|the\s+)?)+"
+)
+
+
+def _joined(paragraph: str, end: int, start: int) -> bool:
+    """Say whether two delegations are joint subjects: only list punctuation between them."""
+    if _COORDINATION.fullmatch(paragraph, end, start):
+        return True
+    return ";" in paragraph[end:start] and bool(_LIST_CHAIN.fullmatch(paragraph, end, start))
 
 
 def _joinable(mention: _Mention) -> bool:
