@@ -92,7 +92,7 @@ _FR_ROLE = (
     r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
 )
 _FR_ROLE_BEFORE = re.compile(
-    rf"\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
+    rf"(?:\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+|(?<=,\s))(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
     rf"[Aa]djointe?)\s+)*{_FR_ROLE}(?:\s+[\w’'-]+){{0,8}}?\s+"
     r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])$"
 )
@@ -120,7 +120,14 @@ _FR_PREDICATE = re.compile(
     r"pense|pensent|croit|croient|ajoute|ajoutent|constate|constatent|dénonce|dénoncent|"
     r"condamne|condamnent|réaffirme|réaffirment|exhorte|exhortent|invite|invitent|"
     r"encourage|encouragent|observe|observent|fait\s+valoir|font\s+valoir|se\s+félicite|"
-    r"se\s+félicitent|s[’']inquiète|s[’']inquiètent)\b))"
+    r"se\s+félicitent|s[’']inquiète|s[’']inquiètent)\b)"
+    r"|(?P<imperfect>(?:estim|jug|soulign|rappel|déclar|insist|affirm|not|regrett|considér|"
+    r"demand|appel|propos|salu|expliqu|indiqu|plaid|pens|croy|ajout|constat|dénonç|dénonc|"
+    r"condamn|réaffirm|exhort|invit|encourag|observ|craign|déplor|prévoy|réclam|exig|"
+    r"dis|fais\s+valoir|soutin|soutenai|plaidai)(?:ait|aient)\b)"
+    r"|(?:est|sont|s[’']est|se\s+sont)\s+(?:(?:aussi|également|ensuite|notamment|quant\s+à\s+"
+    r"(?:lui|elle|eux)),?\s+)*(?P<etre>revenue?s?|exprimée?s?|élevée?s?|"
+    r"prononcée?s?|félicitée?s?|inquiétée?s?|opposée?s?|associée?s?|dite?s?)\b)"
 )
 # Participles that report an act, not words: "le Pérou a été élu", "a ratifié", "a voté".
 _FR_NOT_SAYING = frozenset(
@@ -217,10 +224,18 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
     found: dict[int, Attribution] = {}
     starts = _sentence_starts(paragraph)
     coordinated: list[_Mention] = []
+    behalf: _Mention | None = None
     last_end = -1
     for mention in _mentions(paragraph):
-        if _ON_BEHALF.search(paragraph, max(0, mention.phrase_start - 40), mention.phrase_start):
-            continue  # "au nom du Groupe des 77": for whom, not who
+        if _ON_BEHALF.search(
+            paragraph, max(0, mention.phrase_start - 40), mention.phrase_start
+        ) or (
+            behalf is not None
+            and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
+        ):
+            behalf = mention  # "au nom du Groupe des 77", "speaking for X, Y and Z": for whom
+            continue
+        behalf = None
         if coordinated and not _joined(paragraph, coordinated[-1].phrase_end, mention.phrase_start):
             coordinated = []
         sentence = _sentence_of(
@@ -250,6 +265,11 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
 _ON_BEHALF = re.compile(
     r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
     r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
+)
+# Between two delegations spoken for: "speaking for Argentina, Mexico and Sierra Leone".
+_BEHALF_LIST = re.compile(
+    r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
+    r"de\s+l[’']|d[’']|la\s+|les?\s+|l[’'])?"
 )
 # Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
 _COORDINATION = re.compile(
@@ -472,7 +492,9 @@ def _has_predicate(paragraph: str, mention: _Mention) -> bool:
     if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
         return False
     if paragraph.startswith(",", end) and _predicate_at(paragraph, end + 1, mention):
-        return mention.shape != "bare"  # a stray comma: "NAME (Country), a évoqué"
+        # a stray comma: "NAME (Country), a évoqué"; "l’Uruguay, la Bolivie et la Suède, rappelaient"
+        # ("in Abuja, Nigeria, endorsed" is a place: a delegation alone needs the French verb)
+        return mention.shape != "bare" or bool(_FR_PREDICATE.match(paragraph, end + 1))
     stop = _clause_limit(paragraph, end)
     for comma in _COMMA.finditer(paragraph, end + 1, stop):
         if _predicate_at(paragraph, comma.end() - 1, mention):
@@ -492,7 +514,8 @@ def _predicate_at(paragraph: str, position: int, mention: _Mention, relative: bo
     french = _FR_PREDICATE.match(paragraph, position)
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
-        if french.group("present") or (verb and verb not in _FR_NOT_SAYING):
+        spoken = french.group("present") or french.group("imperfect") or french.group("etre")
+        if spoken or (verb and verb not in _FR_NOT_SAYING):
             return mention.shape != "bare" or _fr_subject_ok(mention)
     english = _EN_PREDICATE.match(paragraph, position)
     if not english:
@@ -511,7 +534,9 @@ def french_report_at(paragraph: str, position: int) -> bool:
     if not french:
         return False
     verb = french.group("pp") or french.group("pp2") or french.group("refl")
-    return bool(french.group("present")) or (verb is not None and verb not in _FR_NOT_SAYING)
+    if french.group("present") or french.group("imperfect") or french.group("etre"):
+        return True
+    return verb is not None and verb not in _FR_NOT_SAYING
 
 
 def _fr_subject_ok(mention: _Mention) -> bool:
@@ -562,8 +587,9 @@ def _inverted(paragraph: str, sentence: int, mention: _Mention) -> int | None:
 
 # "Pour le Brésil, ...", "Selon le représentant du Mexique, ...", "For Peru, ...": a view held.
 _OPINION = re.compile(
-    r"(?:^|[,;]\s*|\b(?P<sub>alors\s+que|tandis\s+que|while|whereas)\s+)"
-    r"(?:[Pp]our|[Ss]elon|[Dd][’']après|(?:[Aa]ux\s+yeux|[Dd]e\s+l[’']avis)\s+d(?:e|u|es)|[Ii]n\s+the\s+view\s+of|"
+    r"(?:^|[,;]\s*|\s(?=à\s+l[’']instar)|\b(?P<sub>alors\s+que|tandis\s+que|while|whereas)\s+)"
+    r"(?:[Pp]our|[Ss]elon|[Dd][’']après|(?:[Aa]ux\s+yeux|[Dd]e\s+l[’']avis|à\s+l[’']instar)\s+"
+    r"d(?:e|u|es)|[Ii]n\s+the\s+view\s+of|"
     r"[Aa]ccording\s+to)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 # "… a été jugée inquiétante par le Liechtenstein", "a view shared by the representative of X".
@@ -574,7 +600,7 @@ _AGENT = re.compile(
     r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
     r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged)"
     r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
-    r"[^\s,.;:]+){0,3}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+    r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
 
