@@ -35,13 +35,17 @@ _OFFICES = re.compile(
     r"members?\s+non\s+permanents?|membres?\s+du\s+Bureau|members?\s+of\s+the\s+\w+(?:\s+\w+){0,4})"
 )
 _ACCLAMATION = re.compile(r"\bacclamation\b", re.IGNORECASE)
-_BALLOT = re.compile(r"\b(?:\d+\s+(?:votes?|voix)|ballot|scrutin|tour\s+de\s+scrutin|round)\b", re.I)
+_BALLOT = re.compile(
+    r"\b(?:\d+\s+(?:votes?|voix)|ballot|scrutin|tour\s+de\s+scrutin|round)\b", re.I
+)
 _MAX_SENTENCE = 1500
 # Sentence ends, but not after an honorific ("M. Jean Dupont").
 _SENTENCE_END = re.compile(
     r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bMme)[.!?][”\"’)]*\s+(?=[A-ZÉ“\"«])"
 )
-_REPLACED = re.compile(r"(?:remplac\w*|replac\w*|succeed\w*|succéd\w*)\s+(?:the\s+|le\s+|la\s+|les\s+|l[’']|de\s+la\s+|du\s+|de\s+l[’'])?$")
+_REPLACED = re.compile(
+    r"(?:remplac\w*|replac\w*|succeed\w*|succéd\w*)\s+(?:the\s+|le\s+|la\s+|les\s+|l[’']|de\s+la\s+|du\s+|de\s+l[’'])?$"
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ delegation alone needs a verb of saying, asking or judging, since "Peru" is ofte
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -145,8 +146,8 @@ _EN_SUBORDINATE = re.compile(
 _CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
 # A sentence ends at a full stop, but not after an initial ("Richard M. Mills") or "Mr.".
 _SENTENCE_BREAK = re.compile(
-    r"(?<![\s.][A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bMme)(?<!\bJr)[.!?][\"”’)]*\s+"
-    r"(?=[A-Z“\"‘«ÉÀÈÎ])"
+    r"[.!?](?<![\s.][A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bMme\.)(?<!\bJr\.)"
+    r"[\"”’)]*\s+(?=[A-Z“\"‘«ÉÀÈÎ])"
 )
 _WHO = re.compile(r"\s*,\s*(?:who|qui)\s+")
 _COMMA = re.compile(r",\s+")
@@ -202,31 +203,47 @@ _SPEAKING_KINDS = STATE_KINDS | {"group", "igo"}
 
 
 @cache
-def _first_words() -> frozenset[str]:
-    """The first word of every name and variant of the reference delegations, normalized."""
-    words = set()
+def _first_words() -> dict[str, int]:
+    """The first word of every name and variant of the speaking delegations (lower case, with and
+    without accents) and the most words a name starting with it has: a cheap test that spares
+    the full lookup for most capitalized words, and bounds it for the others."""
+    words: dict[str, int] = {}
     for ref in load_delegations():
+        if ref.kind not in _SPEAKING_KINDS:
+            continue
         for label in ref.labels:
-            key = normalize_name(label)
-            if key:
-                words.add(key.split()[0])
-    return frozenset(words)
+            for variant in (label, re.sub(r"^(?:[Tt]he|[Ll]es?|[Ll]a)\s+|^[Ll][’']", "", label)):
+                parts = variant.replace("’", "' ").split()
+                if parts:
+                    first = parts[0].lower().rstrip(",.")
+                    for key in (first, _plain(first)):
+                        words[key] = max(words.get(key, 0), len(variant.split()) + 1)
+    return words
 
 
-_CANDIDATE = re.compile(
-    r"(?:(?<=[lLdD][’'])|(?<![\w’'-]))(?![LD][’'])[A-ZÀ-ÝŒ](?:[\w.-]|[’'](?!s\b))*"
-)
+def _plain(word: str) -> str:
+    """A word without accents ("états" -> "etats")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# A capitalized word; where it may start is checked apart (a plain pattern scans much faster).
+_CANDIDATE = re.compile(r"[A-ZÀ-ÝŒ][\w.-]*")
 _POSSESSIVE = re.compile(r"[^,.;:()“”\"]{0,60}?(?=(?:’|')s\b)")
 
 
 def reported_attributions(paragraph: str) -> list[Attribution]:
     """Every clause whose subject names a delegation and whose predicate reports what it said."""
     found: dict[int, Attribution] = {}
+    mentions = _mentions(paragraph)
+    if not mentions:
+        return []
     starts = _sentence_starts(paragraph)
     coordinated: list[_Mention] = []
     behalf: _Mention | None = None
     last_end = -1
-    for mention in _mentions(paragraph):
+    for mention in mentions:
         if _ON_BEHALF.search(
             paragraph, max(0, mention.phrase_start - 40), mention.phrase_start
         ) or (
@@ -347,18 +364,25 @@ _FR_ADJECTIVE = re.compile(
 
 def _adjective_mentions(paragraph: str) -> Iterator[_Mention]:
     """Yield delegations named by a nationality adjective beside a role."""
-    for pattern, table in ((_EN_ADJECTIVE, english_demonyms()), (_FR_ADJECTIVE, french_demonyms())):
-        if pattern is _FR_ADJECTIVE and "é" not in paragraph and "Ministre" not in paragraph:
-            continue
-        for match in pattern.finditer(paragraph):
-            code = table.get(match.group("adj"))
-            ref = delegation_by_code(code) if code else None
-            if ref is None:
-                continue
-            found = FoundLabel(match.group("adj"), ref, match.end("adj"))
-            yield _Mention(
-                found, match.start("adj"), match.start(), match.end(), "role", None, None
-            )
+    english, french = english_demonyms(), french_demonyms()
+    for start in _EN_THE_CAPITAL.finditer(paragraph):  # cheap scan, then the full pattern
+        match = _EN_ADJECTIVE.match(paragraph, start.start())
+        if match and match.group("adj") in english:
+            yield _adjective_mention(match, english[match.group("adj")])
+    if " le " not in paragraph and " la " not in paragraph and " les " not in paragraph:
+        return  # not French
+    for match in _FR_ADJECTIVE.finditer(paragraph):
+        if match.group("adj") in french:
+            yield _adjective_mention(match, french[match.group("adj")])
+
+
+_EN_THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?=[A-Z])")
+
+
+def _adjective_mention(match: re.Match[str], code: str) -> _Mention:
+    """The mention of a delegation named by its adjective."""
+    found = FoundLabel(match.group("adj"), delegation_by_code(code), match.end("adj"))
+    return _Mention(found, match.start("adj"), match.start(), match.end(), "role", None, None)
 
 
 def _named_mentions(paragraph: str) -> Iterator[_Mention]:
@@ -366,39 +390,60 @@ def _named_mentions(paragraph: str) -> Iterator[_Mention]:
     words = _first_words()
     position = 0
     for match in _CANDIDATE.finditer(paragraph):
-        if match.start() < position:
+        start = match.start()
+        if start < position or not _word_start(paragraph, start):
             continue
-        word = normalize_name(match.group().rstrip(".’'"))
-        if not word or word.split()[0] not in words:
+        word = match.group().rstrip(".").lower()
+        if word not in words and (word.isascii() or _plain(word) not in words):
             continue
-        found = _label(paragraph, match.start())
+        if word in _ARTICLES:
+            continue
+        found = _label(paragraph, start, words.get(word) or words[_plain(word)])
         if found is None or found.ref.kind not in _SPEAKING_KINDS:
             continue
-        yield _phrase(paragraph, match.start(), found, position)
+        yield _phrase(paragraph, start, found, position)
         position = found.end
 
 
-def _label(paragraph: str, start: int) -> FoundLabel | None:
+_ARTICLES = frozenset(("the", "le", "la", "les"))
+
+
+def _word_start(paragraph: str, start: int) -> bool:
+    """Say whether a word starts at `start`: not inside a word, or just after an elision (l’)."""
+    if start == 0:
+        return True
+    previous = paragraph[start - 1]
+    if previous in "’'":
+        return (
+            start >= 2
+            and paragraph[start - 2] in "lLdD"
+            and not (start >= 3 and paragraph[start - 3].isalnum())
+        )
+    return not (previous.isalnum() or previous == "-")
+
+
+def _label(paragraph: str, start: int, max_words: int) -> FoundLabel | None:
     """The delegation named at `start`, also when a possessive ends it ("Peru’s delegate")."""
     possessive = _POSSESSIVE.match(paragraph, start)
     if possessive:
-        found = label_at(paragraph[: possessive.end()], start)
+        found = label_at(paragraph[: possessive.end()], start, max_words)
         if found is not None and found.end == possessive.end():
             return found
-    return label_at(paragraph, start)
+    return label_at(paragraph, start, max_words)
 
 
 def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Mention:
     """Widen a mention to its noun phrase: a role before or after it, or a person's name."""
     before = paragraph[max(floor, start - 160) : start]
     offset = start - len(before)
-    for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE):
+    ending = _PREPOSITION_END.search(before[-12:])  # cheap: a role ends with "of", "de" ...
+    for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE) if ending else ():
         role = pattern.search(before)
         if role:
             title = _title(role.group())
             return _Mention(found, start, offset + role.start(), found.end, "role", None, title)
-    name = _NAME_BEFORE.search(before)
     close = _BRACKET_CLOSE.match(paragraph, found.end)
+    name = _NAME_BEFORE.search(before) if close and before.rstrip().endswith("(") else None
     if name and close and name_style(name.group("name")):
         begin = offset + name.start()
         return _Mention(found, start, begin, close.end(), "name", name.group("name"), None)
@@ -410,14 +455,16 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Menti
     return _Mention(found, start, begin, found.end, "bare", None, None)
 
 
+_PREPOSITION_END = re.compile(r"(?:\b(?:of|from|for|the|de|du|des|la)\s+|[’'])$")
+
+
 def _article_start(before: str) -> int:
     """Where an article just before a name starts ("the", "le", "l’"), else the name's start."""
+    tail = before[-8:]
     starts = [
-        m.start()
-        for m in (_FR_ARTICLE_BEFORE.search(before), _EN_ARTICLE_BEFORE.search(before))
-        if m
+        m.start() for m in (_FR_ARTICLE_BEFORE.search(tail), _EN_ARTICLE_BEFORE.search(tail)) if m
     ]
-    return min(starts, default=len(before))
+    return len(before) - len(tail) + min(starts, default=len(tail))
 
 
 def _title(role: str) -> str | None:
@@ -438,14 +485,15 @@ def _title(role: str) -> str | None:
 
 def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) -> int | None:
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
-    left = paragraph[sentence : first.phrase_start]
-    if _WITH.search(left) and first is mention and mention.shape != "name":
+    left = _window(paragraph, sentence, first.phrase_start, 60)
+    tail = left[-24:]
+    if _WITH.search(tail) and first is mention and mention.shape != "name":
         ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
         return mention.phrase_start if ing and _stem(ing.group("stem")) else None
-    if _WAS.search(left) and first is mention and mention.shape == "role":
+    if _WAS.search(tail) and first is mention and mention.shape == "role":
         who = _WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
         return sentence if who and _predicate_at(paragraph, who.end() - 1, mention, True) else None
-    if _INCLUDING.search(left) and first is mention and mention.shape == "role":
+    if _INCLUDING.search(tail) and first is mention and mention.shape == "role":
         who = _WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
         if who and _predicate_at(paragraph, who.end() - 1, mention, True):
             return mention.phrase_start
@@ -455,11 +503,20 @@ def _forward(paragraph: str, sentence: int, first: _Mention, mention: _Mention) 
     if not _has_predicate(paragraph, mention):
         return None
     subordinate = _EN_SUBORDINATE.search(left)
-    if subordinate and left.strip(" ,;:") != subordinate.group().strip(" ,;:"):
+    if subordinate and left.strip(" ,;:x") != subordinate.group().strip(" ,;:"):
         word = subordinate.group("strong") or subordinate.group("word")
         if subordinate.group("strong") or word in _JOINING:
-            return sentence + subordinate.start("strong" if subordinate.group("strong") else "word")
+            group = "strong" if subordinate.group("strong") else "word"
+            return first.phrase_start - len(left) + subordinate.start(group)
     return sentence
+
+
+def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
+    """The words before `end` in its sentence, at most `size` characters: a cut window starts
+    with "x" so that a pattern's "^" (the sentence start) cannot match there."""
+    if end - sentence <= size:
+        return paragraph[sentence:end]
+    return "x" + paragraph[end - size + 1 : end]
 
 
 _JOINING = frozenset(("but", "yet", "mais"))
@@ -467,11 +524,11 @@ _JOINING = frozenset(("but", "yet", "mais"))
 
 def _opens_clause(left: str, shape: str) -> bool:
     """Say whether the words before a subject leave it at the start of a clause."""
-    if not left.strip() or _CLAUSE_OPEN.search(left):
+    if not left.strip() or _CLAUSE_OPEN.search(left[-8:]):
         return True
-    if shape == "role" and _AND.search(left):  # "... et le représentant de l’Irlande a regretté"
+    if shape == "role" and _AND.search(left[-6:]):  # "... et le représentant de l’Irlande a"
         return True
-    return bool(_EN_SUBORDINATE.search(left))
+    return bool(_EN_SUBORDINATE.search(left[-32:]))
 
 
 _WAS = re.compile(r"\b(?:was|were)\s+$")
@@ -566,19 +623,24 @@ def _stem(prefix: str) -> bool:
     return prefix in stems or prefix[:-1] in stems and prefix[-1:] in "ei"
 
 
+_LOWER_END = re.compile(r"[a-zéèêëîïôûç],?\s+(?:(?:the|its|les?|la)\s+|l[’'])?$")
+
+
 def _inverted(paragraph: str, sentence: int, mention: _Mention) -> int | None:
     """Return the sentence start when the mention is the subject of an inverted verb."""
     if mention.shape == "name":
         return None
-    left = paragraph[max(sentence, mention.phrase_start - 120) : mention.phrase_start]
+    if not _AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        return None
+    if not _LOWER_END.search(paragraph, max(0, mention.phrase_start - 12), mention.phrase_start):
+        return None  # an inverted verb ends the words before the subject
+    left = _window(paragraph, sentence, mention.phrase_start, 120)
     french = _FR_INVERTED.search(left)
     if french and french.group("pp") in _FR_NOT_SAYING:
         french = None
     present = _FR_PRESENT_INVERTED.search(left)
     english = _EN_INVERTED.search(left)
     if not (french or present or english):
-        return None
-    if not _AFTER_INVERTED.match(paragraph, mention.phrase_end):
         return None
     if mention.shape == "bare" and mention.found.ref.kind not in STATE_KINDS | {"group", "igo"}:
         return None
@@ -611,13 +673,21 @@ def _held_by(paragraph: str, sentence: int, mention: _Mention) -> int | None:
         mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS
     ):
         return None
-    left = paragraph[max(sentence, mention.phrase_start - 200) : mention.phrase_start]
-    opinion = _OPINION.search(paragraph[sentence : mention.phrase_start])
+    left = _window(paragraph, sentence, mention.phrase_start, 60)
+    opinion = _OPINION.search(left)
     if opinion:
-        return sentence + opinion.start("sub") if opinion.group("sub") else sentence
-    if _AGENT.search(left) and _AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        sub = opinion.group("sub")
+        return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
+    if not _AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        return None
+    if _AGENT_END.search(left[-14:]) and _AGENT.search(
+        _window(paragraph, sentence, mention.phrase_start, 160)
+    ):
         return sentence
     return None
+
+
+_AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
 
 
 def _sentence_starts(paragraph: str) -> list[int]:
