@@ -436,12 +436,15 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Menti
     """Widen a mention to its noun phrase: a role before or after it, or a person's name."""
     before = paragraph[max(floor, start - 160) : start]
     offset = start - len(before)
-    ending = _PREPOSITION_END.search(before[-12:])  # cheap: a role ends with "of", "de" ...
-    for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE) if ending else ():
-        role = pattern.search(before)
+    # Cheap tests first: a role ends with "of", "de" ... and names a role word not far before.
+    near = before[-100:]
+    hinted = _PREPOSITION_END.search(before[-12:]) and _ROLE_HINT.search(near)
+    for pattern in (_EN_ROLE_BEFORE, _FR_ROLE_BEFORE) if hinted else ():
+        role = pattern.search(near)
         if role:
             title = _title(role.group())
-            return _Mention(found, start, offset + role.start(), found.end, "role", None, title)
+            begin = start - len(near) + role.start()
+            return _Mention(found, start, begin, found.end, "role", None, title)
     close = _BRACKET_CLOSE.match(paragraph, found.end)
     name = _NAME_BEFORE.search(before) if close and before.rstrip().endswith("(") else None
     if name and close and name_style(name.group("name")):
@@ -455,6 +458,14 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> _Menti
     return _Mention(found, start, begin, found.end, "bare", None, None)
 
 
+_ROLE_HINT = re.compile(
+    r"representative|delegat|speaker|observ|envoy|ambassad|counterpart|chargé|head|president|"
+    r"minister|secretary|chancellor|king|queen|emir|amir|prince|sultan|premier|spokes|taoiseach|"
+    r"director|commissioner|adviser|chief|governor|coordinator|attorney|justice|judge|mayor|"
+    r"senator|member|représentant|délégu|délégat|porte-parole|résident|ministre|chef|secrétaire|roi|"
+    r"reine|émir|chancel",
+    re.IGNORECASE,
+)
 _PREPOSITION_END = re.compile(r"(?:\b(?:of|from|for|the|de|du|des|la)\s+|[’'])$")
 
 
