@@ -1,7 +1,8 @@
 """Nationality adjectives that name a delegation: "the Israeli delegate", "la délégation suédoise".
 
-One line per State: code, English adjective(s) ("_" between the words of one), French masculine adjective(s) ("|" between
-variants). French feminine and plural forms are derived (israélien, israélienne, israéliens ...).
+One line per State: code, English adjective(s) ("_" between the words of one), French masculine
+adjective(s) ("|" between variants). French feminine and plural forms are derived (israélien,
+israélienne, israéliens ...).
 Only adjectives that name one State unambiguously are listed ("American" is left out: a continent).
 """
 
@@ -187,10 +188,7 @@ def _french_forms(adjective: str) -> tuple[str, ...]:
         return (adjective, *_IRREGULAR_FR[adjective])
     if adjective.endswith("e"):
         return (adjective, adjective + "s")
-    if adjective.endswith(("ien", "éen")):
-        feminine = adjective + "ne"
-    else:
-        feminine = adjective + "e"
+    feminine = adjective + ("ne" if adjective.endswith(("ien", "éen")) else "e")
     plural = adjective if adjective.endswith("s") else adjective + "s"
     return (adjective, feminine, plural, feminine + "s")
 

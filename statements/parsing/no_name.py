@@ -6,7 +6,7 @@ import re
 
 from statements.parsing.clauses import Clauses, read_clauses, split_title
 from statements.parsing.delegations import capitalized_run, clean_label, label_at, resolve
-from statements.parsing.reporting import french_report_at
+from statements.parsing.reporting.lexicon import french_report_at
 from statements.parsing.speakers import Attribution, intro_on_behalf, kind_hint
 from statements.reference import DelegationRef
 
@@ -66,9 +66,12 @@ def _anonymous(paragraph: str, match: re.Match[str]) -> Attribution | None:
     rest = paragraph[end:]
     if rest.startswith(","):
         clauses = read_clauses(rest[1:])
-    elif match.group("french") and _french_predicate(paragraph, end):
-        clauses = Clauses()
-    elif match.group("subject") or (not match.group("french") and _is_spoken_verb(rest)):
+    elif (
+        match.group("french")
+        and _french_predicate(paragraph, end)
+        or match.group("subject")
+        or (not match.group("french") and _is_spoken_verb(rest))
+    ):
         clauses = Clauses()
     else:
         return None

@@ -54,7 +54,8 @@ def _as_text(data: dict) -> str:
         lines.append(
             f"{s['sequence']:>4}. {who} — {s['delegation'] or s['delegation_label']}{extra}"
         )
-    lines.append(f"\n{len(data['decisions'])} decisions, {len(data['narrative'])} narrative paragraphs")
+    counts = (len(data["decisions"]), len(data["elections"]), len(data["narrative"]))
+    lines.append("\n{} decisions, {} elections, {} narrative paragraphs".format(*counts))
     lines += [f"warning: {w}" for w in data["warnings"]]
     lines += [f"error: {e}" for e in data["errors"]]
     return "\n".join(lines)
