@@ -103,13 +103,14 @@ def _adjective_mentions(paragraph: str) -> Iterator[Mention]:
         match = _EN_ADJECTIVE.match(paragraph, start.start())
         if match and match.group("adj") in english:
             yield _adjective_mention(match, english[match.group("adj")])
-    if " le " not in paragraph and " la " not in paragraph and " les " not in paragraph:
+    if not _FRENCH_CUE.search(paragraph):
         return  # not French
     for match in _FR_ADJECTIVE.finditer(paragraph):
         if match.group("adj") in french:
             yield _adjective_mention(match, french[match.group("adj")])
 
 
+_FRENCH_CUE = re.compile(r"\b(?:[Ll]es?|[Ll]a|[Dd]es|[Dd]u)\s")
 _EN_THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?=[A-Z])")
 
 
