@@ -17,7 +17,7 @@ BODY, HEADLINE, META, FURNITURE, SUBHEADLINE = (
 
 SYMBOL = re.compile(
     r"(?<![\w/])(?P<symbol>(?:GA|SC|ECOSOC|WOM|FEM|PBC|AG|CS|HRC|OBV|PI|SG|DEV|ENV|DC|SAG|HR|IHA|ORG|POP|SOC|"
-    r"NGO|L|CCP)(?:/[A-Z]{1,6})*/\d{2,6}(?:/Rev\.\d+)?(?:\s*[-–]\s*(?:[A-Z]{1,6}/)+\d{2,6})*)"
+    r"NGO|L|CCP|CPSD|CD|PH|ECO|AFR)(?:/[A-Z]{1,6})*/\d{2,6}(?:/Rev\.\d+)?(?:\s*[-–]\s*(?:[A-Z]{1,6}/)+\d{2,6})*)"
 )
 _SYMBOL_LINE = re.compile(r"^(?:Press\s+Release\s*:?\s*)?" + SYMBOL.pattern + r"\s*$")
 _FURNITURE = re.compile(
