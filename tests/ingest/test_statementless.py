@@ -61,3 +61,13 @@ def test_a_release_with_nothing_a_meeting_did_is_still_refused():
     with pytest.raises(IngestError, match="No statements"):
         ingest_source(source=text, source_name="empty.txt", via="test")
     assert not Release.objects.exists()
+
+
+def test_the_meeting_page_of_a_statementless_release_shows_what_it_did(client):
+    _ingest("fr_not_covered.txt")
+    meeting = Meeting.objects.get(release__symbol="AG/EF/99906")
+    response = client.get(meeting.get_absolute_url(), follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Elections (1)" in page and "Ana Pérez" in page and "Decisions (1)" in page
+    assert "n’a pas été couverte" in page
