@@ -295,6 +295,8 @@ def _same_speaker(first: Attribution, second: Attribution) -> bool:
 
 def _speaker_key(attribution: Attribution) -> str | None:
     """Return what identifies a speaker across paragraphs: delegation, else an official's title."""
+    if attribution.ref is not None:  # "la délégation algérienne" is Algeria, as "l’Algérie" is
+        return attribution.ref.code
     return delegation_key(attribution.label) or (
         attribution.title.casefold() if attribution.title else None
     )

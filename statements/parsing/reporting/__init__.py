@@ -235,10 +235,13 @@ def _has_predicate(paragraph: str, mention: Mention) -> bool:
 
 
 def _clause_limit(paragraph: str, end: int) -> int:
-    """Where a clause between commas must have ended: the sentence's end, or a bound."""
+    """Where a clause between commas must have ended: the sentence's end, a semicolon (the next
+    item of a list), or a bound."""
     limit = min(len(paragraph), end + MAX_APPOSITION)
     stop = SENTENCE_BREAK.search(paragraph, end, limit)
-    return stop.start() if stop else limit
+    limit = stop.start() if stop else limit
+    semicolon = paragraph.find(";", end, limit)
+    return semicolon if semicolon >= 0 else limit
 
 
 def _predicate_at(paragraph: str, position: int, mention: Mention, relative: bool = False) -> bool:
@@ -257,7 +260,9 @@ def _predicate_at(paragraph: str, position: int, mention: Mention, relative: boo
         return False
     if mention.shape != "bare" or relative:
         return verb.endswith("ed") or reports(verb)
-    return reports(verb)
+    # a delegation alone: a verb of saying, and not a story told in the past perfect ("Argentina
+    # and the United Kingdom had agreed in 1989")
+    return reports(verb) and not english.group().lstrip().startswith("had ")
 
 
 def _fr_subject_ok(mention: Mention) -> bool:
@@ -266,6 +271,9 @@ def _fr_subject_ok(mention: Mention) -> bool:
 
 
 _LOWER_END = re.compile(r"[a-zéèêëîïôûç],?\s+(?:(?:the|its|les?|la)\s+|l[’'])?$")
+
+
+_OBJECT_VERB = re.compile(r"\b(?:urged|asked|told)\b")
 
 
 def _inverted(paragraph: str, sentence: int, mention: Mention) -> int | None:
@@ -282,6 +290,8 @@ def _inverted(paragraph: str, sentence: int, mention: Mention) -> int | None:
         french = None
     present = FR_PRESENT_INVERTED.search(left)
     english = EN_INVERTED.search(left)
+    if english and mention.shape == "bare" and _OBJECT_VERB.search(english.group()):
+        english = None  # "..., urged the United Kingdom and Spain to": an object, not a speaker
     if not (french or present or english):
         return None
     if mention.shape == "bare" and mention.found.ref.kind not in STATE_KINDS | {"group", "igo"}:
@@ -302,7 +312,10 @@ _AGENT = re.compile(
     r"saluée?s?|défendue?s?|rejetée?s?|contestée?s?|réclamée?s?|exigée?s?|demandée?s?|"
     r"regrettée?s?|déplorée?s?|condamnée?s?|relevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|"
     r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
-    r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged)"
+    r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged"
+    # support is a view when a person gives it ("soutenue par le représentant de"), not a State
+    # ("le mouvement soutenu par l’Iran")
+    r"|(?P<support>soutenue?s?|appuyée?s?|supported|endorsed))"
     r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
     r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
@@ -320,15 +333,17 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
-    if not AFTER_INVERTED.match(paragraph, mention.phrase_end):
-        return None
-    if _AGENT_END.search(left[-14:]) and _AGENT.search(
-        _window(paragraph, sentence, mention.phrase_start, 160)
-    ):
-        return sentence
+    after = AFTER_INVERTED.match(paragraph, mention.phrase_end)
+    if not (after or _AND_OTHERS.match(paragraph, mention.phrase_end)):
+        return None  # "par l’Union européenne et d’autres délégations" names an agent too
+    if _AGENT_END.search(left[-14:]):
+        agent = _AGENT.search(_window(paragraph, sentence, mention.phrase_start, 160))
+        if agent and (mention.shape == "role" or not agent.group("support")):
+            return sentence
     return None
 
 
+_AND_OTHERS = re.compile(r"\s+(?:et|and)\s+(?:d[’']autres|other|others|several|plusieurs)\b")
 _AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
 
 

@@ -182,7 +182,7 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> Mentio
             return Mention(found, start, begin, found.end, "role", None, title)
     close = BRACKET_CLOSE.match(paragraph, found.end)
     name = NAME_BEFORE.search(before) if close and before.rstrip().endswith("(") else None
-    if name and close and name_style(name.group("name")):
+    if name and close and _is_name(name.group("name")):
         begin = offset + name.start()
         return Mention(found, start, begin, close.end(), "name", name.group("name"), None)
     after = EN_ROLE_AFTER.match(paragraph, found.end)
@@ -202,6 +202,18 @@ _ROLE_HINT = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION_END = re.compile(r"(?:\b(?:of|from|for|the|de|du|des|la)\s+|[’'])$")
+
+
+_HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
+
+
+def _is_name(printed: str) -> bool:
+    """Say whether words before a bracketed delegation are a person's name ("Mme KING" too)."""
+    honorific = _HONORIFIC.match(printed)
+    if honorific and printed[honorific.end() :].strip():
+        rest = printed[honorific.end() :]
+        return bool(name_style(rest)) or rest.strip()[:1].isupper() and " " not in rest.strip()
+    return bool(name_style(printed))
 
 
 def _article_start(before: str) -> int:
