@@ -60,6 +60,7 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
     starts = _sentence_starts(paragraph)
     coordinated: list[Mention] = []
     behalf: Mention | None = None
+    previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
     last_end = -1
     for mention in mentions:
         if _ON_BEHALF.search(
@@ -79,8 +80,22 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
         start = _forward(paragraph, sentence, coordinated[0] if coordinated else mention, mention)
         if start is None:
             start = _inverted(paragraph, sentence, mention)
-        if start is None:
+        held_by = start is None
+        if held_by:
             start = _held_by(paragraph, sentence, coordinated[0] if coordinated else mention)
+        if (
+            start is None
+            and previous is not None
+            and _joinable(mention)
+            and _joined(paragraph, previous[1].phrase_end, mention.phrase_start)
+        ):
+            # "Pour la Turquie et les États-Unis, ...": one more holder of the same view
+            held = found[previous[0]]
+            joint = (*held.joint, replace(held, joint=()))
+            found[previous[0]] = replace(_attribution(previous[0], mention), joint=joint)
+            previous = (previous[0], mention)
+            continue
+        previous = None
         if start is None:
             coordinated.append(mention)
             continue
@@ -93,6 +108,7 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
                 attribution = replace(attribution, kind_hint="briefing")
             found[start] = replace(attribution, joint=joint)
             last_end = mention.phrase_end
+            previous = (start, mention) if held_by else None
         coordinated = []
     return [found[start] for start in sorted(found)]
 
@@ -108,7 +124,8 @@ _BEHALF_LIST = re.compile(
 )
 # Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
 _COORDINATION = re.compile(
-    r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b[^;]{0,160}?)?"
+    r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
+    r"[^;,]{0,120}?)?"
     r"\s*(?:,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
