@@ -1,4 +1,5 @@
-"""Nationality adjectives that name a delegation: "the Israeli delegate", "la délégation suédoise".
+"""Words that name a delegation without its name: nationality adjectives ("the Israeli delegate",
+"la délégation suédoise") and capitals as subjects ("Moscou et Beijing demandent").
 
 One line per State: code, English adjective(s) ("_" between the words of one), French masculine
 adjective(s) ("|" between variants). French feminine and plural forms are derived (israélien,
@@ -214,4 +215,36 @@ def french_demonyms() -> dict[str, str]:
         for word in french.split("|"):
             for form in _french_forms(word):
                 found[form] = code
+    return found
+
+
+# Capitals that stand for their Government as the subject of a verb of saying ("Moscou et Beijing
+# demandent", "Washington said"). Only read as subjects of such verbs: "in Moscow" is a place.
+_CAPITALS = """
+USA Washington
+RUS Moscow|Moscou
+CHN Beijing|Pékin
+GBR London|Londres
+FRA Paris
+DEU Berlin
+JPN Tokyo
+IRN Tehran|Téhéran
+UKR Kyiv|Kiev
+ISR Jerusalem|Jérusalem
+SYR Damascus|Damas
+TUR Ankara
+SAU Riyadh|Riyad
+PRK Pyongyang
+KOR Seoul|Séoul
+"""
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital as printed -> delegation code."""
+    found: dict[str, str] = {}
+    for line in _CAPITALS.strip().splitlines():
+        code, names = line.split()
+        for name in names.split("|"):
+            found[name] = code
     return found

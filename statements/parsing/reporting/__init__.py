@@ -78,6 +78,11 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
             starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
         )
         start = _forward(paragraph, sentence, coordinated[0] if coordinated else mention, mention)
+        if start is None and coordinated:  # "menées par l’Allemagne, la Russie a estimé": no list
+            alone = _sentence_of(starts, mention.phrase_start)
+            start = _forward(paragraph, alone, mention, mention)
+            if start is not None:
+                coordinated, sentence = [], alone
         if start is None:
             start = _inverted(paragraph, sentence, mention)
         held_by = start is None
@@ -295,7 +300,7 @@ _OBJECT_VERB = re.compile(r"\b(?:urged|asked|told)\b")
 
 def _inverted(paragraph: str, sentence: int, mention: Mention) -> int | None:
     """Return the sentence start when the mention is the subject of an inverted verb."""
-    if mention.shape == "name":
+    if mention.shape == "name" or mention.metonym:
         return None
     if not AFTER_INVERTED.match(paragraph, mention.phrase_end):
         return None
@@ -328,6 +333,7 @@ _AGENT = re.compile(
     r"\b(?:partagée?s?|jugée?s?|qualifiée?s?|dénoncée?s?|critiquée?s?|"
     r"saluée?s?|défendue?s?|rejetée?s?|contestée?s?|réclamée?s?|exigée?s?|demandée?s?|"
     r"regrettée?s?|déplorée?s?|condamnée?s?|relevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|"
+    r"posée?s?|passée?s?|formulée?s?|avancée?s?|soulevée?s?|"
     r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
     r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged"
     # support is a view when a person gives it ("soutenue par le représentant de"), not a State
@@ -341,9 +347,9 @@ _OPINION_KINDS = STATE_KINDS | {"igo"}
 
 def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     """Return the sentence start when a view is said to be the mention's ("Pour le Brésil, ...")."""
-    if mention.shape == "name" or (
-        mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS
-    ):
+    if mention.shape == "name" or mention.metonym:
+        return None
+    if mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS:
         return None
     left = _window(paragraph, sentence, mention.phrase_start, 60)
     opinion = _OPINION.search(left)
@@ -360,7 +366,9 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     return None
 
 
-_AND_OTHERS = re.compile(r"\s+(?:et|and)\s+(?:d[’']autres|other|others|several|plusieurs)\b")
+_AND_OTHERS = re.compile(
+    r"\s+(?:et|and)\s+(?:[\w’'-]+\s+){0,3}?(?:d[’']autres|other|others|several|plusieurs)\b"
+)
 _AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
 
 

@@ -126,9 +126,10 @@ FR_NOT_SAYING = _word_set(
 EN_SUBORDINATE = re.compile(
     r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|as|when|yet|then|also|similarly|likewise|meanwhile|"
     r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
-    r"|\s(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
+    r"|(?:^|\s)(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
     r"cependant\s+que|même\s+si))"
     r",?\s*$",
+    re.IGNORECASE,
 )
 CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
 # A sentence ends at a full stop, but not after an initial ("Richard M. Mills") or "Mr.".

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from statements.parsing.delegations import FoundLabel, label_at
-from statements.parsing.demonyms import english_demonyms, french_demonyms
+from statements.parsing.demonyms import capitals, english_demonyms, french_demonyms
 from statements.parsing.reporting.lexicon import (
     BRACKET_CLOSE,
     EN_ARTICLE_BEFORE,
@@ -37,6 +37,7 @@ class Mention:
     shape: str  # "bare", "role", "name"
     speaker: str | None
     title: str | None
+    metonym: bool = False  # a capital for its Government: only a subject of a verb of saying
 
 
 SPEAKING_KINDS = STATE_KINDS | {"group", "igo"}
@@ -128,6 +129,11 @@ def _named_mentions(paragraph: str) -> Iterator[Mention]:
         start = match.start()
         if start < position or not _word_start(paragraph, start):
             continue
+        capital = capitals().get(match.group())
+        if capital is not None:
+            yield _capital(paragraph, match, capital)
+            position = match.end()
+            continue
         word = match.group().rstrip(".").lower()
         if word not in words and (word.isascii() or _plain(word) not in words):
             continue
@@ -141,6 +147,13 @@ def _named_mentions(paragraph: str) -> Iterator[Mention]:
 
 
 _ARTICLES = frozenset(("the", "le", "la", "les"))
+
+
+def _capital(paragraph: str, match: re.Match[str], code: str) -> Mention:
+    """A capital named for its Government ("Moscou et Beijing demandent")."""
+    found = FoundLabel(match.group(), delegation_by_code(code), match.end())
+    start = match.start()
+    return Mention(found, start, start, match.end(), "bare", None, None, metonym=True)
 
 
 def _word_start(paragraph: str, start: int) -> bool:
