@@ -124,7 +124,7 @@ FR_NOT_SAYING = _word_set(
     "attaqué bombardé lancé mené commis"
 )
 EN_SUBORDINATE = re.compile(
-    r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|as|when|yet|then|also|similarly|likewise|meanwhile|"
+    r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|yet|then|also|similarly|likewise|meanwhile|"
     r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
     r"|(?:^|\s)(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
     r"cependant\s+que|même\s+si))"
