@@ -141,7 +141,6 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         return
     if _step_quote_source(walk, paragraph, appended):
         return
-    found = attributions(text)
     kind = heading_kind(text, paragraph.heading)
     if kind and any(a.start == 0 for a in reported_attributions(text)):
         kind = None  # a cut "X’s delegate warned against" is no heading
@@ -154,12 +153,23 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.listed.extend(speakers_list_labels(text))
         walk.close(_BODY if walk.section == _LEAD else None)
         return
-    _step_prose(walk, paragraph, found)
+    if _VOTE_LIST.match(text):  # "In favour: Afghanistan, Albania, ...": names, not speakers
+        walk.narrate(paragraph, text, "vote")
+        walk.close()
+        return
+    _step_prose(walk, paragraph)
 
 
-def _step_prose(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> None:
+_VOTE_LIST = re.compile(
+    r"^(?:In\s+favour|Against|Abstain(?:ing|ed)?|Absent|Did\s+not\s+vote|Pour|Contre|Abstentions?|"
+    r"Absents?)\s*:"
+)
+
+
+def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     """Handle a paragraph without a named speaker: no-name attributions or continuation."""
     text = paragraph.text
+    found = attributions(text)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return

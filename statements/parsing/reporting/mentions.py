@@ -58,7 +58,7 @@ def _first_words() -> dict[str, int]:
                 if parts:
                     first = parts[0].lower().rstrip(",.")
                     for key in (first, _plain(first)):
-                        words[key] = max(words.get(key, 0), len(variant.split()) + 1)
+                        words[key] = max(words.get(key, 0), len(variant.split()))
     return words
 
 
@@ -123,21 +123,23 @@ def _adjective_mention(match: re.Match[str], code: str) -> Mention:
 
 def _named_mentions(paragraph: str) -> Iterator[Mention]:
     """Yield the delegations named in a paragraph with the noun phrase that holds each."""
-    words = _first_words()
+    words, cities = _first_words(), capitals()
     position = 0
     for match in _CANDIDATE.finditer(paragraph):
         start = match.start()
-        if start < position or not _word_start(paragraph, start):
+        token = match.group()
+        word = token.rstrip(".").lower()
+        if (
+            word not in words
+            and token not in cities
+            and (word.isascii() or _plain(word) not in words)
+        ):
+            continue  # most capitalized words: no name starts with them
+        if start < position or word in _ARTICLES or not _word_start(paragraph, start):
             continue
-        capital = capitals().get(match.group())
-        if capital is not None:
-            yield _capital(paragraph, match, capital)
+        if token in cities:
+            yield _capital(paragraph, match, cities[token])
             position = match.end()
-            continue
-        word = match.group().rstrip(".").lower()
-        if word not in words and (word.isascii() or _plain(word) not in words):
-            continue
-        if word in _ARTICLES:
             continue
         found = _label(paragraph, start, words.get(word) or words[_plain(word)])
         if found is None or found.ref.kind not in SPEAKING_KINDS:
@@ -198,7 +200,9 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> Mentio
     if name and close and _is_name(name.group("name")):
         begin = offset + name.start()
         return Mention(found, start, begin, close.end(), "name", name.group("name"), None)
-    after = EN_ROLE_AFTER.match(paragraph, found.end)
+    after = (
+        EN_ROLE_AFTER.match(paragraph, found.end) if _may_have_role(paragraph, found.end) else None
+    )
     if after:
         begin = offset + _article_start(before)
         return Mention(found, start, begin, after.end(), "role", None, None)
@@ -227,6 +231,40 @@ def _is_name(printed: str) -> bool:
         rest = printed[honorific.end() :]
         return bool(name_style(rest)) or rest.strip()[:1].isupper() and " " not in rest.strip()
     return bool(name_style(printed))
+
+
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_ROLE_WORDS = frozenset(
+    [
+        "representative",
+        "representatives",
+        "delegate",
+        "delegates",
+        "delegation",
+        "delegations",
+        "speaker",
+        "speakers",
+        "observer",
+        "observers",
+        "envoy",
+        "counterpart",
+        "counterparts",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+    ]
+)
+
+
+def _may_have_role(paragraph: str, end: int) -> bool:
+    """Cheaply say whether a role may follow a name: "’s", a role word or a capitalized title."""
+    if paragraph.startswith(("’s", "'s"), end):
+        return True
+    following = _NEXT_WORD.match(paragraph, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word[:1].isupper() or word.rstrip(".,;:") in _ROLE_WORDS
 
 
 def _article_start(before: str) -> int:
