@@ -73,12 +73,16 @@ _CONTINUATION_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
-_PARTIAL_WORDS = re.compile("covered|crisis|will|budget|constraints", re.IGNORECASE)
+# Every phrase of _PARTIAL holds one of these: a plain scan spares the long pattern.
+_PARTIAL_WORDS = re.compile(
+    "covered|crisis|later|full|budget|constraints|couvert|liquidit|ultérieurement", re.IGNORECASE
+)
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
     r"will\s+be\s+(?:issued|published|made\s+available)\s+(?:later|at\s+a\s+later)|"
-    r"budget(?:ary)?\s+(?:cuts|constraints|crisis)|financial\s+constraints)\b",
+    r"budget(?:ary)?\s+(?:cuts|constraints|crisis)|financial\s+constraints|"
+    r"pas\s+(?:été\s+)?couverte?s?|crise\s+de\s+liquidités|publiée?\s+ultérieurement)\b",
     re.IGNORECASE,
 )
 

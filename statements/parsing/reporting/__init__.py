@@ -41,6 +41,7 @@ from statements.parsing.reporting.lexicon import (
     WHO,
     is_reporting_stem,
     reports,
+    word_set,
 )
 from statements.parsing.reporting.mentions import (
     SPEAKING_KINDS,
@@ -224,7 +225,16 @@ def _opens_clause(left: str, shape: str) -> bool:
         return True
     if shape == "role" and _AND.search(left[-6:]):  # "... et le représentant de l’Irlande a"
         return True
+    words = left.rstrip(" ,").rsplit(None, 1)
+    if not words or words[-1].lower() not in _SUBORDINATE_ENDS:
+        return False  # cheap: a subordinating word ends the words before the subject
     return bool(EN_SUBORDINATE.search(left[-32:]))
+
+
+_SUBORDINATE_ENDS = word_set(
+    "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
+    "ensuite enfin même aussi while whereas although though whilst que si"
+)
 
 
 _WAS = re.compile(r"\b(?:was|were)\s+$")

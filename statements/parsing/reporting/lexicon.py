@@ -12,7 +12,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """The words of a space-separated list, as a set."""
     return frozenset(text.split())
 
@@ -32,7 +32,7 @@ _EN_STEMS = _words(
     "saw shar signal stat stress submitt suggest summariz support thank underlin underscor "
     "urg voic vow want warn welcom wish wonder"
 )
-_EN_IRREGULAR = _word_set(
+_EN_IRREGULAR = word_set(
     "said says told tells spoke speaks felt feels thought thinks held holds gave gives made makes "
     "took takes sought seeks drew draws put puts went goes began begins saw sees called calls "
     "expressed expresses focused focuses turned turns opened opens closed closes"
@@ -41,14 +41,14 @@ _EN_AUX = r"(?:(?:had|has|have|would|will|also|further|then|however|later|again|
 _EN_AUX += r"similarly|likewise|subsequently|meanwhile|moreover|nevertheless|first|finally|"
 _EN_AUX += r"strongly|firmly|repeatedly|specifically|particularly|notably|briefly),?\s+)*"
 EN_PREDICATE = re.compile(rf"\s*{_EN_AUX}(?P<verb>[a-z]+)\b")
-EN_NOT_VERBS = _word_set(
+EN_NOT_VERBS = word_set(
     "had has have was were is are be been being would could should might must may can cannot "
     "did does do will shall and or to of in on at by for with who whose whom that which as "
     "also not nor than the a an its their his her delegation delegations representative "
     "representatives government country countries"
 )
 # Finite verbs that report an act, not words: "the Japanese delegation abstained".
-EN_NOT_SAYING = _word_set(
+EN_NOT_SAYING = word_set(
     "abstained voted left walked withdrew signed ratified sponsored co-sponsored elected joined "
     "received obtained won lost hosted chaired presided sent deployed contributed paid"
 )
@@ -118,7 +118,7 @@ FR_PREDICATE = re.compile(
     r"prononcée?s?|félicitée?s?|inquiétée?s?|opposée?s?|associée?s?|dite?s?)\b)"
 )
 # Participles that report an act, not words: "le Pérou a été élu", "a ratifié", "a voté".
-FR_NOT_SAYING = _word_set(
+FR_NOT_SAYING = word_set(
     "été eu ratifié signé adhéré voté adopté élu élue reçu accueilli accueille connu subi perdu "
     "envoyé déployé fourni versé contribué participé accédé obtenu occupé annexé envahi "
     "attaqué bombardé lancé mené commis"

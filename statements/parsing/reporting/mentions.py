@@ -101,6 +101,9 @@ def _adjective_mentions(paragraph: str) -> Iterator[Mention]:
     """Yield delegations named by a nationality adjective beside a role."""
     english, french = english_demonyms(), french_demonyms()
     for start in _EN_THE_CAPITAL.finditer(paragraph):  # cheap scan, then the full pattern
+        words = start.group(1).split()
+        if not any(" ".join(words[:n]) in english for n in (1, 2, 3)):
+            continue
         match = _EN_ADJECTIVE.match(paragraph, start.start())
         if match and match.group("adj") in english:
             yield _adjective_mention(match, english[match.group("adj")])
@@ -112,7 +115,7 @@ def _adjective_mentions(paragraph: str) -> Iterator[Mention]:
 
 
 _FRENCH_CUE = re.compile(r"\b(?:[Ll]es?|[Ll]a|[Dd]es|[Dd]u)\s")
-_EN_THE_CAPITAL = re.compile(r"\b[Tt]he\s+(?=[A-Z])")
+_EN_THE_CAPITAL = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)")
 
 
 def _adjective_mention(match: re.Match[str], code: str) -> Mention:
