@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from pathlib import Path
 
@@ -9,8 +10,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from tqdm import tqdm
 
-from statements.ingest import IngestError, ingest_source, size_error
-from statements.ingest.release_files import iter_release_files, read_sidecar
+from statements.ingest import IngestError, ingest_release, size_error
+from statements.ingest.release_files import SIDECAR_SUFFIX, iter_release_files, read_sidecar
+from statements.ingest.sources import parse_source
+
+# An error that a value answers, and how to give that value on the command line.
+_ANSWERS = (
+    ("has no symbol", "--symbol GA/12388"),
+    ("does not look like a press release symbol", "--symbol GA/12388"),
+    ("has no date", "--date 2024-05-02"),
+    ("was inferred, not printed", "--date YYYY-MM-DD, or --accept-inferred-dates"),
+    ("body could not be recognised", '--body "Security Council"'),
+)
 
 
 class Command(BaseCommand):
@@ -28,12 +39,33 @@ class Command(BaseCommand):
             help="Store dates the parser inferred (marked as inferred) instead of refusing them",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
+        parser.add_argument(
+            "--symbol", help="The release's symbol (e.g. GA/12388), when one file is given"
+        )
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="The meeting's date (YYYY-MM-DD), when one file is given",
+        )
+        parser.add_argument("--body", help='The UN body ("Security Council"), for every file')
+        parser.add_argument(
+            "--quiet-warnings",
+            action="store_true",
+            help="Do not print the parser's warnings for each file",
+        )
 
     def handle(self, *args, **options):
         missing = [str(p) for p in options["paths"] if not p.exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         files = list(iter_release_files(options["paths"]))
+        if len(files) > 1 and (options["symbol"] or options["date"]):
+            raise CommandError(
+                f"--symbol and --date name one release, but {len(files)} files were given: "
+                f"ingest that file alone, or put the values in its {SIDECAR_SUFFIX}."
+            )
+        self._given = {k: options[k] for k in ("symbol", "date", "body") if options[k]}
+        self._show_warnings = not options["quiet_warnings"]
         actions, failures = Counter(), []
         bar = tqdm(
             files, unit="file", disable=options["no_progress"] or not files, file=self.stderr
@@ -42,7 +74,7 @@ class Command(BaseCommand):
             try:
                 result = self._ingest(path, options["accept_inferred_dates"])
             except IngestError as exc:
-                failures.append(str(exc))
+                failures.append(_with_answers(str(exc), path))
                 actions["failed"] += 1
                 continue
             except DatabaseError as exc:  # validation should stop these; never stop the folder
@@ -67,11 +99,23 @@ class Command(BaseCommand):
             raise IngestError(f"{path}: cannot read the file ({exc.strerror}).") from exc
         except ValueError as exc:  # a sidecar that is not JSON, or a date that is not ISO
             raise IngestError(f"{path}: its .meta.json cannot be read ({exc}).") from exc
+        overrides |= self._given
         if accept_inferred:
             overrides["confirm_date"] = True
-        return ingest_source(
-            source=source, source_name=path.name, overrides=overrides, via="command"
-        )
+        parsed = parse_source(source, source_name=path.name)
+        if self._show_warnings:
+            for warning in parsed.warnings:
+                self.stderr.write(f"  {path.name}: warning: {warning}")
+        try:
+            return ingest_release(
+                parsed=parsed,
+                source=source,
+                source_name=path.name,
+                overrides=overrides,
+                via="command",
+            )
+        except IngestError as exc:
+            raise IngestError(f"{path.name}: {exc}") from exc
 
     def _report(self, total: int, actions: Counter, failures: list[str]) -> None:
         """Print the summary: counts by outcome, then every failure with its reason."""
@@ -79,3 +123,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{total} file{'s' * (total != 1)}: " + ", ".join(parts))
         for failure in failures:
             self.stderr.write(f"  failed: {failure}")
+
+
+def _with_answers(message: str, path: Path) -> str:
+    """Add to an error that a value answers how to give that value on the command line."""
+    options = [option for phrase, option in _ANSWERS if phrase in message]
+    if not options:
+        return message
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX).name
+    return (
+        f"{message} Give it with {' and '.join(dict.fromkeys(options))}, "
+        f"or in {sidecar} beside the file."
+    )

@@ -8,7 +8,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.ingest import size_error
-from statements.ingest.preview import release_as_dict
 from statements.parsing import NotAPressRelease, ParseError, parse_press_release
 
 
@@ -17,7 +16,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="The press release: saved HTML page or text")
-        parser.add_argument("--json", action="store_true", help="Print one JSON object")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="Print the whole parse as one JSON object (ParsedRelease.to_dict())",
+        )
 
     def handle(self, *args, **options):
         path: Path = options["file"]
@@ -33,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: not a press release: {exc}") from exc
         except ParseError as exc:
             raise CommandError(f"{path}: {exc}") from exc
-        data = release_as_dict(parsed)
+        data = parsed.to_dict()
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
@@ -51,6 +54,8 @@ def _as_text(data: dict) -> str:
         lines.append(
             f"{s['sequence']:>4}. {who} — {s['delegation'] or s['delegation_label']}{extra}"
         )
+    counts = (len(data["decisions"]), len(data["elections"]), len(data["narrative"]))
+    lines.append("\n{} decisions, {} elections, {} narrative paragraphs".format(*counts))
     lines += [f"warning: {w}" for w in data["warnings"]]
     lines += [f"error: {e}" for e in data["errors"]]
     return "\n".join(lines)
