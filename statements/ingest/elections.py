@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from meetings.models import Meeting
-from statements.ingest.resolution import Resolver
 from statements.decisions.models import Election
+from statements.ingest.resolution import Resolver
 from statements.parsing import ParsedRelease
 
 

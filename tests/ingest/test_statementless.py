@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from meetings.models import Meeting, Release
-from statements.ingest import IngestError, ingest_source
 from statements.decisions.models import Decision, Election, NarrativeParagraph
+from statements.ingest import IngestError, ingest_source
 from statements.models import Statement
 
 pytestmark = pytest.mark.django_db
