@@ -225,4 +225,3 @@ class Election(models.Model):
     def __str__(self) -> str:
         who = self.person or self.delegation_label
         return f"{who}: {self.office}"
-
