@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.nul_characters.RefuseNulMiddleware",  # before anything reads a parameter
     "statements.publish.api.middleware.ReadOnlyApiMiddleware",
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
@@ -174,6 +175,13 @@ else:
     SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
 SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
+# run_indexer retries database and disk errors after this many seconds, doubled each time.
+INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
+INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
+# /readyz answers 503 when this machine's index is further behind than this, or when its
+# run_indexer has not reported for this long (statements/search_index/health.py).
+READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
+READY_MAX_INDEXER_SILENCE_SECONDS = float(os.environ.get("READY_MAX_INDEXER_SILENCE_SECONDS", "60"))
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
@@ -309,7 +317,8 @@ RATELIMIT_RATES = {
     "api": os.environ.get("RATELIMIT_API", "120/m"),
     "feeds": os.environ.get("RATELIMIT_FEEDS", "30/m"),
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
-    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
+    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),  # failed logins per address and username
+    "login_address": os.environ.get("RATELIMIT_LOGIN_ADDRESS", "20/m"),  # failed, per address
 }
 # Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))
