@@ -175,6 +175,9 @@ else:
     SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
 SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
+# This machine's name for its index in the indexer's status (admin, /readyz): the host name by
+# default; give the web and indexer containers of one machine the same name.
+SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
 # run_indexer retries database and disk errors after this many seconds, doubled each time.
 INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
 INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))

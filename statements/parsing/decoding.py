@@ -30,6 +30,10 @@ _MOJIBAKE = re.compile(
 # Repairs must give Latin letters or typographic punctuation, never some unrelated script.
 _PLAUSIBLE_REPAIR = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]+")
 _MAX_CONTROL_SHARE = 0.01
+# Control characters a press release has no use for (tab, line feed, form feed and carriage
+# return are kept): removed before parsing, so none reaches the archive. \x02 and \x03 in
+# particular are the search highlighter's markers.
+_STRIPPED_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ def decode_input(data: bytes | str) -> DecodedText:
         warnings.append(
             f"Repaired {repaired} mojibake sequence(s) such as 'â€™' (UTF-8 read as Windows-1252)."
         )
+    text = _STRIPPED_CONTROLS.sub("", text)
     return DecodedText(
         text=text.replace("\r\n", "\n").replace("\r", "\n"), warnings=tuple(warnings)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import threading
@@ -313,7 +314,10 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
     The ids come from the index in order; each batch of them is one COPY ordered by position.
     """
     ids = engine.all_ids(spec_for(fs), sort=fs.sort_by)
-    yield csv_header() if fmt == "csv" else b""
+    head = csv_header() if fmt == "csv" else b""
+    if not ids:
+        yield head
+        return
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]
         position = Func(
@@ -322,7 +326,23 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
             function="array_position",
         )
         queryset = Statement.objects.filter(pk__in=batch).order_by(position)
-        yield from copy_chunks(copy_statement(queryset, fmt))
+        yield from copy_chunks(copy_statement(queryset, fmt), head=head)
+        head = b""
+
+
+def started(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks with the first one already made, here in the view: an index or database that
+    fails before the first byte raises now, answered by its middleware's 503, not by a 200 cut
+    short (or a 500)."""
+    chunks = iter(chunks)
+    try:
+        first = next(chunks)
+    except StopIteration:
+        return iter(())
+    except BaseException:
+        getattr(chunks, "close", lambda: None)()
+        raise
+    return itertools.chain([first], chunks)
 
 
 def export_chunks(queryset: QuerySet, fmt: str) -> Iterator[bytes]:
@@ -469,7 +489,11 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         slot = export_slots.take()
         if slot is None:
             return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
-        chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
+        try:
+            chunks = slot.guard(started(in_request_context(search_export_chunks(fs, fmt))))
+        except BaseException:
+            slot.close()
+            raise
         response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

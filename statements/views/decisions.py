@@ -13,7 +13,12 @@ from django.views.decorators.http import require_safe
 from config.public_urls import in_request_context
 from statements.models import Decision, Vote, VoteExplanation
 from statements.publish.decision_exports import DECISION_TABLE, VOTE_TABLE
-from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
+from statements.publish.exports import (
+    FORMATS,
+    record_csv_chunks,
+    record_jsonl_chunks,
+    started,
+)
 from statements.search.decision_filters import (
     ACTIONS,
     DecisionFilter,
@@ -96,7 +101,7 @@ def export_votes(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
         chunks = record_csv_chunks(spec.fields, records)
     else:
         chunks = record_jsonl_chunks(records)
-    response = StreamingHttpResponse(in_request_context(chunks), content_type=FORMATS[fmt])
+    response = StreamingHttpResponse(started(in_request_context(chunks)), content_type=FORMATS[fmt])
     filename = f"un-{spec.name}-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

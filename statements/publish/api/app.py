@@ -19,6 +19,7 @@ from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
 from statements.publish.api.problems import PROBLEM_TYPE, Problem
 from statements.publish.api.resources import RESOURCES
+from statements.search_index.store import IndexUnavailable
 
 API_VERSION = "1.0.0"
 DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
@@ -109,6 +110,7 @@ api.add_exception_handler(Http404, problems.on_not_found)
 api.add_exception_handler(ValidationError, problems.on_validation_error)
 api.add_exception_handler(OperationalError, problems.on_database_down)
 api.add_exception_handler(InterfaceError, problems.on_database_down)
+api.add_exception_handler(IndexUnavailable, problems.on_index_unavailable)
 
 
 @api.get("", url_name="api-root", operation_id="getRoot", response=dict[str, Any],
