@@ -13,7 +13,7 @@ An unrelated transaction left open (in any database of the cluster) holds xmin, 
 position, back; it no longer holds back the entries committed meanwhile, which are applied at
 the next poll. While it is open the `applied` list grows with the entries committed since, and
 `horizon()` names the transaction; a role-level idle_in_transaction_session_timeout bounds it
-(docs/operations.md).
+(README, "Search").
 """
 
 from __future__ import annotations

@@ -106,3 +106,35 @@ def test_an_export_answers_503_before_its_first_byte_without_an_index(client, in
     """Before, the export's stream started (200) and then failed (500 in the test client)."""
     response = client.get("/statements/export.csv")
     assert response.status_code == 503 and not response.streaming
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_answers_503_when_the_database_goes_away(client, monkeypatch):
+    """The database connection dies between the search and the first row (a restart, a
+    failover). Before, the stream had started: a 200 cut short, a 500 in the test client."""
+    from django.db import connection
+
+    from statements.publish import exports
+    from tests.factories import make_statement
+
+    make_statement(text="Peace needs patience.")
+    real = exports.engine.all_ids
+
+    def then_the_database_goes(*args, **kwargs):
+        ids = real(*args, **kwargs)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        killer = connection.get_new_connection(connection.get_connection_params())
+        killer.autocommit = True
+        killer.execute("SELECT pg_terminate_backend(%s)", [pid])
+        killer.close()
+        return ids
+
+    monkeypatch.setattr(exports.engine, "all_ids", then_the_database_goes)
+    for url in ("/statements/export.csv?q=peace", "/statements/export.jsonl"):
+        response = client.get(url)
+        assert response.status_code == 503 and response["Retry-After"], url
+        assert not response.streaming
+    monkeypatch.undo()
+    assert client.get("/statements/export.csv").status_code == 200  # recovered
