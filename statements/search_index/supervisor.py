@@ -4,7 +4,8 @@
   the process's life (the kernel drops it when the process dies, even by kill -9).
 - A database error (a restart, a failover, a dropped connection) or a disk error (a full disk)
   is retried with exponential backoff (INDEXER_BACKOFF_FIRST doubling to INDEXER_BACKOFF_MAX).
-- A missing, deleted or corrupt generation is rebuilt from PostgreSQL, then applied as usual.
+- A missing, deleted or corrupt generation is rebuilt from PostgreSQL, then applied as usual
+  (corruption tantivy only meets when reading is found by a probe search every minute).
 - Every few seconds, and at once on an error, this machine's IndexerStatus row records the
   heartbeat, the lag, the oldest open transaction that holds the position back, and the last
   error: staff read it in the admin, /readyz reads it.
@@ -25,16 +26,20 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
-from statements.search_index import health, store
+from statements.search_index import engine, health, store
 from statements.search_index.guard import engine_errors
 from statements.search_index.indexer import Indexer
 from statements.search_index.models import OutboxEntry
+from statements.search_index.query import SearchSpec
 from statements.search_index.rebuild import rebuild
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "indexer.lock"
 STATUS_SECONDS = 5.0
 PRUNE_SECONDS = 300.0
+PROBE_SECONDS = 60.0
+# Words of nearly every statement, English and French: their postings span every segment.
+PROBE_WORDS = "said OR nations OR council OR security OR development OR délégation OR pays"
 ONCE_ATTEMPTS = 3  # --once gives up after this many failures in a row
 DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS}
 
@@ -93,7 +98,7 @@ class Supervisor:
         self.indexer = Indexer()
         self.failures = 0
         self.rebuilds = 0
-        self.last_status = self.last_prune = 0.0
+        self.last_status = self.last_prune = self.last_probe = -PROBE_SECONDS
         self.started = timezone.now()
 
     def run(self, running: Callable[[], bool], *, once: bool = False) -> None:
@@ -115,6 +120,7 @@ class Supervisor:
             close_old_connections()
             with engine_errors():
                 applied = self.indexer.poll()
+                self.probe()
             if applied:
                 self.say(f"Applied {applied} outbox entries.")
             self.failures = 0
@@ -132,6 +138,19 @@ class Supervisor:
         except OSError as exc:  # the state file: a full or read-only disk
             self.indexer.close()
             self.failed("disk error", exc)
+
+    def probe(self) -> None:
+        """Read the index as a search page does, every PROBE_SECONDS: a segment damaged where
+        tantivy still opens it (postings, stored fields, fast fields) raises here, and is rebuilt,
+        instead of failing only the readers' searches."""
+        now = time.monotonic()
+        if now - self.last_probe < PROBE_SECONDS:
+            return
+        self.last_probe = now
+        spec = SearchSpec(text=PROBE_WORDS)
+        engine.search(spec, limit=50)
+        engine.search(SearchSpec(), sort="oldest", limit=50)
+        engine.many_terms(spec, {"kind": 20, "delegation": 50, "year": 50})
 
     def rebuild(self, reason: Exception) -> None:
         """Build a new generation from PostgreSQL in place of a missing or corrupt one."""

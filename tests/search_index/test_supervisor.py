@@ -154,3 +154,16 @@ def test_staff_see_the_status_in_the_admin(admin_client, index_dir):
     run(1)
     page = admin_client.get("/admin/search_index/indexerstatus/")
     assert page.status_code == 200 and health.node().encode() in page.content
+
+
+def test_segments_damaged_where_tantivy_still_opens_them_are_rebuilt(index_dir):
+    """A probe search finds what opening the index does not (tantivy panics reading it)."""
+    from tests.search_index.test_unavailable import corrupt_segments
+
+    ingest()
+    rebuild()
+    corrupt_segments(store.current_generation())
+    with pytest.raises(store.IndexUnavailable):
+        engine.search(SearchSpec(text="trafficking"))
+    assert run(3).rebuilds == 1
+    assert engine.search(SearchSpec(text="trafficking")).total > 0
