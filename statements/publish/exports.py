@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import re
 import threading
@@ -311,9 +310,23 @@ def csv_header(fields: Sequence[Field] = STATEMENT_FIELDS) -> bytes:
 def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
     """Every match the search index finds for the filter, in the page's order, as byte chunks.
 
-    The ids come from the index in order; each batch of them is one COPY ordered by position.
+    The ids come from the index in order, here, before the response starts (with a check that
+    the database answers), so a missing index or a database that is down is the 503 of its
+    middleware, not a 200 cut short; each batch of them is then one COPY ordered by position.
     """
     ids = engine.all_ids(spec_for(fs), sort=fs.sort_by)
+    ensure_database()
+    return _id_batches(ids, fmt)
+
+
+def ensure_database() -> None:
+    """Raise the database's error now, in the view, if it does not answer (a streamed export
+    could not turn it into a 503 once its first byte is sent)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _id_batches(ids: list[int], fmt: str) -> Iterator[bytes]:
     head = csv_header() if fmt == "csv" else b""
     if not ids:
         yield head
@@ -328,21 +341,6 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
         queryset = Statement.objects.filter(pk__in=batch).order_by(position)
         yield from copy_chunks(copy_statement(queryset, fmt), head=head)
         head = b""
-
-
-def started(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The chunks with the first one already made, here in the view: an index or database that
-    fails before the first byte raises now, answered by its middleware's 503, not by a 200 cut
-    short (or a 500)."""
-    chunks = iter(chunks)
-    try:
-        first = next(chunks)
-    except StopIteration:
-        return iter(())
-    except BaseException:
-        getattr(chunks, "close", lambda: None)()
-        raise
-    return itertools.chain([first], chunks)
 
 
 def export_chunks(queryset: QuerySet, fmt: str) -> Iterator[bytes]:
@@ -490,7 +488,7 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         if slot is None:
             return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
         try:
-            chunks = slot.guard(started(in_request_context(search_export_chunks(fs, fmt))))
+            chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
         except BaseException:
             slot.close()
             raise

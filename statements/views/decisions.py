@@ -15,9 +15,9 @@ from statements.models import Decision, Vote, VoteExplanation
 from statements.publish.decision_exports import DECISION_TABLE, VOTE_TABLE
 from statements.publish.exports import (
     FORMATS,
+    ensure_database,
     record_csv_chunks,
     record_jsonl_chunks,
-    started,
 )
 from statements.search.decision_filters import (
     ACTIONS,
@@ -101,7 +101,8 @@ def export_votes(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
         chunks = record_csv_chunks(spec.fields, records)
     else:
         chunks = record_jsonl_chunks(records)
-    response = StreamingHttpResponse(started(in_request_context(chunks)), content_type=FORMATS[fmt])
+    ensure_database()  # a database that is down: the 503 page, before the first byte
+    response = StreamingHttpResponse(in_request_context(chunks), content_type=FORMATS[fmt])
     filename = f"un-{spec.name}-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
