@@ -40,14 +40,16 @@ def test_pages_that_need_no_index_still_answer_with_the_page_cache_on(client, in
 
 
 def corrupt_segments(generation) -> None:
-    """Overwrite the middle of every segment's postings and document store in place, as a bad
-    disk or a half-copied backup would: tantivy still opens the index, then panics reading it
-    (pyo3_runtime.PanicException, a BaseException)."""
-    for path in [*generation.glob("*.idx"), *generation.glob("*.store")]:
-        size = path.stat().st_size
-        with path.open("r+b") as handle:
-            handle.seek(size // 4)
-            handle.write(b"\xab" * (size // 2))
+    """Overwrite the middle of every segment file in place (postings, terms, positions, stored
+    and fast fields), as a bad disk or a half-copied backup would: the footers stay, so tantivy
+    still opens the index, then fails or panics reading it (pyo3_runtime.PanicException, a
+    BaseException)."""
+    for suffix in ("idx", "store", "term", "pos", "fast", "fieldnorm"):
+        for path in generation.glob(f"*.{suffix}"):
+            size = path.stat().st_size
+            with path.open("r+b") as handle:
+                handle.seek(size // 8)
+                handle.write(b"\xab" * (size * 3 // 4))
 
 
 ENGINE_PAGES = [
@@ -115,10 +117,12 @@ def test_an_export_answers_503_when_the_database_goes_away(client, monkeypatch):
     failover). Before, the stream had started: a 200 cut short, a 500 in the test client."""
     from django.db import connection
 
+    from statements.ingest import ingest_source
     from statements.publish import exports
-    from tests.factories import make_statement
+    from tests.seed import SEED_OVERRIDES, seed_bytes
 
-    make_statement(text="Peace needs patience.")
+    # The seed release, not factories: reference rows may be flushed by earlier transactional tests
+    ingest_source(source=seed_bytes(), source_name="seed.txt", overrides=SEED_OVERRIDES, via="t")
     real = exports.engine.all_ids
 
     def then_the_database_goes(*args, **kwargs):
@@ -133,7 +137,7 @@ def test_an_export_answers_503_when_the_database_goes_away(client, monkeypatch):
         return ids
 
     monkeypatch.setattr(exports.engine, "all_ids", then_the_database_goes)
-    for url in ("/statements/export.csv?q=peace", "/statements/export.jsonl"):
+    for url in ("/statements/export.csv?q=trafficking", "/statements/export.jsonl"):
         response = client.get(url)
         assert response.status_code == 503 and response["Retry-After"], url
         assert not response.streaming
