@@ -45,7 +45,7 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     document = read_document(data, filename=filename)
     deadline.check("the meeting metadata")
     report = build_meeting(document)
-    assembly = assemble(document.paragraphs)
+    assembly = assemble(document.paragraphs, report.meeting.language)
     deadline.check("the statements")
     statements = flag_statements(to_statements(assembly))
     refuse_non_release(document, report.meeting, statements)

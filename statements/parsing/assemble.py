@@ -64,6 +64,7 @@ class _Walk:
     current: _Draft | None = None
     previous: Paragraph | None = None
     appended_to: _Draft | None = None
+    language: str | None = None  # "en" or "fr": the other language's patterns are not tried
 
     def narrate(self, paragraph: Paragraph, text: str, kind: str | None = None) -> None:
         """Keep a paragraph (or part of one) that belongs to no statement in the narrative."""
@@ -88,9 +89,9 @@ class _Walk:
         self.assembly.drafts.append(self.current)
 
 
-def assemble(paragraphs: tuple[Paragraph, ...]) -> Assembly:
+def assemble(paragraphs: tuple[Paragraph, ...], language: str | None = None) -> Assembly:
     """Group body paragraphs into statement drafts, lists and coverage notices."""
-    walk = _Walk()
+    walk = _Walk(language=language)
     for paragraph in paragraphs:
         if paragraph.role != BODY or not paragraph.text:
             continue
@@ -134,7 +135,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.notices.append(f"{_clip(text)} (paragraph {paragraph.number})")
     named = named_attribution(text)
     if named and (walk.section != _QUOTED or _SPEECH_VERB.search(text)):
-        later = [a for a in attributions(text) if a.start > 0]
+        later = [a for a in attributions(text, walk.language) if a.start > 0]
         walk.open(named, paragraph, text[: later[0].start] if later else text)
         _attribute(walk, paragraph, later)
         _move_vote_tail(walk, paragraph)
@@ -142,7 +143,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
     if _step_quote_source(walk, paragraph, appended):
         return
     kind = heading_kind(text, paragraph.heading)
-    if kind and any(a.start == 0 for a in reported_attributions(text)):
+    if kind and any(a.start == 0 for a in reported_attributions(text, walk.language)):
         kind = None  # a cut "X’s delegate warned against" is no heading
     if kind:
         walk.narrate(paragraph, text, "other")
@@ -169,7 +170,7 @@ _VOTE_LIST = re.compile(
 def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     """Handle a paragraph without a named speaker: no-name attributions or continuation."""
     text = paragraph.text
-    found = attributions(text)
+    found = attributions(text, walk.language)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return
@@ -187,9 +188,9 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     _attribute(walk, paragraph, found)
 
 
-def attributions(text: str) -> list[Attribution]:
+def attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
-    found = {a.start: a for a in reported_attributions(text)}
+    found = {a.start: a for a in reported_attributions(text, language)}
     found.update({a.start: a for a in late_attributions(text)})
     found.update({a.start: a for a in anonymous_attributions(text)})
     return [found[start] for start in sorted(found)]

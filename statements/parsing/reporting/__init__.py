@@ -52,10 +52,11 @@ from statements.parsing.speakers import Attribution, presiding
 from statements.reference import STATE_KINDS
 
 
-def reported_attributions(paragraph: str) -> list[Attribution]:
-    """Every clause whose subject names a delegation and whose predicate reports what it said."""
+def reported_attributions(paragraph: str, language: str | None = None) -> list[Attribution]:
+    """Every clause whose subject names a delegation and whose predicate reports what it said
+    (language "en" or "fr", when known, spares the other language's patterns)."""
     found: dict[int, Attribution] = {}
-    mentions = find_mentions(paragraph)
+    mentions = find_mentions(paragraph, language)
     if not mentions:
         return []
     starts = _sentence_starts(paragraph)
@@ -85,7 +86,7 @@ def reported_attributions(paragraph: str) -> list[Attribution]:
             if start is not None:
                 coordinated, sentence = [], alone
         if start is None:
-            start = _inverted(paragraph, sentence, mention)
+            start = _inverted(paragraph, sentence, mention, language)
         held_by = start is None
         if held_by:
             start = _held_by(paragraph, sentence, coordinated[0] if coordinated else mention)
@@ -308,7 +309,9 @@ _LOWER_END = re.compile(r"[a-zéèêëîïôûç],?\s+(?:(?:the|its|les?|la)\s+|
 _OBJECT_VERB = re.compile(r"\b(?:urged|asked|told)\b")
 
 
-def _inverted(paragraph: str, sentence: int, mention: Mention) -> int | None:
+def _inverted(
+    paragraph: str, sentence: int, mention: Mention, language: str | None = None
+) -> int | None:
     """Return the sentence start when the mention is the subject of an inverted verb."""
     if mention.shape == "name" or mention.metonym:
         return None
@@ -317,11 +320,11 @@ def _inverted(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if not _LOWER_END.search(paragraph, max(0, mention.phrase_start - 12), mention.phrase_start):
         return None  # an inverted verb ends the words before the subject
     left = _window(paragraph, sentence, mention.phrase_start, 120)
-    french = FR_INVERTED.search(left)
+    french = FR_INVERTED.search(left) if language != "en" else None
     if french and french.group("pp") in FR_NOT_SAYING:
         french = None
-    present = FR_PRESENT_INVERTED.search(left)
-    english = EN_INVERTED.search(left)
+    present = FR_PRESENT_INVERTED.search(left) if language != "en" else None
+    english = EN_INVERTED.search(left) if language != "fr" else None
     if english and mention.shape == "bare" and _OBJECT_VERB.search(english.group()):
         english = None  # "..., urged the United Kingdom and Spain to": an object, not a speaker
     if not (french or present or english):

@@ -74,12 +74,12 @@ _CANDIDATE = re.compile(r"[A-ZÀ-ÝŒ][\w.-]*")
 _POSSESSIVE = re.compile(r"[^,.;:()“”\"]{0,60}?(?=(?:’|')s\b)")
 
 
-def find_mentions(paragraph: str) -> list[Mention]:
+def find_mentions(paragraph: str, language: str | None = None) -> list[Mention]:
     """The delegations named in a paragraph, by name or by nationality adjective, in order."""
     named = list(_named_mentions(paragraph))
     taken = [(m.phrase_start, m.phrase_end) for m in named]
     adjectives = [
-        m for m in _adjective_mentions(paragraph)
+        m for m in _adjective_mentions(paragraph, language)
         if not any(s < m.phrase_end and m.phrase_start < e for s, e in taken)
     ]  # fmt: skip
     return sorted(named + adjectives, key=lambda m: m.phrase_start)
@@ -97,17 +97,19 @@ _FR_ADJECTIVE = re.compile(
 )
 
 
-def _adjective_mentions(paragraph: str) -> Iterator[Mention]:
+def _adjective_mentions(paragraph: str, language: str | None) -> Iterator[Mention]:
     """Yield delegations named by a nationality adjective beside a role."""
     english, french = english_demonyms(), french_demonyms()
-    for start in _EN_THE_CAPITAL.finditer(paragraph):  # cheap scan, then the full pattern
+    for start in (
+        _EN_THE_CAPITAL.finditer(paragraph) if language != "fr" else ()
+    ):  # cheap scan, then the full pattern
         words = start.group(1).split()
         if not any(" ".join(words[:n]) in english for n in (1, 2, 3)):
             continue
         match = _EN_ADJECTIVE.match(paragraph, start.start())
         if match and match.group("adj") in english:
             yield _adjective_mention(match, english[match.group("adj")])
-    if not _FRENCH_CUE.search(paragraph):
+    if language == "en" or not _FRENCH_CUE.search(paragraph):
         return  # not French
     for match in _FR_ADJECTIVE.finditer(paragraph):
         if match.group("adj") in french:
@@ -191,7 +193,7 @@ def _phrase(paragraph: str, start: int, found: FoundLabel, floor: int) -> Mentio
     offset = start - len(before)
     # Cheap tests first: a role ends with "of", "de" ... and names a role word not far before.
     near = before[-100:]
-    hinted = _PREPOSITION_END.search(before[-12:]) and _ROLE_HINT.search(near)
+    hinted = _PREPOSITION_END.search(before[-12:]) and _ROLE_HINT.search(near.lower())
     for pattern in (EN_ROLE_BEFORE, FR_ROLE_BEFORE) if hinted else ():
         role = pattern.search(near)
         if role:
@@ -218,10 +220,11 @@ _ROLE_HINT = re.compile(
     r"minister|secretary|chancellor|king|queen|emir|amir|prince|sultan|premier|spokes|taoiseach|"
     r"director|commissioner|adviser|chief|governor|coordinator|attorney|justice|judge|mayor|"
     r"senator|member|représentant|délégu|délégat|porte-parole|résident|ministre|chef|secrétaire|roi|"
-    r"reine|émir|chancel",
-    re.IGNORECASE,
+    r"reine|émir|chancel"
 )
-_PREPOSITION_END = re.compile(r"(?:\b(?:of|from|for|the|de|du|des|la)\s+|[’'])$")
+_PREPOSITION_END = re.compile(
+    r"(?:\b(?:of|from|for|de|du|des)\s+(?:the\s+|la\s+)?|\bde\s+l[’']|\bd[’'])$"
+)
 
 
 _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.|Mrs\.|Ms\.|Dr\.)\s+")
