@@ -126,18 +126,24 @@ def unknown(body: str, on: datetime.date) -> str:
             return f"The Security Council's membership in {on.year} is not in the reference data."
         return ""
     if body not in ALL_MEMBERS_BODIES:
-        return "This body's membership is not in the reference data (only the General Assembly's and the Security Council's are)."
+        return (
+            "This body's membership is not in the reference data "
+            "(only the General Assembly's and the Security Council's are)."
+        )
     if on < datetime.date(1945, 10, 24):
         return "The United Nations had no members before 24 October 1945."
     if _YUGOSLAV_GAP[0] <= on < _YUGOSLAV_GAP[1]:
-        return "From 1992 to 2000 the Yugoslav seat took no part in the Assembly's work (resolution 47/1): the membership that voted is uncertain."
+        return (
+            "From 1992 to 2000 the Yugoslav seat took no part in the Assembly's work "
+            "(resolution 47/1): the membership that voted is uncertain."
+        )
     return ""
 
 
 def membership_periods(
     seat: str, body: str
 ) -> tuple[tuple[datetime.date, datetime.date | None], ...]:
-    """Return the (from, until) spans in which a seat sat on a body (until exclusive, None: open)."""
+    """Return the (from, until) spans a seat sat on a body (until exclusive; None: open)."""
     if body == SECURITY_COUNCIL:
         return tuple(
             (datetime.date(first, 1, 1), datetime.date(last + 1, 1, 1) if last else None)
