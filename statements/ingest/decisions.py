@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from meetings.models import Meeting
 from statements.ingest.resolution import Resolver
+from statements.ingest.vote_inference import complete
 from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
 from statements.parsing import ParsedDecision, ParsedRelease
 from statements.parsing.explanations import explanations
@@ -116,23 +117,52 @@ def _fill(row: Decision, parsed: ParsedDecision, meeting: Meeting) -> None:
 
 
 def _write_votes(decisions: Sequence[ParsedDecision], rows: dict[int, Decision]) -> int:
-    """Replace every vote of the meeting's decisions, one per delegation and decision."""
+    """Replace every vote of the meeting's decisions: those named, then those the tally implies."""
     Vote.objects.filter(decision__in=list(rows.values())).delete()
     resolver = Resolver()
     votes = []
     for parsed in decisions:
+        row = rows[parsed.sequence]
         by_delegation: dict[object, Vote] = {}
         for item in parsed.votes:
             delegation = resolver.delegation(item.delegation_label)
             key = delegation.pk if delegation else item.delegation_label.casefold()
             by_delegation[key] = Vote(
-                decision=rows[parsed.sequence],
+                decision=row,
                 delegation=delegation,
                 delegation_label=item.delegation_label[:200],
                 vote=item.vote,
+                basis=Vote.Basis.RECORDED,
             )
         votes += by_delegation.values()
+        votes += _completed(row, list(by_delegation.values()), resolver)
     return len(Vote.objects.bulk_create(votes, batch_size=500))
+
+
+def _completed(row: Decision, named: list[Vote], resolver: Resolver) -> list[Vote]:
+    """The votes of the members the release does not name, where the tally determines them."""
+    if any(v.delegation is None for v in named):
+        return []  # a name not resolved could be any member: nothing can be inferred
+    completion = complete(
+        body=row.meeting.body.slug,
+        on=row.date,
+        action=row.action,
+        method=row.method or None,
+        yes=row.yes,
+        no=row.no,
+        abstain=row.abstain,
+        named={v.delegation.code: v.vote for v in named},
+    )
+    return [
+        Vote(
+            decision=row,
+            delegation=resolver.delegation(None, member.seat),
+            delegation_label=member.name[:200],
+            vote=vote,
+            basis=completion.basis,
+        )
+        for member, vote in completion.votes
+    ]
 
 
 def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meeting: Meeting) -> int:
