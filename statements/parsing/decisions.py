@@ -34,7 +34,7 @@ _ACTION_VERBS = (
         "rejected",
         r"rejected|rejecting|defeated|voted\s+down|not\s+adopted|did\s+not\s+(?:adopt|approve)|"
         r"fail(?:ed|ing|s)\s+to\s+(?:be\s+)?(?:adopted|adopt|approved|approve|pass)|"
-        r"rejet[ée]e?s?|n[’']a\s+pas\s+(?:été|pu\s+être)\s+adopt[ée]e?",
+        r"rejet[ée]e?s?|n[’']a\s+pas\s+(?:été\s+|pu\s+être\s+)?adopt[ée]e?",
     ),
     ("failed_veto", r"vetoed|vetoing"),
     ("withdrawn", r"withdrawn|withdrew|retir[ée]e?s?"),
@@ -82,6 +82,31 @@ _COUNTED_TEXTS = re.compile(
     re.IGNORECASE,
 )
 _AMENDMENT_SYMBOL = re.compile(r"\bamendment\s*\((?:document\s+)?([AES]/[^\s(),;]+)\)", re.I)
+# "adopted in March", "adopted by the 2000 Review Conference": an earlier decision, referred to.
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_EARLIER = re.compile(
+    rf"^\s*,?\s*(?:(?:in|en)\s+(?:{_MONTHS}|(?:19|20)\d\d)\b|on\s+\d{{1,2}}\s+(?:{_MONTHS})|"
+    rf"le\s+\d{{1,2}}\s+(?:{_MONTHS})|last\s+(?:year|month|week|session)|"
+    r"earlier\s+(?:this|that|in)|previously|at\s+(?:its|the)\s+(?:previous|last|[\w-]+\s+session)|"
+    r"by\s+the\s+(?:(?:19|20)\d\d|previous|last|(?:[\w-]+\s+){0,3}(?:Conference|Summit|Congress))|"
+    r"par\s+la\s+(?:[\w’'-]+\s+){0,3}?(?:Conférence|Sommet)|l[’']an\s+dernier|précédemment)",
+    re.IGNORECASE,
+)
+# The lead's announcement of what the release details below ("The Council today failed to adopt
+# a text ..."): the same decision, not another one.
+_LEAD = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon|evening)|aujourd[’']hui|ce\s+matin|"
+    r"cet\s+après-midi|ce\s+soir)\b",
+    re.IGNORECASE,
+)
+# Several texts acted on in one sentence: "two decisions (documents E/2019/L.7 and E/2019/L.8)".
+_PLURAL_TEXTS = re.compile(
+    r"\b(?:resolutions|decisions|drafts|texts|documents|résolutions|décisions|projets|textes)\b",
+    re.IGNORECASE,
+)
 # "approved annually": a habit, not this meeting's decision.
 _HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(À-Ý])")
@@ -147,10 +172,15 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
         elif not _ELSEWHERE.search(text):
             for decision in filter(None, (_decision(s, number) for s in sentences(text))):
                 decision, amendment = _named_amendment(decision, amendment)
-                _add(found, decision)
+                for one in _each_text(decision):
+                    _add(found, one)
             named = _AMENDMENT_SYMBOL.search(text)
             amendment = (number, named.group(1)) if named else amendment
-    kept = [(d, i in listed) for i, d in enumerate(found) if not _vague_repeat(d, found)]
+    kept = [
+        (d, i in listed)
+        for i, d in enumerate(found)
+        if not _vague_repeat(d, found) and not _announces(d, found[i + 1 :])
+    ]
     return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
 
 
@@ -158,6 +188,23 @@ def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool
     """Say whether a decision says only what another of the same action says in more detail."""
     vague = not (decision.subject_symbols or decision.subject_title or decision.method)
     return vague and any(d is not decision and d.action == decision.action for d in found)
+
+
+def _announces(decision: ParsedDecision, later: list[ParsedDecision]) -> bool:
+    """Say whether a decision is the lead's announcement of one the release details below."""
+    if decision.subject_symbols or decision.yes is not None or decision.method:
+        return False
+    if not _LEAD.search(decision.text):
+        return False
+    return any(d.action == decision.action and d.subject_symbols for d in later)
+
+
+def _each_text(decision: ParsedDecision) -> list[ParsedDecision]:
+    """One decision per text when one sentence reports several texts acted on without a tally."""
+    symbols = decision.subject_symbols
+    if len(symbols) < 2 or decision.yes is not None or not _PLURAL_TEXTS.search(decision.text):
+        return [decision]
+    return [replace(decision, subject_symbols=(symbol,)) for symbol in symbols]
 
 
 def _named_amendment(
@@ -186,7 +233,7 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
     subject = find_subject(sentence, verb.start(), verb.end())
     if _HABITUAL.match(sentence[verb.end() :]):
         return None
-    if tally is None and _COUNTED_TEXTS.search(sentence):
+    if tally is None and _COUNTED_TEXTS.search(sentence) and len(subject.symbols) < 2:
         return None
     if tally is None and method is None:
         if not subject.specific:
@@ -199,6 +246,8 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
 def _main_verb(sentence: str) -> re.Match[str] | None:
     """Return the first action verb that reports something done now."""
     for match in _ACTION.finditer(sentence):
+        if _EARLIER.match(sentence[match.end() :]):
+            continue
         if match.lastgroup == "rejected" or not _NOT_NOW.search(sentence[: match.start()]):
             return match
     return None
