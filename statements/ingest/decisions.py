@@ -14,7 +14,7 @@ from statements.ingest.resolution import Resolver
 from statements.ingest.vote_inference import complete
 from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
 from statements.parsing import ParsedDecision, ParsedRelease
-from statements.parsing.explanations import explanations
+from statements.parsing.vote_links import vote_links
 
 
 def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
@@ -166,12 +166,12 @@ def _completed(row: Decision, named: list[Vote], resolver: Resolver) -> list[Vot
 
 
 def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meeting: Meeting) -> int:
-    """Link statements made just before or after a vote to the decision they explain."""
+    """Link each explanation of vote to the decisions it explains (parsing.vote_links)."""
     VoteExplanation.objects.filter(decision__meeting=meeting).delete()
     statements = dict(Statement.objects.filter(meeting=meeting).values_list("sequence", "pk"))
     links = [
         VoteExplanation(decision=rows[decision], statement_id=statements[statement])
-        for statement, decision in explanations(parsed.statements, parsed.decisions)
+        for statement, decision in vote_links(parsed.statements, parsed.decisions)
         if statement in statements and decision in rows
     ]
     return len(VoteExplanation.objects.bulk_create(links))

@@ -172,6 +172,8 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
         elif not _ELSEWHERE.search(text):
             for decision in filter(None, (_decision(s, number) for s in sentences(text))):
                 decision, amendment = _named_amendment(decision, amendment)
+                if decision.subject_kind != "amendment":
+                    amendment = None  # a named amendment is voted on before the text it amends
                 for one in _each_text(decision):
                     _add(found, one)
             named = _AMENDMENT_SYMBOL.search(text)
@@ -210,11 +212,9 @@ def _each_text(decision: ParsedDecision) -> list[ParsedDecision]:
 def _named_amendment(
     decision: ParsedDecision, amendment: tuple[int, str] | None
 ) -> tuple[ParsedDecision, tuple[int, str] | None]:
-    """Give "the amendment" the symbol the paragraph before named, once."""
+    """Give "the amendment" the symbol named before it, once, if no other decision came between."""
     if amendment is None or decision.subject_kind != "amendment" or decision.subject_symbols:
         return decision, amendment
-    if decision.paragraph - amendment[0] > 1:
-        return decision, None
     return replace(decision, subject_symbols=(amendment[1],), subject_title=None), None
 
 
