@@ -123,7 +123,7 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
 )
 EXPLANATION_FIELDS: tuple[Field, ...] = (
     field_def("decision_id", "integer", "Id of the decision (see decisions)."),
-    field_def("statement_id", "integer", "Id of the statement made before or after the vote."),
+    field_def("statement_id", "integer", "Id of the statement that explains it."),
 )
 
 
@@ -188,7 +188,8 @@ DECISION_TABLE = DecisionTable(
 )
 VOTE_TABLE = DecisionTable(
     "votes",
-    "One row per delegation and decision: how it voted, with its explanation of vote if any.",
+    "One row per delegation and decision: how it voted (recorded, inferred or consensus), with "
+    "its explanation of vote if any.",
     VOTE_FIELDS,
     _votes,
     _votes,
@@ -204,7 +205,7 @@ NARRATIVE_TABLE = DecisionTable(
 )
 EXPLANATION_TABLE = DecisionTable(
     "vote_explanations",
-    "Links from a decision to the statements made just before or after it (explanations).",
+    "Links from a decision to the statements that explain a vote or position on it.",
     EXPLANATION_FIELDS,
     VoteExplanation.objects.all,
     lambda decisions: VoteExplanation.objects.filter(decision__in=decisions),
