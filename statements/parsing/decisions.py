@@ -43,7 +43,11 @@ _ACTION_VERBS = (
         r"deferred|deferring|postponed|postponing|ajourn[ée]e?s?|report[ée]e?s?\s+(?:à|sine)",
     ),
     ("approved", r"approved|approving|approuv[ée]e?s?"),
-    ("adopted", r"adopted|adopting|retained|retaining|adopt[ée]e?s?|a\s+(?:\w+\s+)?décidé"),
+    (
+        "adopted",
+        r"adopted|adopting|retained|retaining|adopt[ée]e?s?|a\s+(?:\w+\s+)?décidé|"
+        r"acting\s+without\s+a\s+vote|reaching\s+consensus\s+on",
+    ),
 )
 _ACTION = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in _ACTION_VERBS), re.IGNORECASE
@@ -61,7 +65,7 @@ _NOT_NOW = re.compile(
 )
 _METHODS = (
     ("without_vote", r"without\s+(?:a\s+)?vote|sans\s+(?:vote|mise\s+aux\s+voix)"),
-    ("consensus", r"\bby\s+consensus|par\s+consensus"),
+    ("consensus", r"\bby\s+consensus|par\s+consensus|reaching\s+consensus\s+on"),
     ("recorded", r"\brecorded\s+vote|vote\s+enregistré"),
     ("non_recorded", r"\bnon-recorded\s+vote|show\s+of\s+hands|vote\s+non\s+enregistré"),
     ("unanimous", r"\bunanimous(?:ly)?\b|à\s+l[’']unanimité"),
@@ -106,6 +110,14 @@ _LEAD = re.compile(
 _PLURAL_TEXTS = re.compile(
     r"\b(?:resolutions|decisions|drafts|texts|documents|résolutions|décisions|projets|textes)\b",
     re.IGNORECASE,
+)
+# Two actions in one sentence: "a text on X, as well as a resolution on Y"; ", and adopted one ...".
+_AS_WELL_AS = re.compile(
+    r",?\s+as\s+well\s+as\s+(?=(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:draft|text|resolution|decision))",
+    re.IGNORECASE,
+)
+_AND_AGAIN = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:adopted|approved|rejected)\s)", re.IGNORECASE
 )
 # "approved annually": a habit, not this meeting's decision.
 _HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
@@ -170,7 +182,8 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
         if votes is not None:
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
-            for decision in filter(None, (_decision(s, number) for s in sentences(text))):
+            found_here = (_decision(c, number) for s in sentences(text) for c in _clauses(s))
+            for decision in filter(None, found_here):
                 decision, amendment = _named_amendment(decision, amendment)
                 if decision.subject_kind != "amendment":
                     amendment = None  # a named amendment is voted on before the text it amends
@@ -223,6 +236,26 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def _clauses(sentence: str) -> list[str]:
+    """Split a sentence reporting two actions into one sentence per action.
+
+    "It also adopted a text on X, as well as a resolution on Y" and "... adopted three resolutions
+    ..., and adopted one resolution ..., entitled Z" each report two decisions.
+    """
+    verb = _main_verb(sentence)
+    if verb is None:
+        return [sentence]
+    after = sentence[verb.end() :]
+    joined = _AS_WELL_AS.search(after)
+    if joined:
+        head = sentence[: verb.end()] + after[: joined.start()]
+        return [head, sentence[: verb.end()] + " " + after[joined.end() :]]
+    again = _AND_AGAIN.search(after)
+    if again:
+        return [sentence[: verb.end()] + after[: again.start()], after[again.end() :]]
+    return [sentence]
+
+
 def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
     """Read one sentence as a decision, or return None when it reports none."""
     verb = _main_verb(sentence)
@@ -231,6 +264,10 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
     tally = find_tally(sentence)
     method = _method(sentence, tally)
     subject = find_subject(sentence, verb.start(), verb.end())
+    if verb.group(0).casefold().startswith("acting"):
+        # "acting without a vote, reiterated “grave concern” ...": what follows is the text's
+        # content, not its title.
+        subject = Subject(subject.symbols, None, "text", True)
     if _HABITUAL.match(sentence[verb.end() :]):
         return None
     if tally is None and _COUNTED_TEXTS.search(sentence) and len(subject.symbols) < 2:
