@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from statements.parsing.subjects import Subject, find_subject
+from statements.parsing.summaries import Counted, counted, described
 from statements.parsing.votes import (
     ABSENT,
     ABSTAINING,
@@ -177,13 +178,27 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
     found: list[ParsedDecision] = []
     listed: set[int] = set()
     amendment: tuple[int, str] | None = None
+    summary: Counted | None = None
+    described_keys: set[tuple[int, str]] = set()
     for number, text in paragraphs:
         votes = list_votes(text)
         if votes is not None:
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
-            found_here = (_decision(c, number) for s in sentences(text) for c in _clauses(s))
-            for decision in filter(None, found_here):
+            for clause in (c for s in sentences(text) for c in _clauses(s)):
+                decision, summary, is_described = _read(clause, number, summary)
+                if decision is None:
+                    continue
+                if is_described:
+                    described_keys.add((decision.paragraph, decision.text))
+                elif found and _tallies(found[-1], decision, described_keys):
+                    # The vote's sentence reports the decision; the description named the text.
+                    found[-1] = replace(
+                        _merged(found[-1], decision),
+                        paragraph=decision.paragraph,
+                        text=decision.text,
+                    )
+                    continue
                 decision, amendment = _named_amendment(decision, amendment)
                 if decision.subject_kind != "amendment":
                     amendment = None  # a named amendment is voted on before the text it amends
@@ -197,6 +212,41 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
         if not _vague_repeat(d, found) and not _announces(d, found[i + 1 :])
     ]
     return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
+
+
+def _read(
+    clause: str, paragraph: int, summary: Counted | None
+) -> tuple[ParsedDecision | None, Counted | None, bool]:
+    """Read a clause as a decision, a summary that counts texts, or one counted text described.
+
+    Returns the decision (or None), the summary still open, and whether the decision is a
+    counted text described.
+    """
+    tally = find_tally(clause)
+    subject = described(clause) if summary and summary.remaining > 0 and not tally else None
+    if subject is not None and summary is not None:
+        summary.remaining -= 1
+        decision = _build(clause, paragraph, summary.action, summary.method, subject, None)
+        return decision, summary, True
+    decision = _decision(clause, paragraph)
+    verb = _main_verb(clause)
+    if decision is None and verb is not None and tally is None and (count := counted(clause)):
+        summary = Counted(_action(clause, verb), _method(clause, None), count)
+    return decision, summary, False
+
+
+def _tallies(
+    earlier: ParsedDecision, later: ParsedDecision, described_keys: set[tuple[int, str]]
+) -> bool:
+    """Say whether a vote on "the draft" is the vote on the counted text just described."""
+    return (
+        (earlier.paragraph, earlier.text) in described_keys
+        and earlier.yes is None
+        and later.yes is not None
+        and not (later.subject_symbols or later.subject_title)
+        and later.action == earlier.action
+        and later.paragraph - earlier.paragraph <= 2
+    )
 
 
 def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool:

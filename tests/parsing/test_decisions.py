@@ -48,6 +48,7 @@ def test_every_form_has_a_golden_file() -> None:
         "french_words",
         "see_annex",
         "lead_announcement",
+        "counted_then_described",
     } <= names
     assert all(p.with_name(f"{p.stem}.expected.json").exists() for p in golden_inputs())
 
