@@ -73,3 +73,14 @@ def test_record_lists_every_decision_while_a_member(client, archive) -> None:
     html = client.get(Delegation.objects.get(code="CUB").get_absolute_url()).content.decode()
     assert "Joined the consensus" in html and "Not known" in html
     assert "In favour" not in html[html.index('id="voting-record"') :].split("</table>")[0]
+
+
+def test_decisions_list_names_actions_and_methods_in_words(client, archive) -> None:
+    html = client.get(reverse("statements:decision-list")).content.decode()
+    table = html[html.index("<table") :]
+    assert "Failed: veto" in table and "Without a vote" in table and "Unanimously" in table
+    assert "failed_veto" not in table.replace('value="failed_veto"', "")
+    options = html[
+        html.index('name="action"') : html.index("</select>", html.index('name="action"'))
+    ]
+    assert ">Failed: veto (1)<" in options

@@ -62,7 +62,10 @@ class DecisionQuery(Paging):
     )
     divided: bool | None = Field(None, description="Only decisions taken by a divided vote.")
     delegation: str | None = Field(
-        None, max_length=40, description="Only decisions this delegation (its code) voted on."
+        None,
+        max_length=40,
+        description="Only decisions with a vote of this delegation (its code): recorded, inferred "
+        "or consensus.",
     )
 
 
