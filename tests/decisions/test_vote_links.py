@@ -93,3 +93,12 @@ def test_before_the_vote_is_the_next_vote_when_votes_and_speeches_alternate() ->
     said = _statement(1, 5, "Malta", "Speaking before the vote, she said the text was balanced.")
     other = _statement(2, 4, "Japan", "He welcomed the adoption.")
     assert vote_links([other, said], [first, second]) == ((2, 1), (1, 2))
+
+
+def test_french_explanations() -> None:
+    draft = _decision(1, 3, "A/C.3/79/L.5", "draft_resolution")
+    abstained = _statement(
+        1, 5, "France", "La représentante de la France s’est abstenue sur le texte."
+    )
+    before = _statement(2, 2, "Chili", "Avant le vote, le Chili a dit soutenir le projet.")
+    assert vote_links([abstained, before], [draft]) == ((1, 1), (2, 1))
