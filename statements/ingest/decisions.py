@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from meetings.models import Meeting
+from meetings.models import Body, Meeting
 from statements.ingest.resolution import Resolver
 from statements.ingest.vote_inference import complete
 from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
@@ -40,6 +40,44 @@ def vote_warnings(parsed: ParsedRelease) -> list[str]:
         for v in d.votes
         if resolver.delegation(v.delegation_label) is None
     ]
+
+
+def review_rows(*, parsed: ParsedRelease, body_name: str, day) -> list[dict]:
+    """Each parsed decision with its action and method in words and how its votes will be completed.
+
+    For the review page: what writing the release would store for the members it does not name.
+    """
+    body = Body.objects.get_by_name(body_name) if body_name else None
+    resolver = Resolver()
+    rows = []
+    for decision in parsed.decisions:
+        named = {}
+        for vote in decision.votes:
+            delegation = resolver.delegation(vote.delegation_label)
+            named[delegation.code if delegation else f"?{vote.delegation_label}"] = vote.vote
+        if body is None or day is None:
+            note = "Unknown body or date: no vote is completed."
+        else:
+            done = complete(
+                body=body.slug,
+                on=day,
+                action=decision.action,
+                method=decision.method,
+                yes=decision.yes,
+                no=decision.no,
+                abstain=decision.abstain,
+                named=named,
+            )
+            note = f"{len(done.votes)} {done.basis}" if done.votes else done.reason or "—"
+        rows.append(
+            {
+                "decision": decision,
+                "action": Decision.Action(decision.action).label,
+                "method": Decision.Method(decision.method).label if decision.method else "—",
+                "completion": note,
+            }
+        )
+    return rows
 
 
 def _write_narrative(parsed: ParsedRelease, meeting: Meeting) -> int:
