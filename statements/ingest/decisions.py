@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from meetings.models import Body, Meeting
 from statements.ingest.resolution import Resolver
-from statements.ingest.vote_inference import complete
+from statements.ingest.vote_inference import complete_decision
 from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
 from statements.parsing import ParsedDecision, ParsedRelease
 from statements.parsing.vote_links import vote_links
@@ -58,16 +58,7 @@ def review_rows(*, parsed: ParsedRelease, body_name: str, day) -> list[dict]:
         if body is None or day is None:
             note = "Unknown body or date: no vote is completed."
         else:
-            done = complete(
-                body=body.slug,
-                on=day,
-                action=decision.action,
-                method=decision.method,
-                yes=decision.yes,
-                no=decision.no,
-                abstain=decision.abstain,
-                named=named,
-            )
+            done = complete_decision(decision, body=body.slug, on=day, named=named)
             note = f"{len(done.votes)} {done.basis}" if done.votes else done.reason or "—"
         rows.append(
             {
@@ -181,14 +172,10 @@ def _completed(row: Decision, named: list[Vote], resolver: Resolver) -> list[Vot
     """The votes of the members the release does not name, where the tally determines them."""
     if any(v.delegation is None for v in named):
         return []  # a name not resolved could be any member: nothing can be inferred
-    completion = complete(
+    completion = complete_decision(
+        row,
         body=row.meeting.body.slug,
         on=row.date,
-        action=row.action,
-        method=row.method or None,
-        yes=row.yes,
-        no=row.no,
-        abstain=row.abstain,
         named={v.delegation.code: v.vote for v in named},
     )
     return [

@@ -68,6 +68,22 @@ def complete(
     return Completion(tuple((m, open_columns[0]) for m in rest), "inferred", "")
 
 
+def complete_decision(
+    decision: object, *, body: str, on: datetime.date, named: Mapping[str, str]
+) -> Completion:
+    """``complete`` for anything with a decision's action, method and tallies (parsed or stored)."""
+    return complete(
+        body=body,
+        on=on,
+        action=decision.action,
+        method=decision.method or None,
+        yes=decision.yes,
+        no=decision.no,
+        abstain=decision.abstain,
+        named=named,
+    )
+
+
 def _counts(
     yes: int | None,
     no: int | None,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.public_urls import in_request_context
-from statements.ingest.vote_inference import complete
+from statements.ingest.vote_inference import complete_decision
 from statements.models import Decision, Vote, VoteExplanation
 from statements.publish.decision_exports import DECISION_TABLE, VOTE_TABLE
 from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
@@ -77,16 +77,8 @@ def completion_note(decision: Decision) -> str:
             "not as voting in favour."
         )
     named = {v.delegation.code: v.vote for v in votes if v.delegation}
-    return complete(
-        body=decision.meeting.body.slug,
-        on=decision.date,
-        action=decision.action,
-        method=decision.method or None,
-        yes=decision.yes,
-        no=decision.no,
-        abstain=decision.abstain,
-        named=named,
-    ).reason
+    body = decision.meeting.body.slug
+    return complete_decision(decision, body=body, on=decision.date, named=named).reason
 
 
 def voting_record(delegation, params) -> dict:
