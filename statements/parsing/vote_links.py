@@ -26,7 +26,7 @@ from statements.parsing.model import ParsedStatement
 _CUE = re.compile(
     r"explanation\s+of\s+(?:vote|position)|"
     r"explain(?:ing|ed|s)?\s+(?:its|his|her|their|the|why)\b|"
-    r"(?:before|after|following|prior\s+to)\s+(?:the\s+)?(?:vote|voting|adoption|action)\b|"
+    r"(?:before|after|following|prior\s+to)\s+(?:(?:the|that|this|its)\s+)?(?:vote|voting|adoption|action)\b|"
     r"\babstain(?:ed|ing)?\b|\babstention\b|"
     r"\bvot(?:ed|ing)\s+(?:against|in\s+favou?r|for|yes|no)\b|"
     r"\bjoin(?:ed|ing)\s+(?:the\s+)?consensus\b|"
@@ -43,12 +43,12 @@ _CUE = re.compile(
 _NOT_VOTERS = frozenset({"summary", "briefing", "right_of_reply"})
 _NO_VOTE_TAKEN = frozenset({"without_vote", "consensus"})
 _BEFORE = re.compile(
-    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:vote|voting|adoption|action)\b|"
+    r"\b(?:before|prior\s+to)\s+(?:(?:the|that|this|its)\s+)?(?:vote|voting|adoption|action)\b|"
     r"\bwould\s+(?:vote|abstain)\b|\bwill\s+(?:vote|abstain)\b|\bavant\s+(?:le\s+vote|l[’']adoption)",
     re.IGNORECASE,
 )
 _AFTER = re.compile(
-    r"\b(?:after|following)\s+(?:the\s+)?(?:vote|voting|adoption|action)\b|"
+    r"\b(?:after|following)\s+(?:(?:the|that|this|its)\s+)?(?:vote|voting|adoption|action)\b|"
     r"\b(?:had\s+)?(?:voted|abstained)\b|\bhad\s+joined\b|\bjoined\s+(?:the\s+)?consensus\b|"
     r"\bwelcom(?:ed|ing)\s+the\s+(?:adoption|unanimous)|"
     r"\bexplaining\s+(?:its|his|her|their)\s+(?:delegation[’']s\s+)?(?:abstention|vote)\b|"
