@@ -15,6 +15,7 @@ from statements.ingest.vote_inference import complete_decision
 from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
 from statements.parsing import ParsedDecision, ParsedRelease
 from statements.parsing.vote_links import vote_links
+from statements.reference import membership
 
 
 def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
@@ -191,12 +192,32 @@ def _completed(row: Decision, named: list[Vote], resolver: Resolver) -> list[Vot
 
 
 def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meeting: Meeting) -> int:
-    """Link each explanation of vote to the decisions it explains (parsing.vote_links)."""
+    """Link each explanation of vote to the decisions it explains (parsing.vote_links).
+
+    On the Security Council, a State that did not sit on it that day (a host country, a State
+    invited to speak) cast no vote to explain: its statement is not linked.
+    """
     VoteExplanation.objects.filter(decision__meeting=meeting).delete()
-    statements = dict(Statement.objects.filter(meeting=meeting).values_list("sequence", "pk"))
+    statements = {
+        sequence: (pk, code)
+        for sequence, pk, code in Statement.objects.filter(meeting=meeting).values_list(
+            "sequence", "pk", "delegation__code"
+        )
+    }
+    voters = _council_seats(meeting)
     links = [
-        VoteExplanation(decision=rows[decision], statement_id=statements[statement])
+        VoteExplanation(decision=rows[decision], statement_id=statements[statement][0])
         for statement, decision in vote_links(parsed.statements, parsed.decisions)
-        if statement in statements and decision in rows
+        if statement in statements
+        and decision in rows
+        and (voters is None or statements[statement][1] in voters)
     ]
     return len(VoteExplanation.objects.bulk_create(links))
+
+
+def _council_seats(meeting: Meeting) -> set[str] | None:
+    """The Security Council's members on the meeting's day, or None for other bodies."""
+    if meeting.body.slug != membership.SECURITY_COUNCIL:
+        return None
+    members = membership.council_members(meeting.date)
+    return {m.seat for m in members} if members is not None else None

@@ -1,4 +1,7 @@
-"""Score the explanation-of-vote linker against the hand-read gold list.
+"""Score the explanation-of-vote links against the hand-read gold list.
+
+As ingest stores them: the linker's links, less those of States not on the Security Council that
+day.
 
 Run ``python -m tests.decisions.explanation_score`` from the project root for the figures.
 """
@@ -11,9 +14,35 @@ from pathlib import Path
 
 from statements.parsing import parse_press_release
 from statements.parsing.vote_links import vote_links
+from statements.reference import membership
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "explanation_gold.json"
+DELEGATIONS = ROOT / "statements" / "reference" / "delegations.json"
+
+
+def _codes() -> dict[str, str]:
+    """Delegation codes by name and variant (the alias table's core, without the database)."""
+    entries = json.loads(DELEGATIONS.read_text(encoding="utf-8"))["delegations"]
+    return {
+        name.casefold(): entry["code"]
+        for entry in entries
+        for name in (entry["name"], *entry.get("variants", ()))
+    }
+
+
+def _not_on_the_council(parsed, statements: dict) -> set[int]:
+    """Statements of States that did not sit on the Council that day (ingest links none)."""
+    if parsed.meeting.body != "Security Council" or parsed.meeting.date is None:
+        return set()
+    members = membership.council_members(parsed.meeting.date) or ()
+    seats, codes = {m.seat for m in members}, _codes()
+    return {
+        sequence
+        for sequence, statement in statements.items()
+        if codes.get((statement.delegation_label or "").casefold(), "") not in seats
+        and (statement.delegation_label or "").casefold() in codes
+    }
 
 
 @dataclass(frozen=True)
@@ -48,6 +77,7 @@ def _pairs(entry: dict) -> tuple[set, set, set]:
     for start in entry.get("not_linked", []):
         sequence_of(start)
     skipped = {sequence_of(start) for start in entry.get("ambiguous", [])}
+    skipped |= _not_on_the_council(parsed, statements)
     found = {
         (statement, subjects[decision])
         for statement, decision in vote_links(list(statements.values()), parsed.decisions)

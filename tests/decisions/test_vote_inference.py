@@ -119,3 +119,16 @@ def test_ingest_marks_consensus_and_infers_nothing_from_a_bare_assembly_tally(cl
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "175 of the 193 members" in page
     assert "joining the consensus, not as voting in favour" in page
+
+
+@pytest.mark.django_db
+def test_a_state_not_on_the_council_explains_no_council_vote() -> None:
+    from statements.models import VoteExplanation
+
+    meeting = _ingest("sc_2024_veto_tally.txt")
+    explaining = set(
+        VoteExplanation.objects.filter(decision__meeting=meeting).values_list(
+            "statement__delegation__code", flat=True
+        )
+    )
+    assert explaining == {"RUS", "CHN", "USA"}  # not Israel, invited to speak
