@@ -99,6 +99,12 @@ def test_ingest_completes_a_vetoed_council_vote() -> None:
     assert votes["CHN"] == ("abstaining", "recorded")
     assert votes["USA"] == ("in_favour", "inferred")
     assert votes["SVN"] == ("in_favour", "inferred")
+    from django.test import Client
+
+    page = Client().get(meeting.get_absolute_url()).content.decode()
+    decisions = page[page.index('id="decisions-heading"') :]
+    assert "Failed: veto" in decisions and decisions.count("(inferred)") == 13
+    assert "follow from the tally and the body’s membership" in decisions
 
 
 @pytest.mark.django_db
