@@ -90,7 +90,7 @@ def _ingest(name: str) -> Meeting:
 
 
 @pytest.mark.django_db
-def test_ingest_completes_a_vetoed_council_vote() -> None:
+def test_ingest_completes_a_vetoed_council_vote(client) -> None:
     meeting = _ingest("sc_2024_veto_tally.txt")
     decision = Decision.objects.get(meeting=meeting)
     votes = {v.delegation.code: (v.vote, v.basis) for v in decision.votes.all()}
@@ -99,9 +99,7 @@ def test_ingest_completes_a_vetoed_council_vote() -> None:
     assert votes["CHN"] == ("abstaining", "recorded")
     assert votes["USA"] == ("in_favour", "inferred")
     assert votes["SVN"] == ("in_favour", "inferred")
-    from django.test import Client
-
-    page = Client().get(meeting.get_absolute_url()).content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
     decisions = page[page.index('id="decisions-heading"') :]
     assert "Failed: veto" in decisions and decisions.count("(inferred)") == 13
     assert "follow from the tally and the body’s membership" in decisions
