@@ -15,4 +15,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("statements.publish.urls")),
     path("", include("statements.urls")),
+    path("", include("statements.harvest.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Delegations, speakers, statements and themes."""
+"""Delegations, speakers and statements (themes: statements/themes/models.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from statements.querysets import (
     DelegationQuerySet,
     SpeakerQuerySet,
     StatementQuerySet,
-    ThemeQuerySet,
 )
 
 SEARCH_CONFIG = languages.POSTGRES_CONFIG  # why English for every statement: see languages
@@ -132,60 +131,6 @@ class SpeakerRedirect(models.Model):
         return f"{self.slug} → {self.speaker.slug}"
 
 
-class Theme(models.Model):
-    """A subject researchers follow; pillars have no parent, themes sit under a pillar."""
-
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
-    position = models.PositiveSmallIntegerField(default=100)
-
-    objects = ThemeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("statements:theme-detail", args=[self.slug])
-
-
-class ThemeRule(models.Model):
-    """A full-text query (websearch syntax) whose matches are tagged with the theme.
-
-    Rules match a statement's text only (not the speaker or delegation printed beside it). When
-    ``requires`` is set, the text must match it too: "outer space" AND (weapons OR "arms race").
-    """
-
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="rules")
-    query = models.CharField(max_length=500, help_text='websearch syntax: "exact phrase" -word')
-    requires = models.CharField(
-        max_length=500,
-        blank=True,
-        verbose_name="and also",
-        help_text='Optional second query the text must also match, e.g. weapons OR "arms race"',
-    )
-    note = models.CharField(max_length=200, blank=True)
-    is_active = models.BooleanField(default=True)
-
-    class Meta:
-        ordering = ["theme", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["theme", "query", "requires"], name="theme_rule_unique"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        extra = f" AND ({self.requires})" if self.requires else ""
-        return f"{self.theme}: {self.query}{extra}"
-
-
 class Statement(models.Model):
     """What one delegation said at a meeting, kept as printed and as resolved."""
 
@@ -224,7 +169,9 @@ class Statement(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="summaries"
     )
     text = models.TextField()
-    themes = models.ManyToManyField(Theme, through="StatementTheme", related_name="statements")
+    themes = models.ManyToManyField(
+        "themes.Theme", through="themes.StatementTheme", related_name="statements"
+    )
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
@@ -280,68 +227,3 @@ class RetiredStatement(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.statement_id}"
-
-
-class StatementTheme(models.Model):
-    """A theme on a statement, with where it came from: a rule, the agenda, or staff."""
-
-    class Source(models.TextChoices):
-        RULE = "rule", "Rule"
-        AGENDA = "agenda", "Meeting agenda"
-        STAFF = "staff", "Staff"
-
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="theme_tags")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statement_tags")
-    source = models.CharField(max_length=10, choices=Source.choices)
-    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
-    is_removal = models.BooleanField(
-        default=False, help_text="Staff removed this theme: automatic tagging must not add it"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["statement", "theme", "source"], name="statement_theme_unique"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(is_removal=False) | models.Q(source="staff"),
-                name="statement_theme_removal_is_staff",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["theme", "statement"]),
-            # Every effective-theme query anti-joins the (few) staff removals.
-            models.Index(
-                fields=["statement", "theme"],
-                condition=models.Q(is_removal=True),
-                name="statement_theme_removals",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.theme} on #{self.statement_id} ({self.source})"
-
-
-class MeetingTheme(models.Model):
-    """A theme of a meeting's agenda, from its headline and lead paragraphs."""
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="theme_tags")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="meeting_tags")
-    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "theme"], name="meeting_theme_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.theme} on {self.meeting_id}"
-
-
-# Decisions, votes and the narrative live in their own module; importing them registers the models.
-from statements.decision_models import (  # noqa: E402, F401
-    Decision,
-    NarrativeParagraph,
-    Vote,
-    VoteExplanation,
-)

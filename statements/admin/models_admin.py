@@ -13,7 +13,7 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.admin import StatementThemeTagInline
 
 
@@ -103,4 +103,4 @@ class StatementAdmin(RecordsSearchChanges, admin.ModelAdmin):
     show_full_result_count = False
 
 
-# ThemeAdmin (rules inline, preview, re-tag) lives in statements/admin/themes_admin.py.
+# ThemeAdmin (rules inline, preview, re-tag) lives in statements/themes/admin.py.

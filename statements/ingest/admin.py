@@ -31,7 +31,7 @@ from statements.ingest.forms import (
     sign_basis,
 )
 from statements.parsing import ParsedRelease, ParseError, parse_press_release
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 
 INGEST_PERMISSION = "meetings.ingest_release"
 REVIEW_TEMPLATE = "admin/meetings/release/review.html"
@@ -190,5 +190,4 @@ def _check_replace_confirmation(items, request) -> None:
         )
 
 
-admin.site.unregister(Release)
 admin.site.register(Release, ReleaseUploadAdmin)

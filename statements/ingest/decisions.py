@@ -10,9 +10,10 @@ import bisect
 from collections.abc import Sequence
 
 from meetings.models import Body, Meeting
+from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
 from statements.ingest.resolution import Resolver
 from statements.ingest.vote_inference import complete_decision
-from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
+from statements.models import Statement
 from statements.parsing import ParsedDecision, ParsedRelease
 from statements.parsing.vote_links import vote_links
 from statements.reference import membership

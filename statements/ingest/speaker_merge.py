@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from statements.models import Speaker, SpeakerAlias, SpeakerRedirect, Statement
-from statements.search_index import outbox
+from statements.search.index import outbox
 
 
 @transaction.atomic

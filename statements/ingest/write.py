@@ -9,13 +9,14 @@ from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release, ReleaseSource
 from statements.ingest.decisions import write_decisions
+from statements.ingest.elections import write_elections
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
 from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_release
 from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
-from statements.search_index import outbox as search_outbox
+from statements.search.index import outbox as search_outbox
 from statements.themes.tagging import tag_meeting
 
 
@@ -77,6 +78,7 @@ def ingest_release(
         counts = _write_statements(plan, meeting)
         # After the statements: explanations of vote link to statement rows.
         counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
+        counts |= write_elections(parsed=plan.parsed, meeting=meeting)
         tag_meeting(meeting)
         search_outbox.record(meeting_ids=[meeting.pk])  # re-index it, retired rows too
         action = "replaced" if replaced else "updated" if plan.existing else "created"

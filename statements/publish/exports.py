@@ -4,9 +4,10 @@ One definition of a statement row (``STATEMENT_FIELDS``) serves the CSV and JSON
 the API's statement objects, the full dump and the data dictionary, so their names agree.
 
 Speed: a million rows must stream at 20,000 rows a second or more. Python cannot build and
-quote a million CSV rows that fast beside the query, so PostgreSQL does it: the filtered,
-ordered queryset (the UI's ``StatementFilter``) selects one ORM expression per field, Django
-compiles it, and ``COPY (...) TO STDOUT`` streams the rows, which are passed on in batches. JSON
+quote a million CSV rows that fast beside the query, so PostgreSQL does it: the search index
+gives the matches' ids in the page's order (``StatementFilter.spec()``), a queryset over each
+batch of them selects one ORM expression per field, Django compiles it, and ``COPY (...) TO
+STDOUT`` streams the rows, which are passed on in batches. JSON
 Lines rows are ``json_build_object`` values streamed the same way. Memory stays flat: nothing
 holds more than one batch.
 """
@@ -48,12 +49,12 @@ from django.views.decorators.http import require_safe
 from config.limits import too_many_requests
 from config.public_urls import in_request_context, site_url
 from statements.kinds import STATEMENT_KINDS, in_words
-from statements.models import Statement, StatementTheme
+from statements.models import Statement
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
-from statements.search_index.readers import spec_for
+from statements.search.index import engine
+from statements.themes.models import StatementTheme
 
 FLUSH_BYTES = 256 * 1024  # bytes gathered before a chunk is sent
 LIST_SEPARATOR = ";"
@@ -312,7 +313,7 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
 
     The ids come from the index in order; each batch of them is one COPY ordered by position.
     """
-    ids = engine.all_ids(spec_for(fs), sort=fs.sort_by)
+    ids = engine.all_ids(fs.spec(), sort=fs.sort_by)
     yield csv_header() if fmt == "csv" else b""
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from meetings.models import Meeting
+from statements.decisions.models import Decision, Vote
 from statements.ingest import ingest_source
 from statements.ingest.vote_inference import complete
-from statements.models import Decision, Vote
 
 RELEASES = Path(__file__).resolve().parent / "releases"
 
@@ -127,7 +127,7 @@ def test_ingest_marks_consensus_and_infers_nothing_from_a_bare_assembly_tally(cl
 
 @pytest.mark.django_db
 def test_a_state_not_on_the_council_explains_no_council_vote() -> None:
-    from statements.models import VoteExplanation
+    from statements.decisions.models import VoteExplanation
 
     meeting = _ingest("sc_2024_veto_tally.txt")
     explaining = set(

@@ -7,10 +7,10 @@ import pytest
 from statements.ingest import ingest_source
 from statements.ingest.speaker_merge import speaker_merge
 from statements.models import Speaker, Statement
-from statements.search_index import engine, outbox, store
-from statements.search_index.indexer import Indexer
-from statements.search_index.models import OutboxEntry
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine, outbox, store
+from statements.search.index.indexer import Indexer
+from statements.search.index.query import SearchSpec
+from statements.search.models import OutboxEntry
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,7 +70,7 @@ def test_retirement_removes_documents(live_index):
 def test_a_killed_indexer_loses_nothing(index_dir, monkeypatch):
     """Entries written while no indexer runs, and an indexer that dies before saving its
     position, are applied on the next start."""
-    from statements.search_index.rebuild import rebuild
+    from statements.search.index.rebuild import rebuild
 
     rebuild()
     ingest(seed_bytes())  # no indexer runs: the outbox holds the change
@@ -91,7 +91,7 @@ def test_a_killed_indexer_loses_nothing(index_dir, monkeypatch):
 
 
 def test_rebuild_swaps_in_a_new_generation(live_index):
-    from statements.search_index.rebuild import rebuild
+    from statements.search.index.rebuild import rebuild
 
     ingest(seed_bytes())
     before = store.current_generation()

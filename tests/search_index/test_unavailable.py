@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from statements.search_index import store
-from statements.search_index.rebuild import rebuild
+from statements.search.index import store
+from statements.search.index.rebuild import rebuild
 
 pytestmark = pytest.mark.django_db
 
