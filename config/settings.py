@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.nul_characters.RefuseNulMiddleware",  # before anything reads a parameter
     "statements.publish.api.middleware.ReadOnlyApiMiddleware",
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
@@ -178,6 +179,16 @@ else:
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
 # What searches read: the live index on disk (the tests name their mirror: tests/search_mirror.py)
 SEARCH_INDEX_READER = "statements.search.index.store.disk"
+# This machine's name for its index in the indexer's status (admin, /readyz): the host name by
+# default; give the web and indexer containers of one machine the same name.
+SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
+# run_indexer retries database and disk errors after this many seconds, doubled each time.
+INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
+INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
+# /readyz answers 503 when this machine's index is further behind than this, or when its
+# run_indexer has not reported for this long (statements/search/index/health.py).
+READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
+READY_MAX_INDEXER_SILENCE_SECONDS = float(os.environ.get("READY_MAX_INDEXER_SILENCE_SECONDS", "60"))
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
@@ -314,7 +325,8 @@ RATELIMIT_RATES = {
     "api": os.environ.get("RATELIMIT_API", "120/m"),
     "feeds": os.environ.get("RATELIMIT_FEEDS", "30/m"),
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
-    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
+    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),  # failed logins per address and username
+    "login_address": os.environ.get("RATELIMIT_LOGIN_ADDRESS", "20/m"),  # failed, per address
 }
 # Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -129,6 +130,37 @@ class SpeakerRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slug} → {self.speaker.slug}"
+
+
+class SpeakerMerge(models.Model):
+    """What one speaker merge moved, so that it can be undone (statements/ingest/speaker_merge)."""
+
+    source = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_out")
+    target = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_in")
+    statement_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Source's aliases, as [name, normalized] pairs"
+    )
+    added_aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Normalized aliases the target did not have before the merge",
+    )
+    redirect_slugs = ArrayField(
+        models.CharField(max_length=120), default=list, blank=True, help_text="Source's old slugs"
+    )
+    merged_speaker_ids = ArrayField(
+        models.BigIntegerField(), default=list, blank=True, help_text="Speakers merged into source"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.target}"
 
 
 class Statement(models.Model):

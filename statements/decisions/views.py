@@ -20,7 +20,12 @@ from statements.decisions.filters import (
 )
 from statements.decisions.models import Decision, Vote, VoteExplanation
 from statements.ingest.vote_inference import complete_decision
-from statements.publish.exports import FORMATS, record_csv_chunks, record_jsonl_chunks
+from statements.publish.exports import (
+    FORMATS,
+    ensure_database,
+    record_csv_chunks,
+    record_jsonl_chunks,
+)
 
 RECORD_LIMIT = 200
 BASIS_WORDS = {"recorded": "recorded", "inferred": "inferred", "consensus": "consensus"}
@@ -125,6 +130,7 @@ def export_votes(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
         chunks = record_csv_chunks(spec.fields, records)
     else:
         chunks = record_jsonl_chunks(records)
+    ensure_database()  # a database that is down: the 503 page, before the first byte
     response = StreamingHttpResponse(in_request_context(chunks), content_type=FORMATS[fmt])
     filename = f"un-{spec.name}-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -311,10 +311,27 @@ def csv_header(fields: Sequence[Field] = STATEMENT_FIELDS) -> bytes:
 def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
     """Every match the search index finds for the filter, in the page's order, as byte chunks.
 
-    The ids come from the index in order; each batch of them is one COPY ordered by position.
+    The ids come from the index in order, here, before the response starts (with a check that
+    the database answers), so a missing index or a database that is down is the 503 of its
+    middleware, not a 200 cut short; each batch of them is then one COPY ordered by position.
     """
     ids = engine.all_ids(fs.spec(), sort=fs.sort_by)
-    yield csv_header() if fmt == "csv" else b""
+    ensure_database()
+    return _id_batches(ids, fmt)
+
+
+def ensure_database() -> None:
+    """Raise the database's error now, in the view, if it does not answer (a streamed export
+    could not turn it into a 503 once its first byte is sent)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _id_batches(ids: list[int], fmt: str) -> Iterator[bytes]:
+    head = csv_header() if fmt == "csv" else b""
+    if not ids:
+        yield head
+        return
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]
         position = Func(
@@ -323,7 +340,8 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
             function="array_position",
         )
         queryset = Statement.objects.filter(pk__in=batch).order_by(position)
-        yield from copy_chunks(copy_statement(queryset, fmt))
+        yield from copy_chunks(copy_statement(queryset, fmt), head=head)
+        head = b""
 
 
 def export_chunks(queryset: QuerySet, fmt: str) -> Iterator[bytes]:
@@ -470,7 +488,11 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         slot = export_slots.take()
         if slot is None:
             return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
-        chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
+        try:
+            chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
+        except BaseException:
+            slot.close()
+            raise
         response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import Case, Value, When
+from django.db.models import Case, F, Func, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -82,8 +82,11 @@ def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
 def _headline(text: str, **options) -> SearchHeadline:
     """ts_headline of the text column for the query, with the sentinels render_marks reads."""
     config = _row_config()
+    # The sentinels are removed from the text first: a statement holding them (written before
+    # ingest stripped control characters, or edited in the admin) never gets a <mark> of its own.
+    text_only = Func(F("text"), Value(_START + _STOP), Value(""), function="translate")
     return SearchHeadline(
-        "text",
+        text_only,
         SearchQuery(text, search_type="websearch", config=config),
         config=config,
         start_sel=_START,

@@ -20,6 +20,7 @@ from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
 from statements.publish.api.problems import PROBLEM_TYPE, Problem
 from statements.publish.api.resources import RESOURCES
+from statements.search.index.store import IndexUnavailable
 from statements.themes.models import Theme
 
 API_VERSION = "1.0.0"
@@ -111,6 +112,7 @@ api.add_exception_handler(Http404, problems.on_not_found)
 api.add_exception_handler(ValidationError, problems.on_validation_error)
 api.add_exception_handler(OperationalError, problems.on_database_down)
 api.add_exception_handler(InterfaceError, problems.on_database_down)
+api.add_exception_handler(IndexUnavailable, problems.on_index_unavailable)
 
 
 @api.get("", url_name="api-root", operation_id="getRoot", response=dict[str, Any],

@@ -13,6 +13,7 @@ from datetime import date
 import tantivy
 
 from statements.search.index import memo, store
+from statements.search.index.guard import guarded
 from statements.search.index.query import SearchSpec, build
 from statements.search.index.schema import ORDER_FIELD, ORDER_SPLIT, U64_MAX
 
@@ -34,6 +35,7 @@ def _searcher() -> tuple[tantivy.Index, tantivy.Searcher]:
     return index, index.searcher()
 
 
+@guarded
 def search(spec: SearchSpec, *, sort: str = "relevance", offset: int = 0, limit: int = 20) -> Hits:
     """A page of matches in the sort asked for (relevance falls back to newest without words)."""
     index, searcher = _searcher()
@@ -61,18 +63,21 @@ def _id(key: int, ascending: bool) -> int:
     return key % ORDER_SPLIT
 
 
+@guarded
 def walk(spec: SearchSpec, *, ascending: bool, below: int | None, above: int | None, limit: int):
     """Up to `limit` ids in date order strictly between two sort keys (a cursor page)."""
     found = walk_keys(spec, ascending=ascending, below=below, above=above, limit=limit)
     return [pk for _, pk in found]
 
 
+@guarded
 def walk_counted(spec: SearchSpec, *, ascending: bool, limit: int) -> tuple[list[int], int]:
     """The first `limit` ids in date order and the number of all matches, in one search."""
     found, total = _walk(spec, ascending=ascending, below=None, above=None, limit=limit, count=True)
     return [pk for _, pk in found], total
 
 
+@guarded
 def walk_keys(spec: SearchSpec, *, ascending: bool, below, above, limit: int) -> list[tuple]:
     """Like walk, as (date, id) pairs."""
     return _walk(spec, ascending=ascending, below=below, above=above, limit=limit)[0]
@@ -102,6 +107,7 @@ def _day(ymd: int) -> date:
     return date(ymd // 10000, ymd // 100 % 100, ymd % 100)
 
 
+@guarded
 def ranked(spec: SearchSpec, *, offset: int, limit: int) -> list[tuple[float, int]]:
     """(BM25 score, id) of the matches from `offset` on, best first, in the engine's order."""
     index, searcher = _searcher()
@@ -114,6 +120,7 @@ def sort_key(day, pk: int) -> int:
     return (day.year * 10000 + day.month * 100 + day.day) * ORDER_SPLIT + pk
 
 
+@guarded
 def count(spec: SearchSpec) -> int:
     """The exact number of matches."""
 
@@ -124,6 +131,7 @@ def count(spec: SearchSpec) -> int:
     return _per_commit("count", spec, "", counted)
 
 
+@guarded
 def aggregate(spec: SearchSpec, aggregations: dict) -> dict:
     """Run tantivy aggregations (terms, min, max...) over every match; exact at any size."""
 
@@ -145,23 +153,27 @@ def _per_commit(name: str, spec: SearchSpec, extra: str, compute):
     return memo.per_commit(name, key + extra, compute)
 
 
+@guarded
 def terms(spec: SearchSpec, field: str, size: int = 1000) -> dict:
     """Matches per value of one facet field: {value: count}, exact."""
     found = aggregate(spec, {"t": {"terms": {"field": field, "size": size}}})
     return {_key(b["key"]): b["doc_count"] for b in found["t"]["buckets"]}
 
 
+@guarded
 def many_terms(spec: SearchSpec, fields: dict[str, int]) -> dict[str, dict]:
     """Several facet fields' counts over the same matches, in one pass."""
     return terms_passes([(spec, fields)])[0]
 
 
+@guarded
 def terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]) -> list[dict[str, dict]]:
     """many_terms for several searches at once, run side by side (tantivy releases the GIL while
     it aggregates, so a page's facet passes share the cores instead of queueing)."""
     return start_terms_passes(passes)()
 
 
+@guarded
 def start_terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]):
     """Start terms_passes in the engine's threads; return the function that waits for them."""
     jobs = [
@@ -180,6 +192,7 @@ def start_terms_passes(passes: list[tuple[SearchSpec, dict[str, int]]]):
             query = build(index.schema, spec)[0]
             running[i] = _pool.submit(searcher.aggregate, query, aggs)
 
+    @guarded
     def wait() -> list[dict[str, dict]]:
         for i, future in running.items():
             found[i] = future.result()
@@ -195,6 +208,7 @@ def _key(value):
     return int(value) if isinstance(value, float) else value
 
 
+@guarded
 def all_ids(spec: SearchSpec, *, sort: str = "newest") -> list[int]:
     """Every match's id in the sort asked for (exports)."""
     total = count(spec)

@@ -1,11 +1,19 @@
 """Apply the outbox to the index: the only writer (tantivy allows one per index).
 
-Position: the index remembers (state.json) the transaction id up to which it applied the
-outbox. A poll asks PostgreSQL for the oldest transaction still running (the snapshot's xmin):
-every transaction below it has finished, so the entries with position <= xid < xmin are final
-and complete. Those are applied and committed to the index, and only then is the position
-saved. A process killed in between applies them again on restart (re-indexing is idempotent),
-and an entry whose transaction commits late is picked up when it does: nothing is lost.
+Position: the index remembers (state.json) a transaction id, `xid`, below which every outbox
+entry is applied, and the ids of the entries at or above it that are applied too (`applied`).
+A poll asks PostgreSQL for the oldest transaction still running anywhere on the cluster (the
+snapshot's xmin) and reads every committed entry at or above the position: the ones not applied
+yet are applied and committed to the index, and only then is the state saved, with xmin as the
+new position and the applied entries at or above it. An entry whose transaction is still running
+has an xid >= xmin, so it stays above the position and is applied once it commits: nothing is
+lost. A process killed in between applies them again on restart (re-indexing is idempotent).
+
+An unrelated transaction left open (in any database of the cluster) holds xmin, and so the
+position, back; it no longer holds back the entries committed meanwhile, which are applied at
+the next poll. While it is open the `applied` list grows with the entries committed since, and
+`horizon()` names the transaction; a role-level idle_in_transaction_session_timeout bounds it
+(README, "Search").
 """
 
 from __future__ import annotations
@@ -47,21 +55,29 @@ class Indexer:
         self.writer = self.index = self.generation = None  # dropping the writer frees its lock
 
     def poll(self) -> int:
-        """Apply every finished entry past the position; return how many were applied."""
+        """Apply every committed entry not applied yet; return how many were applied."""
         self.ensure()
-        position = store.read_state(self.generation).get("xid", 0)
+        state = store.read_state(self.generation)
+        position, applied = state.get("xid", 0), set(state.get("applied", ()))
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
             xmin = cursor.fetchone()[0]
-            entries = list(
+            found = list(
                 OutboxEntry.objects.extra(
-                    where=["xid >= %s::text::xid8", "xid < %s::text::xid8"], params=[position, xmin]
-                ).order_by("id")
+                    select={"xid_value": "xid::text::bigint"},
+                    where=["xid >= %s::text::xid8"],
+                    params=[position],
+                )
+                .order_by("id")
+                .values_list("id", "xid_value")
             )
+            new = [pk for pk, _ in found if pk not in applied]
+            entries = list(OutboxEntry.objects.filter(pk__in=new).order_by("id")) if new else []
         if entries:
             self.apply(entries)
-        if entries or xmin != position:
-            store.write_state(self.generation, {"xid": xmin})
+        still_above = sorted(pk for pk, xid in found if xid >= xmin)
+        if entries or xmin != position or still_above != sorted(applied):
+            store.write_state(self.generation, {"xid": xmin, "applied": still_above})
         return len(entries)
 
     def apply(self, entries: Iterable[OutboxEntry]) -> int:

@@ -125,12 +125,21 @@ def open_disk_index() -> tantivy.Index:
             elif _opened.meta_stamp != mtime:
                 _opened.index.reload()
                 _opened.meta_stamp = mtime
-        except (ValueError, OSError) as exc:
+        except BaseException as exc:  # tantivy: ValueError, OSError, or a Rust panic
+            if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+                raise
             _opened = None
             raise IndexUnavailable(
                 f"The search index in {generation} cannot be read: {exc}"
             ) from exc
         return _opened.index
+
+
+def forget() -> None:
+    """Drop this process's opened index (after an engine failure): the next search reopens it."""
+    global _opened
+    with _lock:
+        _opened = None
 
 
 def disk_version() -> str | None:

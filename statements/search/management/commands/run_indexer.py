@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import signal
-import time
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import close_old_connections
-from django.utils import timezone
+from django.core.management.base import BaseCommand, CommandError
 
 from statements.search.index import store
-from statements.search.index.indexer import Indexer
-from statements.search.models import OutboxEntry
+from statements.search.index.supervisor import AlreadyRunning, Supervisor, folder_lock
 
 
 class Command(BaseCommand):
     help = (
         "Apply the search outbox to this machine's index, every --interval seconds, until stopped. "
-        "Run one per index folder; it builds the index first if there is none."
+        "One per index folder (a second one refuses to start). Database and disk errors are "
+        "retried with backoff; a missing or corrupt index is rebuilt. Status: admin, /readyz."
     )
 
     def add_arguments(self, parser):
@@ -31,20 +27,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.running = True
         signal.signal(signal.SIGTERM, lambda *_: setattr(self, "running", False))
-        if store.current_generation() is None:
-            call_command("rebuild_search_index", "--no-progress", stdout=self.stdout)
-        indexer = Indexer()
-        while self.running:
-            close_old_connections()
-            if n := indexer.poll():
-                self.stdout.write(f"Applied {n} outbox entries.")
-            if options["once"]:
-                break
-            self._prune(options["keep_days"])
-            time.sleep(options["interval"])
-        indexer.close()
-
-    def _prune(self, days: int) -> None:
-        """Old entries every index has long applied (a machine offline longer must rebuild)."""
-        cutoff = timezone.now() - timezone.timedelta(days=days)
-        OutboxEntry.objects.filter(created_at__lt=cutoff).delete()
+        supervisor = Supervisor(
+            interval=options["interval"], keep_days=options["keep_days"], say=self.stdout.write
+        )
+        try:
+            with folder_lock(store.root()):
+                supervisor.run(lambda: self.running, once=options["once"])
+        except AlreadyRunning as exc:
+            raise CommandError(str(exc)) from None
+        if options["once"] and supervisor.failures:
+            raise CommandError("The outbox could not be applied; see the errors above.")
