@@ -15,4 +15,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("statements.publish.urls")),
     path("", include("statements.urls")),
+    path("", include("statements.alignment.urls")),
+    path("", include("statements.alerts.urls")),
 ]

@@ -14,6 +14,7 @@ from ninja.parser import Parser
 from config import public_urls
 from meetings.models import Body
 from statements.models import Delegation, Theme
+from statements.alignment import api as alignment_api
 from statements.publish.api import decisions, problems
 from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
@@ -133,6 +134,7 @@ def openapi_document(request: HttpRequest) -> dict:
 
 api.add_router("", router)
 api.add_router("", decisions.router)
+api.add_router("", alignment_api.router)
 
 
 def not_found(request: HttpRequest, rest: str = ""):
