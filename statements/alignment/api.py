@@ -66,31 +66,56 @@ def _answer(request: HttpRequest, schema: type[Schema], build) -> dict[str, Any]
 RESPONSES = {200: dict[str, Any], 400: ProblemOut}
 
 
-@router.get("alignment/pair", response=RESPONSES, url_name="api-alignment-pair",
-            operation_id="getAlignment", summary="Agreement between two to eight delegations")  # fmt: skip
+@router.get(
+    "alignment/pair",
+    response=RESPONSES,
+    url_name="api-alignment-pair",
+    operation_id="getAlignment",
+    summary="Agreement between two to eight delegations",
+)
 def pair(request: HttpRequest, query: Query[PairQuery]) -> dict:
     return _answer(request, PairQuery, reports.pair)
 
 
-@router.get("alignment/matrix", response=RESPONSES, url_name="api-alignment-matrix",
-            operation_id="getAlignmentMatrix", summary="Agreement among a group, every pair")  # fmt: skip
+@router.get(
+    "alignment/matrix",
+    response=RESPONSES,
+    url_name="api-alignment-matrix",
+    operation_id="getAlignmentMatrix",
+    summary="Agreement among a group, every pair",
+)
 def matrix(request: HttpRequest, query: Query[MatrixQuery]) -> dict:
     return _answer(request, MatrixQuery, reports.matrix)
 
 
-@router.get("alignment/alike", response=RESPONSES, url_name="api-alignment-alike",
-            operation_id="getAlignmentAlike", summary="A delegation's most and least alike")  # fmt: skip
+@router.get(
+    "alignment/alike",
+    response=RESPONSES,
+    url_name="api-alignment-alike",
+    operation_id="getAlignmentAlike",
+    summary="A delegation's most and least alike",
+)
 def alike(request: HttpRequest, query: Query[AlikeQuery]) -> dict:
     return _answer(request, AlikeQuery, reports.alike)
 
 
-@router.get("alignment/side-by-side", response=RESPONSES, url_name="api-alignment-side-by-side",
-            operation_id="getPositionsSideBySide", summary="Statements and votes side by side")  # fmt: skip
+@router.get(
+    "alignment/side-by-side",
+    response=RESPONSES,
+    url_name="api-alignment-side-by-side",
+    operation_id="getPositionsSideBySide",
+    summary="Statements and votes side by side",
+)
 def side_by_side(request: HttpRequest, query: Query[SideQuery]) -> dict:
     return _answer(request, SideQuery, positions.side_by_side)
 
 
-@router.get("alignment/words-and-votes", response=RESPONSES, url_name="api-alignment-words",
-            operation_id="getWordsAndVotes", summary="Explanations of vote and candidates")  # fmt: skip
+@router.get(
+    "alignment/words-and-votes",
+    response=RESPONSES,
+    url_name="api-alignment-words",
+    operation_id="getWordsAndVotes",
+    summary="Explanations of vote and candidates",
+)
 def words_and_votes(request: HttpRequest, query: Query[WordsQuery]) -> dict:
     return _answer(request, WordsQuery, words.words_and_votes)
