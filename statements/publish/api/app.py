@@ -13,8 +13,8 @@ from ninja.parser import Parser
 
 from config import public_urls
 from meetings.models import Body
-from statements.models import Delegation, Theme
 from statements.alignment import api as alignment_api
+from statements.models import Delegation, Theme
 from statements.publish.api import decisions, problems
 from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
