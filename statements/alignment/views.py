@@ -26,8 +26,8 @@ NEEDS = {"matrix": ("group", "delegation")}
 
 def _form_context(request: HttpRequest) -> dict:
     return {
-        "states": Delegation.objects.states().order_by("name").only("code", "name"),
-        "themes": Theme.objects.leaves().order_by("name").only("slug", "name"),
+        "states": Delegation.objects.states().order_by("name").values_list("code", "name"),
+        "themes": Theme.objects.leaves().order_by("name").values_list("slug", "name"),
         "group_choices": groups.choices(),
         "basis_choices": params.BASIS_CHOICES,
         "count_choices": params.COUNT_CHOICES,

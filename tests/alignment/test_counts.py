@@ -163,3 +163,30 @@ def test_the_method_is_on_every_alignment_page(client, votes):
         page = client.get(reverse(f"alignment:{name}")).content.decode()
         assert "Lijphart" in page and "distinct position" in page.lower()
         assert "never counted as a vote in favour" in page
+
+
+def test_consensus_is_counted_apart_and_in_no_share(client, votes):
+    from statements.models import Delegation
+    from tests.factories import make_meeting
+
+    meeting = make_meeting()
+    decision = Decision.objects.create(
+        meeting=meeting, sequence=1, paragraph=3, date=meeting.date, subject_symbols=["A/76/L.1"],
+        action="adopted", method="without_vote", text="adopted without a vote",
+    )  # fmt: skip
+    for code in ("USA", "ISR", "NOR"):
+        delegation = Delegation.objects.get(code=code)
+        Vote.objects.create(
+            decision=decision, delegation=delegation, delegation_label=delegation.name,
+            vote="in_favour",
+        )  # fmt: skip
+    record = api(client, "pair", delegation=["USA", "ISR"])["pairs"][0]
+    assert record["consensus_joined"] == 1
+    assert record["votes"]["decisions"] == 2  # the two Fourth Committee votes, as before
+    assert record["votes"]["half_agreement"] == 0.75
+    ranked = api(client, "alike", delegation="NOR")
+    # Consensus alone gives no share to rank by: only Norway's fellow abstainers in the Council.
+    assert sorted(r["second"]["code"] for r in ranked["ranked"]) == ["BRA", "IRL", "MEX"]
+    page = client.get(reverse("alignment:pair"), {"delegation": ["USA", "NOR"]}).content.decode()
+    row = page[page.index('data-basis="consensus"') :]
+    assert ">1<" in row[: row.index("</tr>")]

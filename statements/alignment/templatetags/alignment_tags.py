@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 BANDS = 5
@@ -38,14 +40,36 @@ def with_rows(pairs: list[dict]) -> list[dict]:
     ]
 
 
+CELL = (
+    '<td class="heat heat-{}" data-first="{}" data-second="{}">'
+    '<span class="figure">{}</span> <span class="n">n={}</span></td>'
+)
+SELF_CELL = '<td class="self" aria-label="same delegation">·</td>'
+
+
 @register.filter
-def matrix_rows(report: dict) -> list[tuple[dict, list]]:
-    """Rows of the heat map: each delegation with its cells in column order (None: itself)."""
+def matrix_rows(report: dict) -> list[tuple[dict, str]]:
+    """Rows of the heat map: each delegation with its cells' HTML in column order (built in one
+    pass: a template loop over every cell of a large group costs more than the counting)."""
+    basis = report["scope"]["basis"]
     cells = {(c["first"]["code"], c["second"]["code"]): c for c in report["cells"]}
     codes = [d["code"] for d in report["delegations"]]
-    return [
-        (row, [cells.get((row["code"], code)) for code in codes]) for row in report["delegations"]
-    ]
+    rows = []
+    for row in report["delegations"]:
+        parts = []
+        for code in codes:
+            cell = cells.get((row["code"], code))
+            if cell is None:
+                parts.append(SELF_CELL)
+                continue
+            parts.append(
+                format_html(
+                    CELL, band(cell["value"]), row["code"], code, percent(cell["value"]),
+                    cell[basis]["decisions"],
+                )
+            )  # fmt: skip
+        rows.append((row, mark_safe("".join(parts))))  # each part escaped by format_html
+    return rows
 
 
 @register.filter
@@ -68,3 +92,18 @@ VOTE_WORDS = {"in_favour": "in favour", "against": "against", "abstaining": "abs
 @register.filter
 def vote_words(vote) -> str:
     return VOTE_WORDS.get(vote, "no vote recorded") if vote else "no vote recorded"
+
+
+@register.simple_tag
+def options(pairs, chosen) -> str:
+    """<option>s for (value, label) pairs, the chosen ones selected: one join, not a template loop
+    (the delegation list has some 200 entries)."""
+    picked = set(chosen if isinstance(chosen, list | tuple | set) else [chosen])
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if value in picked else "", label)
+            for value, label in pairs
+        ),
+    )
