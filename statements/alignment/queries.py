@@ -1,18 +1,22 @@
-"""Counting paired positions in PostgreSQL: one aggregate per request, whatever the group size.
+"""Counting paired positions: bitmaps for a group's pairs, one PostgreSQL aggregate for one
+delegation against all others.
 
-Every figure comes from rows (first, second, basis, first's position, second's position, n): how
-many decisions two delegations met on with those positions. `agreement` turns them into shares.
+A group's pairs (`pairs`) read each delegation's decisions once, as bitmaps per position and basis,
+and count a pair by the bits two bitmaps share: the cost grows with the group, not with its pairs
+times the decisions. One delegation against every other (`against_all`) joins vote rows in SQL,
+consensus rows grouped by who joined. `agreement` turns the counts into shares.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
 from django.db.models import QuerySet
 
 from statements.alignment.agreement import PairFigures, pair_basis
-from statements.alignment.votes import CONSENSUS, vote_rows
+from statements.alignment.votes import CONSENSUS, INFERRED, POSITIONS, RECORDED, vote_rows
 
 PAIR_SQL = """
 WITH v AS ({rows})
@@ -51,18 +55,65 @@ def _figures(cursor) -> dict[tuple[int, int], PairFigures]:
 
 
 def pairs(decisions: QuerySet, delegation_ids: list[int]) -> dict[tuple[int, int], PairFigures]:
-    """Figures for every pair of the delegations, keyed (lower id, higher id)."""
-    sql, params = _rows_sql(decisions, delegation_ids, consensus=False)
-    with connection.cursor() as cursor:
-        cursor.execute(PAIR_SQL.format(rows=sql, relation=">", where=""), params)
-        figures = _figures(cursor)
-        sql, params = _rows_sql(decisions, delegation_ids, consensus=True)
-        cursor.execute(CONSENSUS_SQL.format(rows=sql, where=""), params)
-        for who, n in cursor.fetchall():
-            for i, first in enumerate(who):
-                for second in who[i + 1 :]:
-                    figures[(first, second)].consensus += n
+    """Figures for every pair of the delegations, keyed (lower id, higher id).
+
+    Linear in the group, not in its pairs: each delegation's decisions are read once, grouped by
+    position and basis (one row per delegation, position and basis, the decision ids in an array,
+    read from the covering index), turned into bitmaps, and each pair's count for two positions
+    is the number of bits their bitmaps share.
+    """
+    rows = (
+        vote_rows(decisions)
+        .filter(delegation_id__in=delegation_ids)
+        .order_by()
+        .values("delegation_id", "vote", "vote_basis")
+        .annotate(decision_ids=ArrayAgg("decision_id"))
+    )
+    maps: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    for row in rows:
+        key = (row["vote_basis"], row["vote"])
+        maps[row["delegation_id"]][key] = _bitmap(row["decision_ids"])
+    figures: dict[tuple[int, int], PairFigures] = defaultdict(PairFigures)
+    ordered = sorted(maps)
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            figures[(first, second)] = _pair(maps[first], maps[second])
     return figures
+
+
+def _bitmap(ids: list[int]) -> int:
+    """A set of decision ids as an int with those bits set."""
+    bits = bytearray((max(ids) >> 3) + 1)
+    for pk in ids:
+        bits[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(bits, "little")
+
+
+def _pair(first: dict[tuple[str, str], int], second: dict[tuple[str, str], int]) -> PairFigures:
+    figures = PairFigures()
+    consensus_a = _union(first, CONSENSUS)
+    consensus_b = _union(second, CONSENSUS)
+    figures.consensus = (consensus_a & consensus_b).bit_count()
+    for vote_a in POSITIONS:
+        recorded_a = first.get((RECORDED, vote_a), 0)
+        either_a = recorded_a | first.get((INFERRED, vote_a), 0)
+        if not either_a:
+            continue
+        for vote_b in POSITIONS:
+            recorded_b = second.get((RECORDED, vote_b), 0)
+            either_b = recorded_b | second.get((INFERRED, vote_b), 0)
+            both_recorded = (recorded_a & recorded_b).bit_count()
+            figures.add(RECORDED, vote_a, vote_b, both_recorded)
+            figures.add(INFERRED, vote_a, vote_b, (either_a & either_b).bit_count() - both_recorded)
+    return figures
+
+
+def _union(maps: dict[tuple[str, str], int], basis: str) -> int:
+    found = 0
+    for (row_basis, _), bitmap in maps.items():
+        if row_basis == basis:
+            found |= bitmap
+    return found
 
 
 def against_all(decisions: QuerySet, delegation_id: int) -> dict[int, PairFigures]:
