@@ -5,6 +5,8 @@ Bad input is answered with a specific message (a 400), never an empty or partial
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.db.models import Q, QuerySet
 
@@ -82,15 +84,20 @@ def scope(params) -> dict:
     return form.cleaned_data
 
 
+def in_body_and_years(rows: QuerySet, chosen: dict) -> QuerySet:
+    """Rows with a `date` and a `meeting`, narrowed to the scope's body and years."""
+    if chosen.get("body"):
+        rows = rows.filter(meeting__body=chosen["body"])
+    if chosen.get("year_from"):
+        rows = rows.filter(date__gte=date(chosen["year_from"], 1, 1))
+    if chosen.get("year_to"):
+        rows = rows.filter(date__lte=date(chosen["year_to"], 12, 31))
+    return rows
+
+
 def decisions_in(chosen: dict) -> QuerySet:
     """The decisions a cleaned scope covers."""
-    decisions = Decision.objects.all()
-    if chosen.get("body"):
-        decisions = decisions.filter(meeting__body=chosen["body"])
-    if chosen.get("year_from"):
-        decisions = decisions.filter(date__year__gte=chosen["year_from"])
-    if chosen.get("year_to"):
-        decisions = decisions.filter(date__year__lte=chosen["year_to"])
+    decisions = in_body_and_years(Decision.objects.all(), chosen)
     if chosen.get("theme"):
         decisions = decisions.filter(meeting__theme_tags__theme=chosen["theme"])
     if chosen.get("subject"):

@@ -40,12 +40,7 @@ def side_by_side(query) -> dict:
         statements = statements.with_theme([chosen["theme"].id])
     if words:
         statements = statements.search(words)
-    if chosen.get("body"):
-        statements = statements.filter(meeting__body=chosen["body"])
-    if chosen.get("year_from"):
-        statements = statements.filter(date__year__gte=chosen["year_from"])
-    if chosen.get("year_to"):
-        statements = statements.filter(date__year__lte=chosen["year_to"])
+    statements = params.in_body_and_years(statements, chosen)
     rows = list(
         statements.order_by("-date", "meeting_id", "sequence").values(
             "id", "delegation_id", "meeting_id", "date", "text", "meeting__title",
