@@ -121,9 +121,16 @@ def delegations(values: list[str], *, least: int, most: int, parameter: str = "d
         raise BadRequest(
             f"Name at most {most} delegations; {len(names)} were given.", parameter=parameter
         )
+    # One query for all the names: a code (any case) or a slug.
+    rows = Delegation.objects.filter(
+        Q(code__in=[n[:40].upper() for n in names]) | Q(slug__in=[n[:100] for n in names])
+    )
+    by_name = {}
+    for row in rows:
+        by_name[row.code.upper()] = by_name[row.slug] = row
     found = []
     for name in names:
-        match = Delegation.objects.filter(Q(code__iexact=name[:40]) | Q(slug=name[:100])).first()
+        match = by_name.get(name[:40].upper()) or by_name.get(name[:100])
         if match is None:
             raise BadRequest(f"There is no delegation “{name[:40]}”.", parameter=parameter)
         if match not in found:
