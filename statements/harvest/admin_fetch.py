@@ -40,7 +40,7 @@ def allowed_address(url: str) -> str:
 def fetch_release_page(url: str) -> bytes:
     """Fetch a release page politely (robots.txt, User-Agent) from an allowed host, quickly."""
     url = allowed_address(url)
-    deadline = float(getattr(settings, "HARVEST_ADMIN_DEADLINE", 20.0))
+    deadline = settings.HARVEST_ADMIN_DEADLINE
     politeness = dataclasses.replace(
         politeness_from_settings(),
         deadline=deadline,

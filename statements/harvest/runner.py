@@ -49,7 +49,7 @@ def politeness_from_settings() -> Politeness:
         retries=settings.HARVEST_RETRIES,
         backoff=settings.HARVEST_BACKOFF,
         max_wait=settings.HARVEST_MAX_WAIT,
-        deadline=getattr(settings, "HARVEST_DEADLINE", 300.0),
+        deadline=settings.HARVEST_DEADLINE,
         max_bytes=settings.MAX_RELEASE_BYTES,
     )
 

@@ -23,7 +23,7 @@ from statements.parsing.paragraphs import Document
 from statements.parsing.suspicion import UNRESOLVED, flag_statements
 from statements.parsing.votes import find_tally
 
-PARSER_VERSION = "2026.12.1"
+PARSER_VERSION = "2026.12.2"
 
 __all__ = [
     "PARSER_VERSION",
