@@ -243,7 +243,7 @@ HARVEST_TIMEOUT = float(os.environ.get("HARVEST_TIMEOUT", "30"))
 HARVEST_RETRIES = int(os.environ.get("HARVEST_RETRIES", "4"))
 HARVEST_BACKOFF = float(os.environ.get("HARVEST_BACKOFF", "5"))  # first retry wait, then doubled
 HARVEST_MAX_WAIT = float(os.environ.get("HARVEST_MAX_WAIT", "600"))  # longest single wait
-# One deadline per fetch, retries and waits included: the harvester's, and the admin address field's.
+# One deadline per fetch, retries and waits included: the harvester's, the admin address field's.
 HARVEST_DEADLINE = float(os.environ.get("HARVEST_DEADLINE", "300"))
 HARVEST_ADMIN_DEADLINE = float(os.environ.get("HARVEST_ADMIN_DEADLINE", "20"))
 # Hosts the admin's "press.un.org address" field may fetch from (the command fetches any --url).

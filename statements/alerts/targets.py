@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from statements.models import Statement
 from statements.search.filters import StatementFilter
+from statements.search.index import engine
 
 
 def query_string(kind: str, value: str) -> str:
@@ -18,8 +19,9 @@ def query_string(kind: str, value: str) -> str:
 
 def new_statements(subscription) -> QuerySet:
     """Statements matching the subscription added since it last looked, oldest first."""
-    found = StatementFilter(QueryDict(subscription.query)).matches
-    return found.filter(id__gt=subscription.seen_statement_id).order_by("id")
+    spec = StatementFilter(QueryDict(subscription.query)).spec()  # what the statements page finds
+    found = [pk for pk in engine.all_ids(spec) if pk > subscription.seen_statement_id]
+    return Statement.objects.filter(pk__in=found).order_by("id")
 
 
 def newest_id() -> int:

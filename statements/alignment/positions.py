@@ -11,6 +11,8 @@ from statements.alignment import params
 from statements.alignment.votes import vote_rows
 from statements.decisions.models import Decision, VoteExplanation
 from statements.models import Statement
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
 
 MAX_STATEMENTS = 2000
@@ -40,8 +42,9 @@ def side_by_side(query) -> dict:
     statements = Statement.objects.full().filter(delegation__in=found)
     if chosen.get("theme"):
         statements = statements.with_theme([chosen["theme"].id])
-    if words:
-        statements = statements.search(words)
+    if words:  # the words through the search engine, as on the statements page
+        spec = SearchSpec(text=words, delegations=tuple(d.code for d in found))
+        statements = statements.filter(pk__in=engine.all_ids(spec))
     statements = params.in_body_and_years(statements, chosen)
     rows = list(
         statements.order_by("-date", "meeting_id", "sequence").values(

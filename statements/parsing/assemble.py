@@ -26,6 +26,7 @@ from statements.parsing.sections import (
     speaker_cue,
 )
 from statements.parsing.speakers import Attribution, named_attribution
+from statements.parsing.votes import tally_spans
 
 _LEAD, _BODY, _REPLY, _QUOTED = "lead", "body", "reply", "quoted"
 # Inside quoted texts (resolutions, annex lists) a name counts only if it is said to speak.
@@ -193,7 +194,12 @@ def attributions(text: str, language: str | None = None) -> list[Attribution]:
     found = {a.start: a for a in reported_attributions(text, language)}
     found.update({a.start: a for a in late_attributions(text)})
     found.update({a.start: a for a in anonymous_attributions(text)})
-    return [found[start] for start in sorted(found)]
+    tallies = tally_spans(text)
+    return [
+        found[start]
+        for start in sorted(found)
+        if not any(begin <= start < end for begin, end in tallies)
+    ]
 
 
 def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> None:

@@ -115,6 +115,14 @@ def find_tally(sentence: str) -> Tally | None:
     return Tally(number(match["yes"]), no, abstain, tuple(votes))
 
 
+def tally_spans(text: str) -> list[tuple[int, int]]:
+    """Where the tallies of a paragraph stand, brackets of names included: names there voted,
+    they did not speak ("with 9 abstentions (Albania, Cameroon, ...)")."""
+    if not _may_hold_tally(text):
+        return []
+    return [match.span() for match in _TALLY.finditer(text)]
+
+
 def _may_hold_tally(text: str) -> bool:
     """Say cheaply whether a text can hold a tally (substring tests beat any regex here)."""
     return any(cue in text for cue in ("avo", "AVO", "voix", "VOIX"))

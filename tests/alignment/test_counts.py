@@ -190,3 +190,22 @@ def test_consensus_is_counted_apart_and_in_no_share(client, votes):
     page = client.get(reverse("alignment:pair"), {"delegation": ["USA", "NOR"]}).content.decode()
     row = page[page.index('data-basis="consensus"') :]
     assert ">1<" in row[: row.index("</tr>")]
+
+
+def test_inferred_votes_are_counted_apart(client, inferred_votes):
+    """SC/14811 (resolution 2624): 11 in favour, none against, Brazil, Ireland, Mexico and Norway
+    abstaining. The eleven members not named voted in favour: inferred, never called recorded."""
+    council = Decision.objects.get(meeting__body__slug="security-council")
+    bases = sorted(council.votes.values_list("basis", flat=True))
+    assert bases.count("inferred") == 11 and bases.count("recorded") == 4
+    both_inferred = api(client, "pair", delegation=["USA", "CHN"])["pairs"][0]
+    assert both_inferred["recorded"]["decisions"] == 0
+    assert both_inferred["inferred"]["decisions"] == 1
+    assert both_inferred["inferred"]["identical"] == 1
+    # Norway's abstention is recorded, the United States' vote in favour inferred: one decision,
+    # one abstention (half agreement 0.5), counted as inferred; the Fourth Committee votes do not
+    # involve Norway.
+    mixed = api(client, "pair", delegation=["NOR", "USA"])["pairs"][0]
+    assert mixed["recorded"]["decisions"] == 0
+    assert (mixed["inferred"]["decisions"], mixed["inferred"]["half"]) == (1, 1)
+    assert mixed["inferred"]["half_agreement"] == 0.5
