@@ -84,9 +84,10 @@ def test_a_speaker_and_a_delegation_renamed_are_reindexed(live_index):
     spoken = Statement.objects.full().exclude(speaker=None).first()
     Speaker.objects.filter(pk=spoken.speaker_id).update(name="Zebulon Quixote")
     assert spoken.pk in found("quixote")
-    delegated = Statement.objects.full().exclude(delegation=None).first()
-    Delegation.objects.filter(pk=delegated.delegation_id).update(code="ZZQ")
-    assert delegated.pk in found(delegations=("ZZQ",))
+    delegation = Delegation.objects.create(code="ZZA", name="Zedland", slug="zedland", kind="state")
+    Statement.objects.filter(pk=spoken.pk).update(delegation=delegation)
+    Delegation.objects.filter(pk=delegation.pk).update(code="ZZQ")
+    assert found(delegations=("ZZQ",)) == {spoken.pk}
 
 
 def test_a_tag_and_a_theme_renamed_are_reindexed(live_index):
