@@ -167,8 +167,9 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The search index (statements/search/index/): an embedded tantivy index in a folder of this
-# machine. One writer (run_indexer, or the web process itself after each commit when
-# SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start); readers only read.
+# machine. One writer (run_indexer, or the web process itself when
+# SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start, where each search
+# first applies every committed outbox entry not applied yet); readers only read.
 # Without SEARCH_INDEX_DIR, an embedded database in PGDATA_DIR gets its index beside it
 # (var/pg-scale -> var/pg-scale-search-index), so an index never serves another database.
 if os.environ.get("SEARCH_INDEX_DIR"):

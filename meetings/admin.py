@@ -1,15 +1,16 @@
 """Admin for bodies, releases, meetings and the ingestion log.
 
-Bodies, releases and meetings are registered by the app that extends their admin (meetings
-imports no other app): statements/admin/meetings_admin.py (bodies and meetings, their edits
-re-indexed) and statements/ingest/admin.py (releases, with the upload and review pages).
+Bodies and meetings are registered here; releases by the app that extends their admin (meetings
+imports no other app): statements/ingest/admin.py (with the upload and review pages). Edits made
+here reach the search index through the outbox triggers (statements/search/migrations/0003).
 """
 
 from django.contrib import admin
 
-from meetings.models import Ingestion, Meeting
+from meetings.models import Body, Ingestion, Meeting
 
 
+@admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "symbol_prefix", "kind", "parent", "position"]
     list_filter = ["kind"]
@@ -47,6 +48,7 @@ class ReleaseAdmin(admin.ModelAdmin):
     inlines = [IngestionInline]
 
 
+@admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["__str__", "body", "session", "meeting_numbers", "part", "date", "release"]
     list_filter = ["body", "session"]

@@ -1,3 +1,3 @@
 """Admin registrations of the statements app (the other apps' admin modules are found by Django)."""
 
-from statements.admin import meetings_admin, models_admin  # noqa: F401
+from statements.admin import models_admin  # noqa: F401

@@ -13,7 +13,6 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
-from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.admin import StatementThemeTagInline
 
 
@@ -27,10 +26,7 @@ class DelegationAliasInline(admin.TabularInline):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(RecordsSearchChanges, admin.ModelAdmin):
-    def search_changes(self, obj) -> dict:
-        return {"delegation_ids": [obj.pk]}
-
+class DelegationAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "kind", "region", "subregion"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "code", "aliases__name"]
@@ -53,10 +49,7 @@ class SpeakerRedirectInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(RecordsSearchChanges, admin.ModelAdmin):
-    def search_changes(self, obj) -> dict:
-        return {"speaker_ids": [obj.pk, obj.merged_into_id]}
-
+class SpeakerAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "merged_into", "created_at"]
     list_filter = [("merged_into", admin.EmptyFieldListFilter)]
     list_select_related = ["merged_into"]
@@ -102,10 +95,7 @@ class SpeakerAdmin(RecordsSearchChanges, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(RecordsSearchChanges, admin.ModelAdmin):
-    def search_changes(self, obj) -> dict:
-        return {"statement_ids": [obj.pk]}
-
+class StatementAdmin(admin.ModelAdmin):
     list_display = ["id", "date", "kind", "speaker_label", "delegation", "title", "meeting"]
     list_filter = ["kind", "meeting__body", "delegation__kind", "date"]
     list_select_related = ["delegation", "meeting__body", "meeting__release"]

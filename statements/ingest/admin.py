@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.urls import path
 
 from meetings.admin import ReleaseAdmin
-from meetings.models import Meeting, Release
+from meetings.models import Release
 from statements.ingest import (
     IngestError,
     ingest_release,
@@ -31,22 +31,16 @@ from statements.ingest.forms import (
     sign_basis,
 )
 from statements.parsing import ParsedRelease, ParseError, parse_press_release
-from statements.search.index.admin_changes import RecordsSearchChanges
 
 INGEST_PERMISSION = "meetings.ingest_release"
 REVIEW_TEMPLATE = "admin/meetings/release/review.html"
 UPLOAD_TEMPLATE = "admin/meetings/release/upload.html"
 
 
-class ReleaseUploadAdmin(RecordsSearchChanges, ReleaseAdmin):
+class ReleaseUploadAdmin(ReleaseAdmin):
     """The release admin plus the upload → review → confirm pages."""
 
     change_list_template = "admin/meetings/release/change_list_with_upload.html"
-
-    def search_changes(self, release: Release) -> dict:
-        """Edited or deleted here: its meeting's statements are re-indexed (or dropped)."""
-        meetings = Meeting.objects.filter(release=release).values_list("pk", flat=True)
-        return {"meeting_ids": list(meetings)}  # read now: a delete removes them
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.upload_view)

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from statements.models import Speaker, SpeakerAlias, SpeakerMerge, SpeakerRedirect, Statement
-from statements.search.index import outbox
 
 
 @transaction.atomic
@@ -47,7 +46,6 @@ def speaker_merge(*, source: Speaker, target: Speaker) -> int:
     Speaker.objects.filter(merged_into=source).update(merged_into=target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
-    outbox.record(speaker_ids=[source.pk, target.pk])
     return moved
 
 
@@ -89,5 +87,4 @@ def speaker_unmerge(*, source: Speaker) -> int:
     source.save(update_fields=["merged_into"])
     record.undone_at = timezone.now()
     record.save(update_fields=["undone_at"])
-    outbox.record(speaker_ids=[source.pk, target.pk])
     return moved

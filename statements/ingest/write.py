@@ -16,7 +16,6 @@ from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_rel
 from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
-from statements.search.index import outbox as search_outbox
 from statements.themes.tagging import tag_meeting
 
 
@@ -80,7 +79,6 @@ def ingest_release(
         counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
         counts |= write_elections(parsed=plan.parsed, meeting=meeting)
         tag_meeting(meeting)
-        search_outbox.record(meeting_ids=[meeting.pk])  # re-index it, retired rows too
         action = "replaced" if replaced else "updated" if plan.existing else "created"
         if replaced:
             plan.changes.insert(0, replaced)

@@ -14,8 +14,6 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from statements.search.index import outbox as search_outbox
-from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.models import StatementTheme, Theme, ThemeRule
 from statements.themes.preview import RuleSpec, preview_rules
 from statements.themes.rules import check_query
@@ -68,7 +66,7 @@ class ThemeRuleInline(admin.TabularInline):
 
 
 @admin.register(Theme)
-class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
+class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "parent", "position", "rule_count", "statement_count"]
     list_filter = [("parent", admin.EmptyFieldListFilter), "parent"]
     list_select_related = ["parent"]
@@ -79,11 +77,6 @@ class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
     inlines = [ThemeRuleInline]
     actions = ["retag_selected"]
     change_form_template = "admin/themes/theme/change_form.html"
-
-    def search_changes(self, theme: Theme) -> dict:
-        """The statements tagged with the theme or its children: the index holds their slugs."""
-        tagged = StatementTheme.objects.filter(Q(theme=theme) | Q(theme__parent=theme))
-        return {"statement_ids": list(tagged.values_list("statement_id", flat=True))}
 
     def get_queryset(self, request: HttpRequest):
         counts = (
@@ -236,10 +229,7 @@ class StaffTagForm(forms.ModelForm):
 
 
 @admin.register(StatementTheme)
-class StatementThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
-    def search_changes(self, obj) -> dict:
-        return {"statement_ids": [obj.statement_id]}
-
+class StatementThemeAdmin(admin.ModelAdmin):
     """Every tag, filterable by theme and source: the review list linked from each theme."""
 
     form = StaffTagForm
@@ -306,7 +296,6 @@ class StatementThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
                 source=StatementTheme.Source.STAFF,
                 defaults={"is_removal": is_removal, "rule": None},
             )
-        search_outbox.record(statement_ids=[s for s, _ in pairs])
         verb = "removed from" if is_removal else "confirmed on"
         self.message_user(request, f"Theme {verb} {len(pairs)} statement(s) by staff.")
 

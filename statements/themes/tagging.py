@@ -106,8 +106,9 @@ def retag(
         agenda_tags = steps("agenda tags", _find_agenda_tags, cursor, scope)
         removed, added = steps("write", _write_difference, cursor, scope)
         cursor.execute("DROP TABLE _retag_found")
-    # A theme-scoped retag may touch any statement: the index redoes them all (see README).
-    outbox.record(meeting_ids=scope.meeting_ids or (), everything=scope.meeting_ids is None)
+    # The tags' triggers name each statement whose tags changed; a re-tag of every meeting may
+    # name most of them, and rebuilding every document is then the cheaper way (see README).
+    outbox.record(everything=scope.meeting_ids is None)
     seconds = time.perf_counter() - started
     return RetagResult(
         rule_tags, agenda_tags, meeting_themes, added, removed, seconds, steps.seconds

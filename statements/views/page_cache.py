@@ -1,6 +1,7 @@
 """Public pages kept until the search index's next commit (and at most PAGE_CACHE_SECONDS).
 
-Everything these pages show changes only through writes that record an outbox entry, and the
+Everything these pages show changes only through writes whose triggers record an outbox entry
+(statements/search/migrations/0003_outbox_triggers.py), and the
 indexer's commit of that entry changes the index's version: a page cached under one version is
 what the page would be now. Staff (logged in), other methods and non-200 answers pass through;
 with no readable index, nothing is cached. (The tests' mirror has a version too: the test suite

@@ -7,7 +7,7 @@ import pytest
 from statements.ingest import ingest_source
 from statements.ingest.speaker_merge import speaker_merge
 from statements.models import Speaker, Statement
-from statements.search.index import engine, outbox, store
+from statements.search.index import engine, store
 from statements.search.index.indexer import Indexer
 from statements.search.index.query import SearchSpec
 from statements.search.models import OutboxEntry
@@ -62,8 +62,7 @@ def test_retirement_removes_documents(live_index):
     ingest(seed_bytes())
     meeting_statements = Statement.objects.full()
     gone = meeting_statements.order_by("-sequence").first()
-    Statement.objects.filter(pk=gone.pk).delete()
-    outbox.record(statement_ids=[gone.pk])  # autocommit: applied on commit
+    Statement.objects.filter(pk=gone.pk).delete()  # the trigger names it
     assert gone.pk not in found() and found() == pg_full()
 
 
@@ -153,12 +152,7 @@ def test_an_entry_committed_late_is_applied_once_it_commits(index_dir):
         cursor.execute(
             "UPDATE statements_statement SET text = 'Xylophonists demand quiet.' WHERE id = %s",
             [changed.pk],
-        )
-        cursor.execute(
-            "INSERT INTO search_index_outboxentry (statement_ids, meeting_ids, speaker_ids,"
-            " delegation_ids, everything, created_at) VALUES (%s, '{}', '{}', '{}', false, now())",
-            [[changed.pk]],
-        )
+        )  # its trigger writes the outbox entry in this open transaction
     assert indexer.poll() == 0 and not found("xylophonists")  # not committed yet
     indexer.poll()
     writer.commit()

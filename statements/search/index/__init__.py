@@ -1,6 +1,8 @@
 """The search engine behind every search: an embedded tantivy index fed from PostgreSQL.
 
-PostgreSQL stays the record. Writes that change what a search shows call ``outbox.record`` in
-their transaction; the indexer (``indexer.py``) applies the outbox to the index; readers ask
-``engine`` for matches, exact totals and exact facet counts, then fetch the rows they show.
+PostgreSQL stays the record. Writes that change what a search shows get an outbox entry in their
+transaction from PostgreSQL triggers (``statements/search/migrations/0003_outbox_triggers.py``;
+``outbox.record`` only for re-indexing everything); the indexer (``indexer.py``) applies the
+outbox to the index; readers ask ``engine`` for matches, exact totals and exact facet counts,
+then fetch the rows they show.
 """

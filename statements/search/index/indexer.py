@@ -137,12 +137,11 @@ def _add_all(writer) -> int:
     return written
 
 
-def apply_in_process(entry: OutboxEntry) -> None:
-    """Dev mode: apply an entry right after its commit, then catch up; skip if another writes."""
+def catch_up() -> None:
+    """Dev mode: apply every committed entry not applied yet; skip if another process writes."""
     with _in_process:
         indexer = Indexer()
         try:
-            indexer.apply([entry])
             indexer.poll()
         except store.IndexUnavailable as exc:
             log.warning("Search index not updated: %s", exc)

@@ -89,7 +89,15 @@ def swap(generation: Path) -> None:
 
 
 def reader():
-    """What searches read: the object settings.SEARCH_INDEX_READER names."""
+    """What searches read: the object settings.SEARCH_INDEX_READER names.
+
+    Dev mode (SEARCH_INDEX_APPLY_ON_COMMIT): first apply every committed outbox entry not applied
+    yet, so a search sees each commit before it, whichever code path wrote it (the triggers
+    write the entries; no writer registers an after-commit hook)."""
+    if settings.SEARCH_INDEX_APPLY_ON_COMMIT:
+        from statements.search.index import indexer
+
+        indexer.catch_up()
     return import_string(settings.SEARCH_INDEX_READER)
 
 
