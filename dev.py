@@ -3,6 +3,7 @@
 
     python3 dev.py start   # install, migrate, load the sample data, serve on http://127.0.0.1:8000
     python3 dev.py test    # install, then run the whole test suite (extra args go to pytest)
+    python3 dev.py manage COMMAND ...   # any manage.py command, e.g. ingest_press_releases FILE
 
 Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/ (pgserver), which starts with the
 first process that needs it and stops with the last. Run again, `start` serves the same archive.
@@ -114,9 +115,15 @@ def test(extra: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *extra], env=env, cwd=ROOT)
 
 
+def manage_command(extra: list[str]) -> int:
+    """Run one manage.py command against the same database as `start` (development settings)."""
+    env = {**os.environ, "DJANGO_DEBUG": os.environ.get("DJANGO_DEBUG", "1")}
+    return subprocess.call([str(PYTHON), str(ROOT / "manage.py"), *extra], env=env, cwd=ROOT)
+
+
 def main() -> int:
     """Dispatch the sub-command."""
-    commands = {"start": start, "test": test}
+    commands = {"start": start, "test": test, "manage": manage_command}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

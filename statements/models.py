@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from meetings import languages
 from meetings.models import Meeting
-from statements import kinds
+from statements import kinds, review
 from statements.querysets import (
     DelegationQuerySet,
     SpeakerQuerySet,
@@ -224,6 +225,22 @@ class Statement(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="summaries"
     )
     text = models.TextField()
+    # What was checked: the parser's doubts, and whether staff reviewed or corrected it.
+    ReviewState = models.TextChoices(
+        "ReviewState",
+        kinds.choices(review.REVIEW_STATES),
+        module=__name__,
+        qualname="Statement.ReviewState",
+    )
+    review_state = models.CharField(
+        max_length=20, choices=ReviewState.choices, default=ReviewState.AS_PARSED
+    )
+    parser_warnings = ArrayField(
+        models.TextField(), default=list, blank=True, help_text="The parser's doubts, in words"
+    )
+    review_date = models.DateField(
+        null=True, blank=True, help_text="When staff last reviewed or corrected it"
+    )
     themes = models.ManyToManyField(Theme, through="StatementTheme", related_name="statements")
     search_vector = models.GeneratedField(
         expression=(
@@ -240,6 +257,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["meeting", "sequence"]
+        permissions = [("correct_statements", "Can correct statements")]
         constraints = [
             # Deferred so a re-ingest can renumber statements in place, keeping their ids.
             models.UniqueConstraint(
@@ -275,6 +293,9 @@ class RetiredStatement(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
     text_hash = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="SHA-256 of the text, to restore it"
+    )
+    merged_into = models.BigIntegerField(
+        null=True, blank=True, help_text="Merged by staff: its permalink leads to this statement"
     )
     retired_at = models.DateTimeField(auto_now_add=True)
 
@@ -345,3 +366,4 @@ from statements.decision_models import (  # noqa: E402, F401
     Vote,
     VoteExplanation,
 )
+from statements.correction_models import Correction  # noqa: E402, F401
