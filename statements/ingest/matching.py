@@ -1,7 +1,8 @@
 """Pair a re-ingest's statements with the stored ones, so permalinks survive any upload order.
 
-First by content (same kind and same text, whitespace aside), then by who spoke in order, and a
-statement no stored row matches takes back the id of a retired one with the same text.
+First the ids staff corrections keep (``plan.pins``), then by content (same kind and same text,
+whitespace aside), then by who spoke in order, then a statement staff corrected by its place;
+a statement no stored row matches takes back the id of a retired one with the same text.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from meetings.models import Meeting
+from statements import review
 from statements.ingest.corrections import text_hash
 from statements.ingest.speaker_names import name_key
 from statements.models import RetiredStatement
@@ -36,6 +38,7 @@ def match_existing_statements(plan: IngestPlan) -> None:
             item.existing = pool.pop(0)
     left = [s for group in by_text.values() for s in group]
     changed = _match_by_speaker(plan.statements, left)
+    changed += _match_corrected_by_place(plan.statements, left)
     matched = {item.existing.pk for item in plan.statements if item.existing}
     plan.retired = [s for s in left if s.pk not in matched]
     _restore_retired(plan, meeting)
@@ -80,6 +83,25 @@ def _match_by_speaker(items: list[PlannedStatement], stored: list) -> int:
         key = _speaker_key(p.kind, delegation_id, p.delegation_label or "", p.speaker or "")
         if pool[key]:
             item.existing = pool[key].pop(0)
+            changed += 1
+    return changed
+
+
+def _match_corrected_by_place(items: list[PlannedStatement], stored: list) -> int:
+    """Pair a statement staff corrected, whose text changed since, with what stands at its
+    place: its speaker is the staff's, not the parser's, so only its place still says it."""
+    taken = {item.existing.pk for item in items if item.existing}
+    corrected = {
+        (s.kind, s.sequence): s
+        for s in stored
+        if s.pk not in taken and s.review_state == review.CORRECTED
+    }
+    changed = 0
+    for item in items:
+        if item.existing or item.restored_id:
+            continue
+        if found := corrected.pop((item.parsed.kind, item.parsed.sequence), None):
+            item.existing = found
             changed += 1
     return changed
 
