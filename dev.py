@@ -90,8 +90,9 @@ def start(extra: list[str]) -> int:
         # Served beyond loopback: answer whatever name reaches it (development only).
         env["DJANGO_ALLOWED_HOSTS"] = "*" if host in ("0.0.0.0", "[::]", "0") else host.strip("[]")
     manage("migrate", "--no-input", env=env)
+    # Before the sample: its ingest then goes into the index (a fresh clone, a deleted var/).
+    manage("rebuild_search_index", "--if-missing", env=env)
     manage("load_sample_data", env=env)
-    manage("rebuild_search_index", "--if-missing", env=env)  # e.g. a fresh clone, a deleted var/
     manage("ensure_admin", "--site", url, env=env)
     print(f"\nServing the archive on {url}/  (Ctrl+C stops it)\n", flush=True)
     cmd = [str(PYTHON), str(ROOT / "manage.py"), "runserver", address, "--noreload"]

@@ -48,6 +48,7 @@ from django.views.decorators.http import require_safe
 from config.limits import too_many_requests
 from config.public_urls import in_request_context, site_url
 from statements.kinds import STATEMENT_KINDS, in_words
+from statements.review import REVIEW_STATES
 from statements.models import Statement, StatementTheme
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
@@ -173,6 +174,25 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
         "themes", "string", "Theme slugs (see themes), staff corrections applied.", None, many=True
     ),
     field_def("text", "string", "What was said, as the press release reports it."),
+    field_def(
+        "review_state",
+        "string",
+        in_words(REVIEW_STATES)
+        + ": written by the parser with no doubt noted, with a doubt noted (see "
+        "parser_warnings), checked by staff, or corrected by staff.",
+    ),
+    field_def(
+        "parser_warnings",
+        "string",
+        "The parser's doubts about this statement, in words (kept after a review).",
+        many=True,
+    ),
+    field_def(
+        "review_date",
+        "date",
+        "When staff last reviewed or corrected it (YYYY-MM-DD).",
+        nullable=True,
+    ),
 )
 STATEMENT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in STATEMENT_FIELDS)
 

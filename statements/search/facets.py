@@ -99,6 +99,7 @@ FACET_FIELDS = {
     "body": {"body": 200},
     "session": {"session": 200},
     "kind": {"kind": 20},
+    "review": {"review": 10},
     "speaker": {"speaker": TOP_SPEAKERS},
 }
 
@@ -251,6 +252,21 @@ def kind_facet(fs: StatementFilter, counts: dict) -> Facet:
     return Facet("kind", "Kind", [FacetGroup("", values)], note=note)
 
 
+def review_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """What was checked: as parsed, parser warning, reviewed, corrected by staff."""
+    found = counts["review"]
+    selected = fs.selected("review")
+    values = [
+        FacetValue(s.value, s.label, found.get(s.value, 0), s.value in selected)
+        for s in Statement.ReviewState
+        if found.get(s.value) or s.value in selected
+    ]
+    return Facet("review", "Review state", [FacetGroup("", values)], note=REVIEW_NOTE)
+
+
+REVIEW_NOTE = "How each statement was checked: see “How statements are checked”."
+
+
 def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
     """The speakers with most matching statements, and any chosen ones."""
     top = dict(counts["speaker"])
@@ -396,4 +412,12 @@ def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:
     return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
 
 
-FACETS = [delegation_facet, theme_facet, body_facet, session_facet, kind_facet, speaker_facet]
+FACETS = [
+    delegation_facet,
+    theme_facet,
+    body_facet,
+    session_facet,
+    kind_facet,
+    review_facet,
+    speaker_facet,
+]

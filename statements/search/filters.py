@@ -169,6 +169,7 @@ SHAPES = {
     "speaker": "a speaker's short name",
     "session": "a session number such as 78",
     "kind": "one of " + ", ".join(Statement.Kind.values),
+    "review": "one of " + ", ".join(Statement.ReviewState.values),
 }
 
 
@@ -185,6 +186,11 @@ class StatementFilter(django_filters.FilterSet):
     kind = TokenFilter(label="Kind", method="filter_kind", pattern="|".join(Statement.Kind.values))
     speaker = TokenFilter(
         label="Speaker", method="filter_speaker", pattern=_SLUG, transform=str.lower
+    )
+    review = TokenFilter(
+        label="Review state",
+        method="filter_review",
+        pattern="|".join(Statement.ReviewState.values),
     )
     date_from = PartialDateFilter(label="From", field_name="date", lookup_expr="gte")
     date_to = PartialDateFilter(label="To", field_name="date", lookup_expr="lte", end=True)
@@ -228,6 +234,9 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_kind(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         return queryset.filter(kind__in=value)
+
+    def filter_review(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.filter(review_state__in=value)
 
     def filter_speaker(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         speakers = Speaker.objects.filter(Q(slug__in=value) | Q(merged_into__slug__in=value))

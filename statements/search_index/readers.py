@@ -19,6 +19,7 @@ def spec_for(fs) -> SearchSpec:
         sessions=tuple(int(s) for s in d.get("session") or ()),
         kinds=tuple(d.get("kind") or ()),
         speakers=tuple(d.get("speaker") or ()),
+        reviews=tuple(d.get("review") or ()),
         date_from=d.get("date_from"),
         date_to=d.get("date_to"),
         scope=dict(getattr(fs, "search_scope", None) or {}),

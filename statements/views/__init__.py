@@ -1,5 +1,6 @@
 """Research pages, one module a page; URLs import the views from here."""
 
+from statements.views.checks import checks
 from statements.views.decisions import decision_list, export_votes
 from statements.views.delegations import delegation_detail, delegation_list
 from statements.views.home import home
@@ -10,6 +11,7 @@ from statements.views.statements import statement_cite, statement_detail
 from statements.views.themes import theme_detail, theme_list
 
 __all__ = [
+    "checks",
     "decision_list",
     "export_votes",
     "delegation_detail",

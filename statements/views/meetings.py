@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from meetings.models import Body, Meeting, ReleaseSource
 from statements.models import Statement
 from statements.search import facets
+from statements.views.checks import review_counts
 from statements.views.decisions import meeting_decisions
 
 
@@ -43,6 +44,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "previous": Meeting.objects.neighbour(meeting, before=True),
         "next": Meeting.objects.neighbour(meeting, before=False),
         "retired": _int(request.GET.get("retired")),
+        "review_counts": [c for c in review_counts(meeting.statements.all()) if c[3]],
+        "corrections": meeting.corrections.order_by("created_at", "pk"),
     }
     return render(request, "statements/meeting_detail.html", context)
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from statements.search_index import store
+from statements.search_index.schema import FACET_TEXT_FIELDS
 from statements.search_index.rebuild import rebuild
 
 
@@ -35,8 +36,10 @@ class Command(BaseCommand):
 
 
 def _readable() -> bool:
+    """An index opens and has every field of the current schema (else it is built anew)."""
     try:
-        store.open_index()
-    except store.IndexUnavailable:
+        index = store.open_index()
+        index.parse_query("x", list(FACET_TEXT_FIELDS))  # a field the index lacks: ValueError
+    except (store.IndexUnavailable, ValueError):
         return False
     return True
