@@ -360,10 +360,10 @@ class MeetingTheme(models.Model):
 
 
 # Decisions, votes and the narrative live in their own module; importing them registers the models.
+from statements.correction_models import Correction  # noqa: E402, F401
 from statements.decision_models import (  # noqa: E402, F401
     Decision,
     NarrativeParagraph,
     Vote,
     VoteExplanation,
 )
-from statements.correction_models import Correction  # noqa: E402, F401

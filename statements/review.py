@@ -35,4 +35,3 @@ def warning_words(warning: str) -> str:
     """A parser warning ("code: message") as a reader reads it: the message."""
     code, sep, message = warning.partition(": ")
     return message if sep and code.replace("_", "").isalpha() and code.islower() else warning
-

@@ -75,9 +75,7 @@ def corrected_plan(
     return plan, outcome
 
 
-def settle_corrections(
-    *, meeting: Meeting, outcome: Outcome, pending: list, user=None
-) -> int:
+def settle_corrections(*, meeting: Meeting, outcome: Outcome, pending: list, user=None) -> int:
     """After a write: record pending corrections, flag those that did not apply, keep ids."""
     by_sequence = dict(meeting.statements.values_list("sequence", "pk"))
     user = user if getattr(user, "pk", None) else None

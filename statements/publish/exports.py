@@ -48,10 +48,10 @@ from django.views.decorators.http import require_safe
 from config.limits import too_many_requests
 from config.public_urls import in_request_context, site_url
 from statements.kinds import STATEMENT_KINDS, in_words
-from statements.review import REVIEW_STATES
 from statements.models import Statement, StatementTheme
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
+from statements.review import REVIEW_STATES
 from statements.search.filters import StatementFilter
 from statements.search_index import engine
 from statements.search_index.readers import spec_for

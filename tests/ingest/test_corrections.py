@@ -195,9 +195,9 @@ def test_marking_the_meeting_reviewed_marks_every_statement(meeting, editor):
         meeting=meeting,
         operation="review_meeting",
         params={
-            "anchor": text_hash(" ".join(meeting.statements.order_by("sequence").values_list(
-                "text", flat=True
-            )))
+            "anchor": text_hash(
+                " ".join(meeting.statements.order_by("sequence").values_list("text", flat=True))
+            )
         },
         description="Reviewed the meeting",
         reason="Read against the release",

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from statements.search_index import store
-from statements.search_index.schema import FACET_TEXT_FIELDS
 from statements.search_index.rebuild import rebuild
+from statements.search_index.schema import FACET_TEXT_FIELDS
 
 
 class Command(BaseCommand):
