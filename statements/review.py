@@ -26,6 +26,15 @@ MEANINGS: dict[str, str] = {
 }
 
 
+# The correction that answers each parser warning (by its code), for the corrections page.
+ANSWERS: dict[str, str] = {
+    "names_other_delegation": "reassign",
+    "unresolved_delegation": "reassign",
+    "vote_sentence": "narrative",
+    "much_longer": "split",
+}
+
+
 def parsed_state(warnings: list[str] | tuple[str, ...]) -> str:
     """The state of a statement no person has touched."""
     return PARSER_WARNING if warnings else AS_PARSED

@@ -256,7 +256,7 @@ def _fill_statement(statement: Statement, item: PlannedStatement, meeting: Meeti
     statement.aligned_with = p.aligned_with or ""
     statement.summary_of = None
     statement.text = p.text
-    statement.parser_warnings = [review.warning_words(w) for w in item.warnings]
+    statement.parser_warnings = list(item.warnings)
 
 
 def _write_speakers(plan: IngestPlan) -> tuple[dict[tuple, Speaker], int]:

@@ -184,7 +184,9 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
     field_def(
         "parser_warnings",
         "string",
-        "The parser's doubts about this statement, in words (kept after a review).",
+        "The parser's doubts about this statement, each as code: words (kept after a "
+        "review). Codes: names_other_delegation, vote_sentence, much_longer, "
+        "unresolved_delegation.",
         many=True,
     ),
     field_def(

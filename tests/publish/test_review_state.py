@@ -19,6 +19,7 @@ from statements.models import Statement
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db
+WARNING = "names_other_delegation: the text names 'Peru' with a reporting verb"
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def archive():
     # A doubt the parser noted (the sample has none): as a parse of a doubtful release stores it.
     Statement.objects.filter(pk=full[4].pk).update(
         review_state="parser_warning",
-        parser_warnings=["names another delegation (Peru) with a reporting verb"],
+        parser_warnings=[WARNING],
     )
     return meeting, full
 
@@ -60,7 +61,7 @@ def test_statement_pages_say_how_each_was_checked(client, archive):
     assert f'Corrected by staff on <time datetime="{date.today():%Y-%m-%d}">{today}' in page
     assert "Reviewed by staff on" in client.get(full[3].get_absolute_url()).content.decode()
     warned = client.get(full[4].get_absolute_url()).content.decode()
-    assert "Parser warning: names another delegation (Peru) with a reporting verb" in warned
+    assert "Parser warning: the text names &#x27;Peru&#x27; with a reporting verb" in warned
     plain = client.get(full[5].get_absolute_url()).content.decode()
     assert "As parsed, not checked by a person" in plain
     meeting_page = client.get(meeting.get_absolute_url()).content.decode()
@@ -82,7 +83,7 @@ def test_api_and_csv_carry_the_review_fields(client, archive):
     body = json.loads(client.get("/api/v1/statements", {"review": "parser_warning"}).content)
     [item] = body["data"] if "data" in body else body["items"]
     assert item["id"] == full[4].pk and item["review_state"] == "parser_warning"
-    assert item["parser_warnings"] == ["names another delegation (Peru) with a reporting verb"]
+    assert item["parser_warnings"] == [WARNING]
     response = client.get(reverse("data:export-csv"), {"review": "corrected"})
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert [(r["id"], r["review_state"], r["review_date"]) for r in rows] == [
