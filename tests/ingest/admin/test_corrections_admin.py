@@ -1,4 +1,4 @@
-"""The corrections page: who may see it, who may change, and a refused correction changes nothing."""
+"""The corrections page: who may see it, who may change; a refused correction changes nothing."""
 
 from __future__ import annotations
 
