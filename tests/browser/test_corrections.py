@@ -205,12 +205,21 @@ def test_researchers_see_the_review_state_on_page_api_and_csv(strict_page, relea
     assert page.get_by_role("heading", level=1).inner_text().startswith("How statements")
 
 
+def widest(page) -> list[str]:
+    """The elements that reach past the viewport's right edge, innermost last."""
+    return page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+        " > window.innerWidth + 1).slice(0, 6).map(e => e.tagName + '.' + e.className + ' '"
+        " + Math.round(e.getBoundingClientRect().width))"
+    )
+
+
 def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor):
     phone = strict_page(width=390, height=844)
     for url in ("/", "/statements/", f"/meetings/{release.pk}/", "/checks/", "/data/"):
         phone.goto(url)
         overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px at 390 px"
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px: {widest(phone)}"
     wide = strict_page(width=1280)
     wide.goto("/data/")
     wider = wide.evaluate(
@@ -219,7 +228,7 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
     )
     assert not wider, f"<pre> blocks overflow at 1280 px: {wider}"
     staff = strict_page(user=editor)
-    for url in ("/admin/", "/admin/statements/correction/", "/admin/meetings/meeting/"):
+    for url in ("/admin/", "/admin/statements/correction/", "/admin/meetings/release/"):
         staff.goto(url)
         assert staff.locator("#content").count() == 1
     # The review page of an upload (its warnings and inferred values styled by static CSS).
