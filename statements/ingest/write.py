@@ -33,13 +33,24 @@ class IngestResult:
 
     @property
     def counts_text(self) -> str:
-        """The non-zero counts: "21 statements created, 2 speakers created"."""
-        return ", ".join(f"{n} {what}" for what, n in self.counts.items() if n)
+        """The non-zero counts: "21 statements created, 1 speaker created"."""
+        return ", ".join(counted(n, what) for what, n in self.counts.items() if n)
 
     def summary(self) -> str:
         """One line for messages and command output."""
         counts = self.counts_text
         return f"{self.release.symbol}: {self.action}" + (f" ({counts})" if counts else "")
+
+
+def counted(n: int, what: str) -> str:
+    """ "1 statement created", "2 statements created": the first plural noun agrees with n."""
+    if n == 1:
+        words = what.split(" ")
+        plural = next((i for i, w in enumerate(words) if w.endswith("s") and len(w) > 2), None)
+        if plural is not None:
+            words[plural] = words[plural][:-1]
+        what = " ".join(words)
+    return f"{n} {what}"
 
 
 def ingest_release(
