@@ -43,6 +43,8 @@ def pending_op(index: int, pending: dict) -> Op:
         operation=pending["operation"],
         params=pending["params"],
         date=timezone.localdate(),
+        statement_id=pending.get("statement_id"),
+        other_id=pending.get("other_id"),
     )
 
 
@@ -90,6 +92,8 @@ def settle_corrections(*, meeting: Meeting, outcome: Outcome, pending: list, use
             description=item["description"],
             reason=item["reason"],
             user=user,
+            statement_id=item.get("statement_id") or by_sequence.get(outcome.touched.get(key)),
+            other_id=item.get("other_id"),
         )
         if key in outcome.split_parts:
             row.other_id = by_sequence.get(outcome.split_parts[key])

@@ -82,6 +82,7 @@ class _Item:
     date: datetime.date | None = None
     pin: int | None = None
     made_by: int | None = None  # the split that made it, for its new id
+    touched_by: list[int] = field(default_factory=list)  # the operations that corrected it
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Outcome:
     pins: dict[int, int]  # sequence -> the statement id it must keep
     split_parts: dict[int, int]  # split's key -> sequence of its second part
     flagged: dict[int, str] = field(default_factory=dict)  # op key -> why it did not apply
+    touched: dict[int, int] = field(default_factory=dict)  # op key -> sequence it corrected
     applied: list[int] = field(default_factory=list)
 
 
@@ -133,6 +135,7 @@ def _apply(op: Op, items: list[_Item], narrative: list[ParsedNarrative]):
     if op.operation == "review":
         if item.state != review.CORRECTED:
             item.state, item.date = review.REVIEWED, op.date
+        item.touched_by.append(op.key)
         return narrative
     if op.operation == "reassign":
         changes = {k: p[k] or None for k in REASSIGNABLE if k in p}
@@ -157,6 +160,7 @@ def _apply(op: Op, items: list[_Item], narrative: list[ParsedNarrative]):
 def _corrected(item: _Item, op: Op) -> None:
     item.state, item.date = review.CORRECTED, op.date
     item.pin = item.pin or op.statement_id
+    item.touched_by.append(op.key)
 
 
 def _find(items: list[_Item], anchor: str) -> int:
@@ -253,7 +257,7 @@ def _outcome(parsed, items, narrative, by_sequence, flagged, applied) -> Outcome
     for n, item in enumerate(items, start=1):
         if id(item) in by_sequence:
             old_to_new.setdefault(by_sequence[id(item)], n)
-    statements, states, pins, split_parts = [], {}, {}, {}
+    statements, states, pins, split_parts, touched = [], {}, {}, {}, {}
     for n, item in enumerate(items, start=1):
         summary_of = item.parsed.summary_of
         statements.append(
@@ -268,5 +272,9 @@ def _outcome(parsed, items, narrative, by_sequence, flagged, applied) -> Outcome
             pins[n] = item.pin
         if item.made_by is not None:
             split_parts[item.made_by] = n
+        for key in item.touched_by:
+            touched[key] = n
     corrected = replace(parsed, statements=tuple(statements), narrative=tuple(narrative))
-    return Outcome(corrected, states, pins, split_parts, flagged, applied)
+    return Outcome(
+        corrected, states, pins, split_parts, flagged=flagged, touched=touched, applied=applied
+    )

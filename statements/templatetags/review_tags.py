@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from statements import review
+from statements.ingest.corrections import paragraphs, sentence_starts
 
 register = template.Library()
 
@@ -19,3 +20,15 @@ def warning_words(warnings) -> str:
 def answering_action(warning: str) -> str:
     """The correction form that answers a warning (an anchor prefix on the corrections page)."""
     return review.ANSWERS.get(warning.partition(":")[0], "review")
+
+
+@register.filter
+def sentence_choices(text: str) -> list[tuple[int, str]]:
+    """Where a statement may be split: (offset, the sentence's first words)."""
+    return [(at, " ".join(text[at:].split()[:8])) for at in sentence_starts(text)]
+
+
+@register.filter
+def paragraph_choices(text: str) -> list[str]:
+    """A statement's paragraphs, by their first words."""
+    return [" ".join(p.split()[:8]) for p in paragraphs(text)]
