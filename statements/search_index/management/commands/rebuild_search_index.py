@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-missing", action="store_true", help="Only build when no readable index exists"
+            "--if-missing",
+            action="store_true",
+            help="Only build when no readable index with every current field exists",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
 
