@@ -91,12 +91,27 @@ class Speaker(models.Model):
         help_text="Set when staff merged this speaker into another: its URLs redirect there.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Lists sort by surname: the last word first ("Squeff María del Carmen"), except a name
+    # already printed surname first, whose given name is a hyphenated Korean one ("Cho Tae-yul").
+    sort_name = models.GeneratedField(
+        expression=models.Case(
+            models.When(name__regex=r"^\S+ \S+-[a-z]\S*$", then=models.F("name")),
+            default=models.Func(
+                models.F("name"),
+                models.Value(r"^(.*) (\S+)$"),
+                models.Value(r"\2 \1"),
+                function="regexp_replace",
+            ),
+        ),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
 
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [models.Index(fields=["name"]), models.Index(fields=["sort_name", "id"])]
 
     def __str__(self) -> str:
         return self.name

@@ -41,3 +41,19 @@ def test_with_article(name, expected):
 )
 def test_display_name(printed, expected):
     assert display_name(printed) == expected
+
+
+@pytest.mark.django_db
+def test_the_speakers_page_sorts_by_surname(client):
+    from statements.models import Speaker
+
+    for name, slug in [
+        ("María del Carmen Squeff", "squeff"),
+        ("Cho Tae-yul", "cho"),
+        ("Anna Ekstedt", "ekstedt"),
+        ("Zhanna Adams", "adams"),
+    ]:
+        Speaker.objects.create(name=name, slug=slug)
+    page = client.get("/speakers/").content.decode()
+    order = [page.index(name) for name in ("Zhanna Adams", "Cho Tae-yul", "Anna Ekstedt")]
+    assert order == sorted(order) and page.index("Anna Ekstedt") < page.index("Squeff")
