@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from meetings.models import Meeting
 from statements.correction_models import Correction
 from statements.ingest import ingest_source
 from statements.ingest.correction_writes import (
@@ -16,17 +15,14 @@ from statements.ingest.correction_writes import (
 from statements.ingest.corrections import sentence_starts, text_hash
 from statements.models import NarrativeParagraph, RetiredStatement, Statement
 from statements.search_index.models import OutboxEntry
-from tests.seed import SEED_OVERRIDES, seed_bytes
+from tests.seed import SEED_OVERRIDES, ingest_seed, seed_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def meeting():
-    ingest_source(
-        source=seed_bytes(), source_name="seed.txt", overrides=dict(SEED_OVERRIDES), via="test"
-    )
-    return Meeting.objects.get()
+    return ingest_seed()
 
 
 @pytest.fixture

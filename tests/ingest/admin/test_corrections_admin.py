@@ -6,22 +6,17 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from meetings.models import Meeting
 from statements.correction_models import Correction
-from statements.ingest import ingest_source
 from statements.models import Statement
 from tests.rows import changed_rows, row_counts
-from tests.seed import SEED_OVERRIDES, seed_bytes
+from tests.seed import ingest_seed
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def meeting():
-    ingest_source(
-        source=seed_bytes(), source_name="seed.txt", overrides=dict(SEED_OVERRIDES), via="test"
-    )
-    return Meeting.objects.get()
+    return ingest_seed()
 
 
 def staff(client, django_user_model, *codenames):
