@@ -99,8 +99,9 @@ def expected_rows(query: str) -> int:
     from django.http import QueryDict
 
     from statements.search.filters import StatementFilter
+    from statements.search.index import engine
 
-    return StatementFilter(QueryDict(query)).matches.count()
+    return engine.count(StatementFilter(QueryDict(query)).spec())
 
 
 def run(fmt: str, query: str) -> Result:

@@ -47,7 +47,7 @@ def report(*, show_errors: bool) -> None:
 
 def _print_errors(expected: dict[int, set[str]], actual: dict[int, set[str]]) -> None:
     """One line per wrong (FP) or missing (FN) tag, with the tag's source and rule."""
-    from statements.models import StatementTheme
+    from statements.themes.models import StatementTheme
 
     for pk in sorted(expected):
         for slug in sorted(actual[pk] - expected[pk]):

@@ -1,15 +1,15 @@
 """gunicorn settings for production: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
-Threaded workers (gthread): a slow client holds one thread, not a whole process, so a few slow
-readers or slow senders cannot stop the site. The front server (nginx in docker-compose.yml)
-buffers slow clients and cuts slow senders; this is the second line. Every value can be changed
+Threaded workers (gthread): a slow client holds one thread, not a whole process. The front server
+(nginx in docker-compose.yml, deploy/nginx.conf) buffers slow clients and times out slow senders
+and readers, so gunicorn only ever talks to nginx. Every value can be changed
 with an environment variable of the same name in capitals, prefixed GUNICORN_.
 """
 
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-worker_class = "config.gunicorn_worker.TimedThreadWorker"  # gthread + socket timeouts
+worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 # Each thread may hold a database connection: workers x threads must stay below PostgreSQL's
 # max_connections (100 by default).

@@ -25,8 +25,10 @@ class RateLimitMiddleware:
     """Count requests per client address in groups (search, API, feeds, exports, admin login).
 
     A client over its group's rate gets 429 with Retry-After: a problem document from the API,
-    exports and feeds, a page elsewhere. Login attempts are counted per address and per username
-    before the view runs, so a refused guess never reaches the password hasher.
+    exports and feeds, a page elsewhere. Failed logins are counted per address and per address and
+    username (never per username alone, which would let anyone lock an account out for everyone);
+    a client over either limit is refused before the view runs, so its guess never reaches the
+    password hasher.
     """
 
     def __init__(self, get_response):
@@ -40,16 +42,21 @@ class RateLimitMiddleware:
         group = self.group(request)
         if not group or not settings.RATELIMIT_ENABLE:
             return self.get_response(request)
-        for key in ("ip", "post:username") if group == "login" else ("ip",):
-            usage = get_usage(
-                request, group=group, key=key, rate=settings.RATELIMIT_RATES[group], increment=True
-            )
-            if usage and usage["should_limit"]:
+        counted = (
+            login_counters() if group == "login" else [("ip", settings.RATELIMIT_RATES[group])]
+        )
+        for key, rate in counted:
+            usage = get_usage(request, group=group, key=key, rate=rate, increment=group != "login")
+            if usage and (usage["should_limit"] or is_used_up(usage, group)):
                 refusal_delay.wait()
                 return too_many_requests(request, group, max(1, usage["time_left"]))
         with in_flight(request, group) as admitted:
             if admitted:
-                return self.get_response(request)
+                response = self.get_response(request)
+                if group == "login" and not is_signed_in(response):
+                    for key, rate in counted:  # a failed login: count it on both counters
+                        get_usage(request, group=group, key=key, rate=rate, increment=True)
+                return response
         refusal_delay.wait()  # not counted as running meanwhile
         return too_many_requests(request, group, 1)
 
@@ -67,6 +74,31 @@ class RateLimitMiddleware:
         if request.GET and not path.startswith(("/admin/", "/static/", "/data/")):
             return "search"  # a page asked with a query: a search, a filter or a page of one
         return None
+
+
+def login_counters() -> list[tuple]:
+    """The login's two counters: the address (RATELIMIT_LOGIN_ADDRESS), and the address with the
+    username tried (RATELIMIT_LOGIN)."""
+    rates = settings.RATELIMIT_RATES
+    return [
+        ("ip", rates.get("login_address", rates["login"])),
+        (address_and_username, rates["login"]),
+    ]
+
+
+def address_and_username(group: str, request: HttpRequest) -> str:
+    """The counter key of one address guessing one username."""
+    return f"{client_address(request)}\0{request.POST.get('username', '')[:150]}"
+
+
+def is_used_up(usage: dict, group: str) -> bool:
+    """Failed logins are counted after the view: a peek refuses once the count reaches the limit."""
+    return group == "login" and usage["count"] >= usage["limit"]
+
+
+def is_signed_in(response: HttpResponse) -> bool:
+    """The admin login answers a redirect when the password was right, its form again when not."""
+    return 300 <= response.status_code < 400
 
 
 class RefusalDelay:

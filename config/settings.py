@@ -61,18 +61,22 @@ INSTALLED_APPS = [
     "django_filters",
     "django_ratelimit",
     "csp",
-    "template_partials",
     "corsheaders",
     "meetings",
     "statements",
+    "statements.ingest",
+    "statements.decisions",
+    "statements.themes",
     "statements.harvest",
-    "statements.search_index",
+    "statements.search",
+    "statements.publish",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.nul_characters.RefuseNulMiddleware",  # before anything reads a parameter
     "statements.publish.api.middleware.ReadOnlyApiMiddleware",
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
@@ -86,7 +90,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "config.limits.StatementTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
-    "statements.search_index.middleware.SearchIndexUnavailableMiddleware",
+    "statements.search.index.middleware.SearchIndexUnavailableMiddleware",
 ]
 
 # Open CORS for data out: the API, exports, feeds and dumps (django-cors-headers).
@@ -160,7 +164,7 @@ if os.environ.get("DJANGO_TEST_DB_NAME"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The search index (statements/search_index): an embedded tantivy index in a folder of this
+# The search index (statements/search/index/): an embedded tantivy index in a folder of this
 # machine. One writer (run_indexer, or the web process itself after each commit when
 # SEARCH_INDEX_APPLY_ON_COMMIT is on: the default with DEBUG, for dev.py start); readers only read.
 # Without SEARCH_INDEX_DIR, an embedded database in PGDATA_DIR gets its index beside it
@@ -173,7 +177,18 @@ elif os.environ.get("PGDATA_DIR"):
 else:
     SEARCH_INDEX_DIR = BASE_DIR / "var" / "search-index"
 SEARCH_INDEX_APPLY_ON_COMMIT = env_bool("SEARCH_INDEX_APPLY_ON_COMMIT", default=DEBUG)
-SEARCH_INDEX_MIRROR = False  # tests only: see statements/search_index/mirror.py
+# What searches read: the live index on disk (the tests name their mirror: tests/search_mirror.py)
+SEARCH_INDEX_READER = "statements.search.index.store.disk"
+# This machine's name for its index in the indexer's status (admin, /readyz): the host name by
+# default; give the web and indexer containers of one machine the same name.
+SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
+# run_indexer retries database and disk errors after this many seconds, doubled each time.
+INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
+INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
+# /readyz answers 503 when this machine's index is further behind than this, or when its
+# run_indexer has not reported for this long (statements/search/index/health.py).
+READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
+READY_MAX_INDEXER_SILENCE_SECONDS = float(os.environ.get("READY_MAX_INDEXER_SILENCE_SECONDS", "60"))
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
@@ -229,7 +244,8 @@ HARVEST_MAX_WAIT = float(os.environ.get("HARVEST_MAX_WAIT", "600"))  # longest s
 # Hosts the admin's "press.un.org address" field may fetch from (the command fetches any --url).
 HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.un.org", "un.org"]
 
-# A shared cache across web processes and machines (facet counts, archive-wide figures).
+# The default cache holds the rate-limit counters: shared across processes and machines when
+# CACHE_URL names Redis or memcached, else per process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
     CACHES = {
@@ -255,8 +271,8 @@ else:
         }
     }
 
-# Pages and per-commit results (statements/views/page_cache.py, search_index/memo.py) have a
-# cache of their own in each process: however many pages are kept, they never push the
+# Pages and per-commit results (statements/views/page_cache.py, statements/search/index/memo.py)
+# have a cache of their own in each process: however many pages are kept, they never push the
 # rate-limit counters (in "default") out. Keyed by the index's version, they need no sharing.
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -309,7 +325,8 @@ RATELIMIT_RATES = {
     "api": os.environ.get("RATELIMIT_API", "120/m"),
     "feeds": os.environ.get("RATELIMIT_FEEDS", "30/m"),
     "exports": os.environ.get("RATELIMIT_EXPORTS", "10/m"),
-    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),
+    "login": os.environ.get("RATELIMIT_LOGIN", "5/m"),  # failed logins per address and username
+    "login_address": os.environ.get("RATELIMIT_LOGIN_ADDRESS", "20/m"),  # failed, per address
 }
 # Requests of one group one client may have running at once.
 RATELIMIT_CONCURRENT = int(os.environ.get("RATELIMIT_CONCURRENT", "1"))

@@ -1,8 +1,9 @@
 """Root URLs: the research site, the admin, health."""
 
 from django.contrib import admin
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 
 
 def healthz(request):
@@ -10,9 +11,20 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+@never_cache
+def readyz(request):
+    """200 when this machine can serve searches: database, index, indexer, lag; else 503."""
+    from statements.search.index.health import readiness
+
+    ready, details = readiness()
+    return JsonResponse({"ready": ready, **details}, status=200 if ready else 503)
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("", include("statements.publish.urls")),
     path("", include("statements.urls")),
+    path("", include("statements.harvest.urls")),
 ]

@@ -1,11 +1,15 @@
-"""Admin for bodies, releases, meetings and the ingestion log."""
+"""Admin for bodies, releases, meetings and the ingestion log.
+
+Bodies, releases and meetings are registered by the app that extends their admin (meetings
+imports no other app): statements/admin/meetings_admin.py (bodies and meetings, their edits
+re-indexed) and statements/ingest/admin.py (releases, with the upload and review pages).
+"""
 
 from django.contrib import admin
 
-from meetings.models import Body, Ingestion, Meeting, Release
+from meetings.models import Ingestion, Meeting
 
 
-@admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "symbol_prefix", "kind", "parent", "position"]
     list_filter = ["kind"]
@@ -25,7 +29,6 @@ class IngestionInline(admin.TabularInline):
         return False
 
 
-@admin.register(Release)
 class ReleaseAdmin(admin.ModelAdmin):
     list_display = ["symbol", "date", "headline", "language", "parser_version", "ingested_at"]
     list_filter = ["language", "date_inferred", "parser_version", "meeting__body"]
@@ -44,7 +47,6 @@ class ReleaseAdmin(admin.ModelAdmin):
     inlines = [IngestionInline]
 
 
-@admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["__str__", "body", "session", "meeting_numbers", "part", "date", "release"]
     list_filter = ["body", "session"]

@@ -1,7 +1,8 @@
-"""Delegations, speakers, statements and themes."""
+"""Delegations, speakers and statements (themes: statements/themes/models.py)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -12,10 +13,10 @@ from meetings import languages
 from meetings.models import Meeting
 from statements import kinds, review
 from statements.querysets import (
+    CorrectionQuerySet,
     DelegationQuerySet,
     SpeakerQuerySet,
     StatementQuerySet,
-    ThemeQuerySet,
 )
 
 SEARCH_CONFIG = languages.POSTGRES_CONFIG  # why English for every statement: see languages
@@ -148,58 +149,35 @@ class SpeakerRedirect(models.Model):
         return f"{self.slug} → {self.speaker.slug}"
 
 
-class Theme(models.Model):
-    """A subject researchers follow; pillars have no parent, themes sit under a pillar."""
+class SpeakerMerge(models.Model):
+    """What one speaker merge moved, so that it can be undone (statements/ingest/speaker_merge)."""
 
-    slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=120, unique=True)
-    description = models.TextField(blank=True)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    source = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_out")
+    target = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_in")
+    statement_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Source's aliases, as [name, normalized] pairs"
     )
-    position = models.PositiveSmallIntegerField(default=100)
-
-    objects = ThemeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("statements:theme-detail", args=[self.slug])
-
-
-class ThemeRule(models.Model):
-    """A full-text query (websearch syntax) whose matches are tagged with the theme.
-
-    Rules match a statement's text only (not the speaker or delegation printed beside it). When
-    ``requires`` is set, the text must match it too: "outer space" AND (weapons OR "arms race").
-    """
-
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="rules")
-    query = models.CharField(max_length=500, help_text='websearch syntax: "exact phrase" -word')
-    requires = models.CharField(
-        max_length=500,
+    added_aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
         blank=True,
-        verbose_name="and also",
-        help_text='Optional second query the text must also match, e.g. weapons OR "arms race"',
+        help_text="Normalized aliases the target did not have before the merge",
     )
-    note = models.CharField(max_length=200, blank=True)
-    is_active = models.BooleanField(default=True)
+    redirect_slugs = ArrayField(
+        models.CharField(max_length=120), default=list, blank=True, help_text="Source's old slugs"
+    )
+    merged_speaker_ids = ArrayField(
+        models.BigIntegerField(), default=list, blank=True, help_text="Speakers merged into source"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["theme", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["theme", "query", "requires"], name="theme_rule_unique"
-            ),
-        ]
+        ordering = ["-merged_at"]
 
     def __str__(self) -> str:
-        extra = f" AND ({self.requires})" if self.requires else ""
-        return f"{self.theme}: {self.query}{extra}"
+        return f"{self.source} → {self.target}"
 
 
 class Statement(models.Model):
@@ -256,7 +234,9 @@ class Statement(models.Model):
     review_date = models.DateField(
         null=True, blank=True, help_text="When staff last reviewed or corrected it"
     )
-    themes = models.ManyToManyField(Theme, through="StatementTheme", related_name="statements")
+    themes = models.ManyToManyField(
+        "themes.Theme", through="themes.StatementTheme", related_name="statements"
+    )
     search_vector = models.GeneratedField(
         expression=(
             SearchVector("speaker_label", "delegation_label", weight="A", config=SEARCH_CONFIG)
@@ -318,67 +298,48 @@ class RetiredStatement(models.Model):
         return f"#{self.statement_id}"
 
 
-class StatementTheme(models.Model):
-    """A theme on a statement, with where it came from: a rule, the agenda, or staff."""
+class Correction(models.Model):
+    """One change staff made to what the parser found: who, when, what, why; undone or not."""
 
-    class Source(models.TextChoices):
-        RULE = "rule", "Rule"
-        AGENDA = "agenda", "Meeting agenda"
-        STAFF = "staff", "Staff"
+    class Operation(models.TextChoices):
+        SPLIT = "split", "Split a statement"
+        MERGE = "merge", "Merge two statements"
+        REASSIGN = "reassign", "Change delegation, speaker, title or kind"
+        TO_NARRATIVE = "to_narrative", "Move a paragraph to the narrative"
+        TO_STATEMENT = "to_statement", "Move a narrative paragraph into a statement"
+        REVIEW = "review", "Mark a statement reviewed"
+        REVIEW_MEETING = "review_meeting", "Mark the whole meeting reviewed"
 
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="theme_tags")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statement_tags")
-    source = models.CharField(max_length=10, choices=Source.choices)
-    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
-    is_removal = models.BooleanField(
-        default=False, help_text="Staff removed this theme: automatic tagging must not add it"
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    operation = models.CharField(max_length=20, choices=Operation.choices)
+    params = models.JSONField(
+        default=dict, help_text="What to change, with the text it applies to (by hash)"
+    )
+    statement_id = models.BigIntegerField(
+        null=True, blank=True, help_text="The statement it was made on (the kept one of a merge)"
+    )
+    other_id = models.BigIntegerField(
+        null=True, blank=True, help_text="A split's new statement, or a merge's removed one"
+    )
+    description = models.TextField(help_text="What it does, in words")
+    reason = models.TextField(help_text="Why, in the words of the member of staff")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    flag = models.TextField(
+        blank=True, help_text="Why it no longer applies after a re-ingest (empty: it applies)"
     )
 
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["statement", "theme", "source"], name="statement_theme_unique"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(is_removal=False) | models.Q(source="staff"),
-                name="statement_theme_removal_is_staff",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["theme", "statement"]),
-            # Every effective-theme query anti-joins the (few) staff removals.
-            models.Index(
-                fields=["statement", "theme"],
-                condition=models.Q(is_removal=True),
-                name="statement_theme_removals",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.theme} on #{self.statement_id} ({self.source})"
-
-
-class MeetingTheme(models.Model):
-    """A theme of a meeting's agenda, from its headline and lead paragraphs."""
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="theme_tags")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="meeting_tags")
-    rule = models.ForeignKey(ThemeRule, null=True, blank=True, on_delete=models.SET_NULL)
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "theme"], name="meeting_theme_unique"),
-        ]
+        ordering = ["meeting", "created_at", "pk"]
+        indexes = [models.Index(fields=["meeting", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.theme} on {self.meeting_id}"
-
-
-# Decisions, votes and the narrative live in their own module; importing them registers the models.
-from statements.correction_models import Correction  # noqa: E402, F401
-from statements.decision_models import (  # noqa: E402, F401
-    Decision,
-    NarrativeParagraph,
-    Vote,
-    VoteExplanation,
-)
+        return f"{self.get_operation_display()} on meeting {self.meeting_id}"

@@ -1,11 +1,10 @@
-"""Read queries as QuerySet methods: search, per-speaker, per-delegation, per-theme."""
+"""Read queries as QuerySet methods: per-speaker, per-delegation, per-theme (search is the
+search index's: statements/search/index/engine.py)."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import models
 
-from meetings.languages import POSTGRES_CONFIG
 from statements.kinds import STATE_KINDS
 from statements.reference import normalize_name
 
@@ -28,27 +27,10 @@ class SpeakerQuerySet(models.QuerySet):
         return self.filter(merged_into__isnull=True)
 
 
-class ThemeQuerySet(models.QuerySet):
-    def pillars(self) -> ThemeQuerySet:
-        return self.filter(parent__isnull=True)
-
-    def leaves(self) -> ThemeQuerySet:
-        return self.filter(parent__isnull=False)
-
-
 class StatementQuerySet(models.QuerySet):
     def with_related(self) -> StatementQuerySet:
         """Join what a statement list shows."""
         return self.select_related("speaker", "delegation", "meeting__body", "meeting__release")
-
-    def search(self, query: str) -> StatementQuerySet:
-        """Filter by a websearch-syntax full-text query ("phrase", OR, -word)."""
-        return self.filter(
-            search_vector=SearchQuery(query, search_type="websearch", config=POSTGRES_CONFIG)
-        )
-
-    def for_speaker(self, speaker) -> StatementQuerySet:
-        return self.filter(speaker=speaker)
 
     def for_delegation(self, delegation) -> StatementQuerySet:
         return self.filter(delegation=delegation)
@@ -114,3 +96,13 @@ def effective_theme_tags(tags: models.QuerySet) -> models.QuerySet:
 def _theme_tag_model(statement_model):
     """StatementTheme, reached through the model (this module is imported by models.py)."""
     return statement_model._meta.get_field("theme_tags").related_model
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def active(self):
+        """The corrections in force, in the order they were made (the order they apply in)."""
+        return self.filter(undone_at__isnull=True).order_by("created_at", "pk")
+
+    def flagged(self):
+        """In force but no longer applying: the text under them changed in a re-ingest."""
+        return self.filter(undone_at__isnull=True).exclude(flag="")

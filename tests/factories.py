@@ -6,7 +6,8 @@ import itertools
 from datetime import date
 
 from meetings.models import Body, Meeting, Release, ReleaseSource
-from statements.models import Delegation, Speaker, SpeakerAlias, Statement, Theme, ThemeRule
+from statements.models import Delegation, Speaker, SpeakerAlias, Statement
+from statements.themes.models import Theme, ThemeRule
 
 _counter = itertools.count(1)
 
@@ -87,7 +88,7 @@ def make_theme(
 
 def make_theme_tag(*, statement, theme, source: str = "rule", is_removal: bool = False):
     """Tag a statement with a theme (or, with is_removal, record a staff removal)."""
-    from statements.models import StatementTheme
+    from statements.themes.models import StatementTheme
 
     return StatementTheme.objects.create(
         statement=statement, theme=theme, source=source, is_removal=is_removal

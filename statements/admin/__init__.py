@@ -1,6 +1,3 @@
-"""Admin registrations of the statements app."""
+"""Admin registrations of the statements app (the other apps' admin modules are found by Django)."""
 
 from statements.admin import meetings_admin, models_admin  # noqa: F401
-from statements.ingest import admin as ingest_admin  # noqa: F401
-from statements.ingest import corrections_admin  # noqa: F401, E402
-from statements.themes import admin as themes_admin  # noqa: F401

@@ -1,7 +1,7 @@
 """The meetings app's admins, with their edits recorded for the search index.
 
-`meetings` never imports `statements`, so its admins know nothing of the index; here they are
-registered again with RecordsSearchChanges: a body or meeting edited or deleted in the admin
+`meetings` never imports `statements`, so its admins know nothing of the index; they are
+registered here, with RecordsSearchChanges: a body or meeting edited or deleted in the admin
 re-indexes its meetings' statements (the index holds body slugs, dates and meeting ids), and the
 index's commit refreshes every cached page. (Releases: the upload admin in
 statements/ingest/admin.py does the same.)
@@ -13,7 +13,7 @@ from django.contrib import admin
 
 from meetings.admin import BodyAdmin, MeetingAdmin
 from meetings.models import Body, Meeting
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 
 
 def meeting_ids(**where) -> list[int]:
@@ -31,6 +31,5 @@ class IndexedMeetingAdmin(RecordsSearchChanges, MeetingAdmin):
         return {"meeting_ids": [meeting.pk]}
 
 
-for model, model_admin in [(Body, IndexedBodyAdmin), (Meeting, IndexedMeetingAdmin)]:
-    admin.site.unregister(model)
-    admin.site.register(model, model_admin)
+admin.site.register(Body, IndexedBodyAdmin)
+admin.site.register(Meeting, IndexedMeetingAdmin)

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.shortcuts import render
 
 from statements.ingest.alias_forms import AliasFormSet, DelegationAliasForm, SpeakerAliasForm
-from statements.ingest.speaker_merge import speaker_merge
+from statements.ingest.speaker_merge import speaker_merge, speaker_unmerge
 from statements.models import (
     Delegation,
     DelegationAlias,
@@ -13,7 +13,7 @@ from statements.models import (
     SpeakerRedirect,
     Statement,
 )
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 from statements.themes.admin import StatementThemeTagInline
 
 
@@ -61,9 +61,22 @@ class SpeakerAdmin(RecordsSearchChanges, admin.ModelAdmin):
     list_filter = [("merged_into", admin.EmptyFieldListFilter)]
     list_select_related = ["merged_into"]
     search_fields = ["name", "aliases__name", "slug"]
-    raw_id_fields = ["merged_into"]
+    # Set and cleared only by the merge and undo actions: clearing it by hand left the speaker
+    # without its statements, aliases and old slugs (an empty page).
+    readonly_fields = ["merged_into"]
     inlines = [SpeakerAliasInline, SpeakerRedirectInline]
-    actions = ["merge_speakers"]
+    actions = ["merge_speakers", "undo_merge"]
+
+    @admin.action(description="Undo the merge of selected speakers", permissions=["change"])
+    def undo_merge(self, request, queryset):
+        """Give each selected merged speaker back its statements, aliases and old slugs."""
+        for speaker in queryset.filter(merged_into__isnull=False):
+            try:
+                moved = speaker_unmerge(source=speaker)
+            except ValueError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(request, f"{speaker}: merge undone, {moved} statement(s) back.")
 
     @admin.action(description="Merge selected speakers (same person)", permissions=["change"])
     def merge_speakers(self, request, queryset):
@@ -103,4 +116,4 @@ class StatementAdmin(RecordsSearchChanges, admin.ModelAdmin):
     show_full_result_count = False
 
 
-# ThemeAdmin (rules inline, preview, re-tag) lives in statements/admin/themes_admin.py.
+# ThemeAdmin (rules inline, preview, re-tag) lives in statements/themes/admin.py.

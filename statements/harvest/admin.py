@@ -9,8 +9,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from meetings.models import Release
-from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
+from statements.harvest.models import (
+    HarvestedPage,
+    HarvestItem,
+    HarvestRun,
+    HarvestSource,
+    ReviewItem,
+)
 from statements.ingest import IngestError, parse_source
+from statements.ingest.admin import ReleaseUploadAdmin
 
 INGEST_PERMISSION = "meetings.ingest_release"
 
@@ -26,6 +33,19 @@ class HarvestItemInline(admin.TabularInline):
         return False
 
 
+class HarvestSourceInline(admin.TabularInline):
+    """Each discovery source of the run: read or failed, and why."""
+
+    model = HarvestSource
+    extra = 0
+    can_delete = False
+    fields = ["key", "status", "reason", "pages", "found", "since"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(HarvestRun)
 class HarvestRunAdmin(admin.ModelAdmin):
     list_display = ["__str__", "status", "started_at", "finished_at", "discovered", "fetched",
@@ -33,7 +53,7 @@ class HarvestRunAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     date_hierarchy = "started_at"
     readonly_fields = [f.name for f in HarvestRun._meta.fields]
-    inlines = [HarvestItemInline]
+    inlines = [HarvestSourceInline, HarvestItemInline]
 
     def has_add_permission(self, request):
         return False
@@ -64,6 +84,13 @@ class ReviewItemAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        """Staff who may ingest may see the queue they review from."""
+        return request.user.has_perm(INGEST_PERMISSION) or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request) or super().has_module_permission(request)
+
     @admin.display(description="reason")
     def reason_short(self, obj: ReviewItem) -> str:
         return obj.reason[:160]
@@ -73,7 +100,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
         url = reverse("admin:harvest_reviewitem_review", args=[obj.pk])
         return format_html('<a href="{}">Review</a>', url) if obj.parsed else "—"
 
-    @admin.action(description="Dismiss the selected items")
+    @admin.action(description="Dismiss the selected items", permissions=["change"])
     def dismiss(self, request, queryset):
         count = queryset.update(status=ReviewItem.Status.DISMISSED)
         self.message_user(request, f"Dismissed {count} item{'s' * (count != 1)}.")
@@ -82,7 +109,7 @@ class ReviewItemAdmin(admin.ModelAdmin):
         """Feed the stored bytes into the upload review page; its confirm posts back here."""
         if not request.user.has_perm(INGEST_PERMISSION):
             raise PermissionDenied
-        release_admin = self.admin_site._registry[Release]
+        release_admin = ReleaseUploadAdmin(Release, self.admin_site)
         if request.method == "POST" and "step" in request.POST:
             return release_admin.review_posted(request)
         item = get_object_or_404(ReviewItem.objects.select_related("page"), pk=pk)

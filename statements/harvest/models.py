@@ -29,6 +29,7 @@ class HarvestRun(models.Model):
     queued = models.PositiveIntegerField(default=0, help_text="Sent to the review queue")
     failed = models.PositiveIntegerField(default=0)
     resumed = models.PositiveSmallIntegerField(default=0, help_text="Times a killed run resumed")
+    reason = models.TextField(blank=True, help_text="Why the run failed, when it did")
 
     class Meta:
         ordering = ["-started_at"]
@@ -56,12 +57,71 @@ class HarvestItem(models.Model):
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     outcome = models.CharField(max_length=12, blank=True)
     message = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Visits begun; one that never finished is not begun a third time"
+    )
 
     class Meta:
         ordering = ["run", "position"]
         constraints = [
             models.UniqueConstraint(fields=["run", "url"], name="harvest_item_once_per_run"),
         ]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class HarvestSourceQuerySet(models.QuerySet):
+    def last_success(self, key: str) -> HarvestSource | None:
+        """The latest report of a source that succeeded in a run that finished."""
+        done = (HarvestRun.Status.FINISHED, HarvestRun.Status.FAILED)
+        return (
+            self.filter(key=key, status=HarvestSource.Status.OK, run__status__in=done)
+            .select_related("run")
+            .order_by("-run__started_at", "-pk")
+            .first()
+        )
+
+
+class HarvestSource(models.Model):
+    """What one discovery source (a feed, a listing in a language, the sitemap) gave a run."""
+
+    class Status(models.TextChoices):
+        OK = "ok", "Read"
+        FAILED = "failed", "Failed"
+
+    run = models.ForeignKey(HarvestRun, on_delete=models.CASCADE, related_name="sources")
+    key = models.CharField(max_length=80, help_text="e.g. feed:en, listing:fr:security-council")
+    status = models.CharField(max_length=8, choices=Status.choices)
+    reason = models.TextField(blank=True, help_text="Why it failed, or what it held")
+    pages = models.PositiveIntegerField(default=0, help_text="Requests made to read it")
+    found = models.PositiveIntegerField(default=0, help_text="Release addresses it gave")
+    since = models.DateField(null=True, blank=True, help_text="The window it was read for")
+    etag = models.CharField(max_length=200, blank=True)
+    last_modified = models.CharField(max_length=200, blank=True)
+
+    objects = HarvestSourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["run", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.get_status_display()})"
+
+
+class ListedRelease(models.Model):
+    """A release address the site has listed (feed, listing, sitemap): what coverage compares."""
+
+    url = models.URLField(max_length=500, unique=True)
+    symbol = models.CharField(max_length=60, db_index=True)
+    body = models.CharField(max_length=40, db_index=True)
+    year = models.PositiveSmallIntegerField(db_index=True)
+    language = models.CharField(max_length=8)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["year", "symbol"]
 
     def __str__(self) -> str:
         return self.url
@@ -74,7 +134,7 @@ class HarvestedPage(models.Model):
     content = models.BinaryField(help_text="The page as served, byte for byte")
     sha256 = models.CharField(max_length=64, db_index=True)
     etag = models.CharField(max_length=200, blank=True)
-    last_modified = models.CharField(max_length=64, blank=True)
+    last_modified = models.CharField(max_length=200, blank=True)
     fetched_at = models.DateTimeField(help_text="When these bytes were fetched")
     checked_at = models.DateTimeField(help_text="When the page was last asked for")
     release = models.ForeignKey(

@@ -16,12 +16,24 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from meetings.models import Release
 from statements.harvest.client import Disallowed, Fetched, FetchError, PoliteClient, Politeness
-from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
-from statements.harvest.targets import Request, discover
+from statements.harvest.listings import challenge_reason
+from statements.harvest.models import (
+    HarvestedPage,
+    HarvestItem,
+    HarvestRun,
+    HarvestSource,
+    ListedRelease,
+    ReviewItem,
+)
+from statements.harvest.sources import release_address
+from statements.harvest.targets import Discoverer, Discovery, Request
 from statements.ingest import IngestError, content_hash, ingest_release, parse_source, plan_release
 
 LOCK_KEY = "statements.harvest"
+MAX_ATTEMPTS = 2  # an item whose visit never finished this often is failed, not begun again
+MAX_RESUMES = 5  # a run resumed this often is abandoned
 
 
 class HarvestBusy(Exception):
@@ -37,13 +49,24 @@ def politeness_from_settings() -> Politeness:
         retries=settings.HARVEST_RETRIES,
         backoff=settings.HARVEST_BACKOFF,
         max_wait=settings.HARVEST_MAX_WAIT,
+        deadline=getattr(settings, "HARVEST_DEADLINE", 300.0),
+        max_bytes=settings.MAX_RELEASE_BYTES,
     )
 
 
-def harvest_hosts() -> tuple[str, ...]:
-    """The hosts the harvester fetches from: its configured site and the admin's UN hosts."""
-    base = urlsplit(settings.HARVEST_BASE_URL).hostname or ""
-    return tuple(h for h in (base, *settings.HARVEST_ADMIN_HOSTS) if h)
+def harvest_hosts(*urls: str) -> tuple[str, ...]:
+    """The hosts the harvester fetches from: its configured site (and any site it is given),
+    each with its own port when it names one, and the admin's UN hosts on ports 80 and 443."""
+    hosts = []
+    for url in (settings.HARVEST_BASE_URL, *urls):
+        parts = urlsplit(url)
+        with contextlib.suppress(ValueError):
+            port = parts.port
+            if parts.hostname:
+                hosts.append(parts.hostname.lower())
+                if port:
+                    hosts.append(f"{parts.hostname.lower()}:{port}")
+    return tuple(dict.fromkeys([*hosts, *settings.HARVEST_ADMIN_HOSTS]))
 
 
 def user_agent() -> str:
@@ -70,20 +93,103 @@ def unfinished_run() -> HarvestRun | None:
     return HarvestRun.objects.filter(status=HarvestRun.Status.RUNNING).order_by("pk").last()
 
 
-def start_run(client: PoliteClient, request: Request, options: dict) -> HarvestRun:
-    """Discover the addresses and record the run with all its items before fetching any."""
-    targets = discover(client, request)
-    with transaction.atomic():
-        run = HarvestRun.objects.create(options=options, discovered=len(targets))
-        HarvestItem.objects.bulk_create(
-            HarvestItem(run=run, position=i, url=url, outcome="optional" * optional)
-            for i, (url, optional) in enumerate(targets)
-        )
+def archived_keys() -> set[str]:
+    """What the archive holds, as language:slug keys (one release under any of its addresses)."""
+    keys = {
+        f"{language}:{symbol.replace('/', '').lower()}"
+        for symbol, language in Release.objects.values_list("symbol", "language")
+    }
+    for url in HarvestedPage.objects.values_list("url", flat=True):
+        if address := release_address(url):
+            keys.add(f"{address.language}:{address.slug}")
+    return keys
+
+
+def address_key(url: str) -> str:
+    address = release_address(url)
+    return f"{address.language}:{address.slug}" if address else url
+
+
+def start_run(
+    client: PoliteClient, request: Request, options: dict, *, discoverer: Discoverer | None = None
+) -> HarvestRun:
+    """Record the run, discover source by source, then record every item before fetching any."""
+    run = HarvestRun.objects.create(options=options)
+    keys = archived_keys()
+    discoverer = discoverer or Discoverer(client, request)
+    discoverer.known = lambda url: address_key(url) in keys
+    try:
+        discovery = discoverer.discover()
+    except (ValueError, FetchError) as exc:
+        return close_run(run, reason=f"Discovery failed: {exc}")
+    record_discovery(run, discovery)
     return run
 
 
-def resume_run(run: HarvestRun) -> HarvestRun:
-    """Mark a killed run as resumed once more."""
+def record_discovery(run: HarvestRun, discovery: Discovery) -> None:
+    """Store the items, each source's report and the releases the site listed, in one go."""
+    with transaction.atomic():
+        HarvestItem.objects.bulk_create(
+            HarvestItem(run=run, position=i, url=url, outcome="optional" * optional)
+            for i, (url, optional) in enumerate(discovery.targets)
+        )
+        HarvestSource.objects.bulk_create(
+            HarvestSource(
+                run=run,
+                key=report.source.key,
+                status=HarvestSource.Status.FAILED if report.failed else HarvestSource.Status.OK,
+                reason=report.reason[:2000],
+                pages=report.pages,
+                found=len(report.found),
+                since=report.since,
+                etag=report.etag,
+                last_modified=report.last_modified,
+            )
+            for report in discovery.reports
+        )
+        failed = [r for r in discovery.reports if r.failed]
+        reason = "; ".join(f"{r.source.key}: {r.reason}" for r in failed)
+        HarvestRun.objects.filter(pk=run.pk).update(
+            discovered=len(discovery.targets), reason=reason[:4000]
+        )
+        for report in discovery.reports:
+            record_listed([item.url for item in report.found])
+    run.refresh_from_db()
+
+
+def record_listed(urls: list[str]) -> None:
+    """Remember release addresses the site listed (for coverage), once each."""
+    rows = []
+    for url in urls:
+        address = release_address(url)
+        if address and address.is_meeting:
+            rows.append(ListedRelease(url=url, symbol=address.symbol, body=address.body,
+                                      year=address.year, language=address.language))  # fmt: skip
+    ListedRelease.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def close_run(run: HarvestRun, *, reason: str = "") -> HarvestRun:
+    """Close a run: failed when an item or a source failed (or a reason is given)."""
+    run.refresh_from_db()
+    failed = run.failed or run.reason or reason or run.sources.filter(status="failed").exists()
+    status = HarvestRun.Status.FAILED if failed else HarvestRun.Status.FINISHED
+    reason = "; ".join(r for r in (run.reason, reason) if r)[:4000]
+    HarvestRun.objects.filter(pk=run.pk).update(
+        status=status, finished_at=timezone.now(), reason=reason
+    )
+    run.refresh_from_db()
+    return run
+
+
+def resume_run(run: HarvestRun) -> HarvestRun | None:
+    """Mark a killed run as resumed once more; abandon it (None) when resumed too often."""
+    if run.resumed >= MAX_RESUMES:
+        HarvestRun.objects.filter(pk=run.pk).update(
+            status=HarvestRun.Status.ABANDONED,
+            finished_at=timezone.now(),
+            reason=f"abandoned after {run.resumed} resumptions that did not finish",
+        )
+        return None
     HarvestRun.objects.filter(pk=run.pk).update(resumed=F("resumed") + 1)
     run.refresh_from_db()
     return run
@@ -101,18 +207,34 @@ class Harvester:
         return self.run.items.filter(state=HarvestItem.State.PENDING).order_by("position")
 
     def harvest(self) -> HarvestRun:
-        """Visit every pending item, then close the run with its status."""
-        for item in self.pending():
-            self.on_item(item, self.visit(item))
-        failed = HarvestRun.objects.get(pk=self.run.pk).failed
-        status = HarvestRun.Status.FAILED if failed else HarvestRun.Status.FINISHED
-        HarvestRun.objects.filter(pk=self.run.pk).update(status=status, finished_at=timezone.now())
-        self.run.refresh_from_db()
+        """Visit every pending item, then close the run with its status (whatever happens)."""
+        try:
+            for item in self.pending():
+                self.on_item(item, self.visit(item))
+        except Exception as exc:  # a kill (KeyboardInterrupt, SIGKILL) leaves it to resume
+            with contextlib.suppress(Exception):  # the database may be what failed
+                self.run = close_run(self.run, reason=f"stopped: {type(exc).__name__}: {exc}")
+            raise
+        self.run = close_run(self.run)
         return self.run
 
     def visit(self, item: HarvestItem) -> str:
-        """Fetch one address, then store and ingest it (or queue it) in one transaction."""
-        page = HarvestedPage.objects.filter(url=item.url).first()
+        """Fetch one address, then store and ingest it (or queue it) in one transaction.
+
+        Any failure of this one item (the transport, the page, the database) marks it failed
+        with its reason; an item whose visit was begun and never finished too often is failed
+        without being begun again (it killed the process)."""
+        if item.attempts >= MAX_ATTEMPTS:
+            reason = f"gave up: {item.attempts} visits of this page never finished"
+            return self._finish(item, "failed", reason, fetched=False)
+        HarvestItem.objects.filter(pk=item.pk).update(attempts=F("attempts") + 1)
+        try:
+            return self._visit(item)
+        except Exception as exc:  # noqa: BLE001 (one bad page never stops the run)
+            return self._finish(item, "failed", f"{type(exc).__name__}: {exc}", fetched=False)
+
+    def _visit(self, item: HarvestItem) -> str:
+        page = HarvestedPage.objects.filter(url=item.url).defer("content").first()
         try:
             fetched = self.client.get(
                 item.url,
@@ -122,6 +244,9 @@ class Harvester:
         except FetchError as exc:
             absent = item.outcome == "optional" and "HTTP 404" in str(exc)
             return self._finish(item, "absent" if absent else "failed", str(exc), fetched=False)
+        if not fetched.not_modified and challenge_reason(fetched.content).startswith("a bot-"):
+            reason = f"{item.url}: the site answered {challenge_reason(fetched.content)}."
+            return self._finish(item, "failed", reason, fetched=False)
         with transaction.atomic():
             outcome, message = self._store(page, fetched, item)
             return self._finish(item, outcome, message, fetched=not fetched.not_modified)
@@ -151,7 +276,10 @@ class Harvester:
         except IngestError as exc:
             return self._queue(page, str(exc), parsed=False, failed=True)
         plan = plan_release(
-            parsed=parsed, source=source, source_name=page.url, trusted_hosts=harvest_hosts()
+            parsed=parsed,
+            source=source,
+            source_name=page.url,
+            trusted_hosts=harvest_hosts(page.url),
         )
         if plan.errors or plan.warnings:
             reason = " ".join([*plan.errors, *plan.warnings])

@@ -1,9 +1,14 @@
-"""Where releases live on press.un.org: listing pages per body, release addresses, symbols.
+"""Where releases live on press.un.org: feeds, listing pages per body, release addresses, symbols.
 
-Pure Python (no Django, no I/O). The paths follow the site as its published pages show it:
-``/en/content/security-council/meetings-coverage?page=N`` lists a body's releases, newest first,
-and a release lives at ``/en/2021/sc14567.doc.htm`` (``/fr/2023/cs15357.doc.htm`` in French;
-``www.un.org/press/en/2016/sc12284.doc.htm`` before 2019).
+Pure Python (no Django, no I/O). The paths are the site's own, as its stored pages show them:
+``/en/rss.xml`` is the feed (``/fr/rss.xml`` in French), ``/en/content/security-council/
+meetings-coverage?page=N`` lists a body's releases, newest first, and the French listings live at
+the same English slugs under ``/fr/``. A release lives at one of the address forms of 1995-2026:
+
+- ``press.un.org/en/2021/sc14567.doc.htm`` (and ``/fr/2011/AGAB3988.doc.htm``, upper case);
+- ``press.un.org/en/1999/19991124.gaef2899.doc.html`` (a date before the slug, 1995-2000);
+- ``www.un.org/press/en/2016/sc12284.doc.htm`` (2010-2020);
+- ``www.un.org/News/Press/docs/2005/sc8500.doc.htm`` (2000-2010; French ``/News/fr-press/docs/``).
 """
 
 from __future__ import annotations
@@ -12,48 +17,118 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-# Body keys for --body; English paths are seen on the site, French ones are the site's French
-# section names as we expect them (not checked against the live site).
-LISTINGS = {
-    "en": {
-        "all": "/en/content/meetings-coverage",
-        "security-council": "/en/content/security-council/meetings-coverage",
-        "general-assembly": "/en/content/general-assembly/meetings-coverage",
-        "ecosoc": "/en/content/economic-and-social-council/meetings-coverage",
-    },
-    "fr": {
-        "all": "/fr/content/couverture-des-reunions",
-        "security-council": "/fr/content/conseil-de-securite/couverture-des-reunions",
-        "general-assembly": "/fr/content/assemblee-generale/couverture-des-reunions",
-        "ecosoc": "/fr/content/conseil-economique-et-social/couverture-des-reunions",
-    },
+LANGUAGES = ("en", "fr")
+# Body keys for --body: the listing slugs of the site's navigation, the same in both languages.
+LISTING_SLUGS = {
+    "all": "content/meetings-coverage",
+    "security-council": "content/security-council/meetings-coverage",
+    "general-assembly": "content/general-assembly/meetings-coverage",
+    "ecosoc": "content/economic-and-social-council/meetings-coverage",
 }
+LISTINGS = {language: {body: f"/{language}/{slug}" for body, slug in LISTING_SLUGS.items()}
+            for language in LANGUAGES}  # fmt: skip
+FEEDS = {language: f"/{language}/rss.xml" for language in LANGUAGES}
 
 RELEASE_PATH = re.compile(
-    r"^/(?:press/)?(?P<lang>en|fr)/(?P<year>(?:19|20)\d\d)/(?P<slug>[a-z]+)(?P<number>\d{2,6})"
-    r"(?:\.doc)?\.html?$"
+    r"^/(?:(?:press/)?(?P<lang>en|fr)|news/(?P<old>press|fr-press)/docs)/(?P<year>(?:19|20)\d\d)/"
+    r"(?:(?P<day>(?:19|20)\d{6})\.)?(?P<slug>[a-z]+)(?P<number>\d{1,6})(?:\.doc)?\.html?$",
+    re.IGNORECASE,
 )
-_SYMBOL = re.compile(r"^(?P<prefix>[A-Z]+(?:/[A-Z]+)?)/(?P<number>\d{2,6})$")
+_SYMBOL = re.compile(r"^(?P<prefix>[A-Z]+(?:/[A-Z]+){0,2})/(?P<number>\d{1,6})$")
+# Slug letters that name a body's meeting series (English, then French), longest first.
+MEETING_SERIES = {
+    "security-council": ("sc", "cs"),
+    "general-assembly": ("ga", "ag"),
+    "ecosoc": ("ecosoc",),
+    "other": ("wom", "fem", "pbc", "dc", "hrc", "l"),
+}
+# Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
+SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "ngo", "ws", "sm",
+              "t", "a", "dsg", "ecosoc")  # fmt: skip
 FRENCH_PREFIXES = ("AG", "CS", "FEM")
 
 
 @dataclass(frozen=True)
 class ReleaseAddress:
-    """A release page address and what its path says: language, year, symbol slug."""
+    """A release page address and what its path says: language, year, slug, kind, symbol."""
 
     url: str
     language: str
     year: int
     slug: str
 
+    @property
+    def letters(self) -> str:
+        return self.slug.rstrip("0123456789")
+
+    @property
+    def body(self) -> str:
+        """The body whose meeting series the slug belongs to ("" when it is no meeting)."""
+        letters = self.letters
+        for body, series in MEETING_SERIES.items():
+            if any(letters == s or (len(s) > 1 and letters.startswith(s)) for s in series):
+                return body
+        return ""
+
+    @property
+    def is_meeting(self) -> bool:
+        """Whether the address is a Meetings Coverage release (not SG/SM, a briefing, a blog)."""
+        return bool(self.body)
+
+    @property
+    def symbol(self) -> str:
+        """The symbol the slug spells (gaef3583 → GA/EF/3583; sc14567 → SC/14567)."""
+        return slug_symbol(self.slug)
+
 
 def release_address(url: str) -> ReleaseAddress | None:
     """Read a release address (absolute), or None when the path is not a release page."""
-    match = RELEASE_PATH.match(urlsplit(url).path)
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = RELEASE_PATH.match(path)
     if not match:
         return None
-    slug = match.group("slug") + match.group("number")
-    return ReleaseAddress(url, match.group("lang"), int(match.group("year")), slug)
+    language = (match.group("lang") or "").lower()
+    if not language:
+        language = "fr" if match.group("old").lower() == "fr-press" else "en"
+    slug = (match.group("slug") + match.group("number")).lower()
+    return ReleaseAddress(url, language, int(match.group("year")), slug)
+
+
+def slug_symbol(slug: str) -> str:
+    """Spell a slug as a symbol: the series letters, sub-series letters, then the number."""
+    letters = slug.rstrip("0123456789")
+    number = slug[len(letters) :]
+    parts = []
+    for head in ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "hrc", "l", "sg"):
+        if letters.startswith(head):
+            parts, letters = [head], letters[len(head) :]
+            break
+    while letters:
+        sub = next((s for s in sorted(SUB_SERIES, key=len, reverse=True)
+                    if letters.startswith(s)), letters)  # fmt: skip
+        parts.append(sub)
+        letters = letters[len(sub) :]
+    return "/".join([*(p.upper() for p in parts), number]) if parts else number
+
+
+def symbol_series(symbol: str) -> tuple[str, int] | None:
+    """A symbol's series and number (GA/EF/3583 → ("GA/EF", 3583)), or None."""
+    match = _SYMBOL.match(symbol.strip().upper())
+    if not match:
+        return None
+    return match.group("prefix"), int(match.group("number"))
+
+
+def symbol_body(symbol: str) -> str:
+    """The body a symbol's series belongs to: security-council, general-assembly, ecosoc, other."""
+    prefix = symbol.split("/")[0].upper()
+    for body in ("security-council", "general-assembly", "ecosoc"):
+        if prefix.lower() in MEETING_SERIES[body]:
+            return body
+    return "other"
 
 
 def listing_url(base: str, *, body: str, language: str, page: int) -> str:
@@ -63,6 +138,11 @@ def listing_url(base: str, *, body: str, language: str, page: int) -> str:
     except KeyError as exc:
         raise ValueError(f"No listing for body “{body}” in language “{language}”.") from exc
     return urljoin(base, path) + (f"?page={page}" if page else "")
+
+
+def feed_url(base: str, *, language: str) -> str:
+    """The address of the site's RSS feed in a language."""
+    return urljoin(base, FEEDS[language])
 
 
 def symbol_urls(base: str, symbol: str, years: range) -> list[str]:

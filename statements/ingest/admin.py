@@ -16,8 +16,10 @@ from django.urls import path
 
 from meetings.admin import ReleaseAdmin
 from meetings.models import Meeting, Release
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest import (
     IngestError,
+    corrections_admin,  # noqa: F401  (registers the Correction admin)
     ingest_release,
     metadata_from_parse,
     release_basis,
@@ -37,9 +39,9 @@ from statements.ingest.review_corrections import (
     parse_step,
     pending_correction,
 )
-from statements.models import NarrativeParagraph, Statement
+from statements.models import Statement
 from statements.parsing import ParsedRelease, ParseError, parse_press_release
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index.admin_changes import RecordsSearchChanges
 
 INGEST_PERMISSION = "meetings.ingest_release"
 REVIEW_TEMPLATE = "admin/meetings/release/review.html"
@@ -227,5 +229,4 @@ def _check_replace_confirmation(items, request) -> None:
         )
 
 
-admin.site.unregister(Release)
 admin.site.register(Release, ReleaseUploadAdmin)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from django import forms
 
 from meetings.models import Meeting
-from statements.correction_models import Correction
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest.corrections import paragraphs, sentence_starts, text_hash
-from statements.models import Delegation, NarrativeParagraph, Statement
+from statements.models import Correction, Delegation, Statement
 
 Op = Correction.Operation
 

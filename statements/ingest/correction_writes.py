@@ -13,11 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import Meeting
-from statements.correction_models import Correction
 from statements.ingest.corrections import Op, Outcome, apply_corrections
 from statements.ingest.errors import IngestError
 from statements.ingest.plan import IngestPlan, plan_release
-from statements.models import RetiredStatement
+from statements.models import Correction, RetiredStatement
 from statements.parsing import ParsedRelease, ParseError, parse_press_release
 
 

@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from meetings.models import Meeting
-from statements.correction_models import Correction
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest.correction_forms import CorrectionForm
 from statements.ingest.correction_writes import (
     CorrectionRefused,
@@ -24,7 +24,7 @@ from statements.ingest.correction_writes import (
     undo_correction,
 )
 from statements.ingest.corrections import paragraphs, sentence_starts
-from statements.models import NarrativeParagraph, Statement
+from statements.models import Correction, Statement
 
 CORRECT_PERMISSION = "statements.correct_statements"
 PAGE_TEMPLATE = "admin/statements/correction/meeting.html"

@@ -10,8 +10,9 @@ import bisect
 from collections.abc import Sequence
 
 from meetings.models import Meeting
+from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
 from statements.ingest.resolution import Resolver
-from statements.models import Decision, NarrativeParagraph, Statement, Vote, VoteExplanation
+from statements.models import Statement
 from statements.parsing import ParsedDecision, ParsedRelease
 from statements.parsing.explanations import explanations
 

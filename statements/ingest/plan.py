@@ -152,19 +152,26 @@ def _check_metadata(plan: IngestPlan) -> None:
     """Refuse what cannot be written: no symbol, no date, unconfirmed guesses, no statements."""
     meta = plan.metadata
     if not meta.symbol:
-        plan.errors.append("The release has no symbol (e.g. GA/12388): enter it to continue.")
+        plan.errors.append("The release has no symbol (e.g. GA/12388).")
     elif len(meta.symbol) > 60 or not any(ch.isdigit() for ch in meta.symbol):
         plan.errors.append(f"“{meta.symbol[:80]}” does not look like a press release symbol.")
     if meta.date is None:
-        plan.errors.append("The release has no date and none could be inferred: enter it.")
+        plan.errors.append("The release has no date and none could be inferred.")
     elif not meta.date_confirmed:
         plan.errors.append(
-            f"The date {meta.date:%d %B %Y} was inferred, not printed: confirm or correct it."
+            f"The date {meta.date:%d %B %Y} was inferred, not printed: it must be confirmed."
         )
     if not meta.body:
-        plan.errors.append("The UN body could not be recognised: choose it.")
-    if not any(s.parsed.kind != "summary" for s in plan.statements):
+        plan.errors.append("The UN body could not be recognised.")
+    if not any(s.parsed.kind != "summary" for s in plan.statements) and not _proceedings(plan):
         plan.errors.append("No statements were found in this release.")
+
+
+def _proceedings(plan: IngestPlan) -> bool:
+    """Say whether the release reports what the meeting did besides speeches."""
+    parsed = plan.parsed
+    notices = any(w.startswith("Partial coverage") for w in parsed.warnings)
+    return bool(parsed.decisions or getattr(parsed, "elections", ()) or notices)
 
 
 def _check_names(plan: IngestPlan) -> None:

@@ -9,9 +9,10 @@ the release with them applied and records them in the meeting's history.
 
 from __future__ import annotations
 
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest.corrections import paragraphs, sentence_starts, text_hash
 from statements.ingest.plan import IngestPlan
-from statements.models import Delegation, NarrativeParagraph, Statement
+from statements.models import Delegation, Statement
 
 OPERATIONS = {
     "reassign": "Change delegation, speaker, title or kind",

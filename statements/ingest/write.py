@@ -11,13 +11,14 @@ from meetings.models import Body, Ingestion, Meeting, Release, ReleaseSource
 from statements import review
 from statements.ingest.correction_writes import corrected_plan, settle_corrections
 from statements.ingest.decisions import write_decisions
+from statements.ingest.elections import write_elections
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
 from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of
 from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
-from statements.search_index import outbox as search_outbox
+from statements.search.index import outbox as search_outbox
 from statements.themes.tagging import tag_meeting
 
 
@@ -96,6 +97,7 @@ def ingest_release(
         counts = _write_statements(plan, meeting, outcome)
         # After the statements: explanations of vote link to statement rows.
         counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
+        counts |= write_elections(parsed=plan.parsed, meeting=meeting)
         if outcome is not None:
             counts["corrections flagged"] = settle_corrections(
                 meeting=meeting, outcome=outcome, pending=pending or [], user=user

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from statements.parsing.assemble import Assembly, assemble, to_statements
 from statements.parsing.budget import Deadline
 from statements.parsing.checks import refuse_non_release, truncation_error, unresolved_labels
 from statements.parsing.crosscheck import crosscheck, dedupe_labels
 from statements.parsing.decisions import ParsedDecision, extract_decisions
 from statements.parsing.document import read_document
+from statements.parsing.elections import ParsedElection, extract_elections
 from statements.parsing.errors import NotAPressRelease, ParseError
 from statements.parsing.meeting import MeetingReport, build_meeting
 from statements.parsing.model import (
@@ -26,6 +29,7 @@ __all__ = [
     "PARSER_VERSION",
     "NotAPressRelease",
     "ParsedDecision",
+    "ParsedElection",
     "ParseError",
     "ParsedMeeting",
     "ParsedNarrative",
@@ -41,12 +45,14 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
     document = read_document(data, filename=filename)
     deadline.check("the meeting metadata")
     report = build_meeting(document)
-    assembly = assemble(document.paragraphs)
+    assembly = assemble(document.paragraphs, report.meeting.language)
     deadline.check("the statements")
     statements = flag_statements(to_statements(assembly))
     refuse_non_release(document, report.meeting, statements)
     narrative = tuple(assembly.narrative)
     decisions = extract_decisions(_decision_paragraphs(narrative, statements))
+    elections = extract_elections([(item.paragraph, item.text) for item in narrative])
+    proceedings = Proceedings(decisions, elections, tuple(assembly.notices))
     return ParsedRelease(
         meeting=report.meeting,
         statements=tuple(statements),
@@ -54,12 +60,14 @@ def parse_press_release(data: bytes | str, *, filename: str | None = None) -> Pa
         warnings=(
             *_warnings(document, report, assembly, statements),
             *(w for d in decisions for w in d.warnings),
+            *_statementless(statements, proceedings),
         ),
-        errors=tuple(_errors(document, report, statements)),
+        errors=tuple(_errors(document, report, statements, proceedings)),
         source_format=document.source_format,
         parser_version=PARSER_VERSION,
         decisions=decisions,
         narrative=narrative,
+        elections=elections,
     )
 
 
@@ -82,12 +90,37 @@ def _warnings(
     return warnings
 
 
+@dataclass(frozen=True)
+class Proceedings:
+    """What a meeting did besides speeches: decisions, elections, a coverage notice."""
+
+    decisions: tuple[ParsedDecision, ...]
+    elections: tuple[ParsedElection, ...]
+    notices: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.decisions or self.elections or self.notices)
+
+
+def _statementless(statements: list[ParsedStatement], proceedings: Proceedings) -> list[str]:
+    """Say that a release without statements is kept for what the meeting did."""
+    if statements or not proceedings:
+        return []
+    return [
+        "No statements: the meeting is archived with its narrative, "
+        f"{len(proceedings.decisions)} decision(s) and {len(proceedings.elections)} election(s)."
+    ]
+
+
 def _errors(
-    document: Document, report: MeetingReport, statements: list[ParsedStatement]
+    document: Document,
+    report: MeetingReport,
+    statements: list[ParsedStatement],
+    proceedings: Proceedings,
 ) -> list[str]:
     """Collect why ingestion would refuse the release as it stands."""
     errors = list(report.errors)
-    if not statements:
+    if not statements and not proceedings:
         errors.append("No statements found.")
     truncated = truncation_error(document)
     if truncated:

@@ -11,6 +11,7 @@ from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
 from statements.parsing.paragraphs import BODY, Paragraph
+from statements.parsing.reporting import reported_attributions
 from statements.parsing.sections import (
     QUOTED,
     REPLY,
@@ -63,6 +64,7 @@ class _Walk:
     current: _Draft | None = None
     previous: Paragraph | None = None
     appended_to: _Draft | None = None
+    language: str | None = None  # "en" or "fr": the other language's patterns are not tried
 
     def narrate(self, paragraph: Paragraph, text: str, kind: str | None = None) -> None:
         """Keep a paragraph (or part of one) that belongs to no statement in the narrative."""
@@ -87,15 +89,42 @@ class _Walk:
         self.assembly.drafts.append(self.current)
 
 
-def assemble(paragraphs: tuple[Paragraph, ...]) -> Assembly:
+def assemble(paragraphs: tuple[Paragraph, ...], language: str | None = None) -> Assembly:
     """Group body paragraphs into statement drafts, lists and coverage notices."""
-    walk = _Walk()
+    walk = _Walk(language=language)
     for paragraph in paragraphs:
         if paragraph.role != BODY or not paragraph.text:
             continue
         _step(walk, paragraph)
         walk.previous = paragraph
+    _drop_contentless(walk.assembly)
     return walk.assembly
+
+
+# A line that only says someone spoke: "The representative of X exercised the right of reply."
+_CONTENTLESS = re.compile(
+    r"^[^.;:“”\"«»]{0,200}?\b(?:(?:also\s+)?(?:spoke|exercised|speaking)\s+(?:in\s+(?:the\s+)?"
+    r"exercise\s+of\s+)?(?:the\s+|his\s+|her\s+|its\s+|their\s+|a\s+)?(?:second\s+)?"
+    r"rights?\s+of\s+reply|(?:also\s+)?(?:made|delivered)\s+(?:a\s+)?statements?|also\s+spoke|"
+    r"took\s+the\s+floor|a\s+exercé\s+(?:son|leur|un)\s+droit\s+de\s+réponse|"
+    r"(?:a|ont)\s+(?:également\s+|aussi\s+)?(?:fait\s+une\s+déclaration|pris\s+la\s+parole)|"
+    r"(?:est|sont)\s+(?:également\s+|aussi\s+)?intervenue?s?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_contentless(assembly: Assembly) -> None:
+    """Move statements that report no words, only that someone spoke, to the narrative."""
+    kept = []
+    for draft in assembly.drafts:
+        text = " ".join(draft.texts).strip()
+        if _CONTENTLESS.match(text):
+            assembly.narrative.append(ParsedNarrative(draft.paragraph, text, "procedural"))
+        else:
+            kept.append(draft)
+    if len(kept) != len(assembly.drafts):
+        assembly.drafts = kept
+        assembly.narrative.sort(key=lambda item: item.paragraph)
 
 
 def _step(walk: _Walk, paragraph: Paragraph) -> None:
@@ -106,7 +135,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.notices.append(f"{_clip(text)} (paragraph {paragraph.number})")
     named = named_attribution(text)
     if named and (walk.section != _QUOTED or _SPEECH_VERB.search(text)):
-        later = [a for a in attributions(text) if a.start > 0]
+        later = [a for a in attributions(text, walk.language) if a.start > 0]
         walk.open(named, paragraph, text[: later[0].start] if later else text)
         _attribute(walk, paragraph, later)
         _move_vote_tail(walk, paragraph)
@@ -114,6 +143,8 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
     if _step_quote_source(walk, paragraph, appended):
         return
     kind = heading_kind(text, paragraph.heading)
+    if kind and any(a.start == 0 for a in reported_attributions(text, walk.language)):
+        kind = None  # a cut "X’s delegate warned against" is no heading
     if kind:
         walk.narrate(paragraph, text, "other")
         walk.close({REPLY: _REPLY, QUOTED: _QUOTED}.get(kind, _BODY))
@@ -123,28 +154,44 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
         walk.assembly.listed.extend(speakers_list_labels(text))
         walk.close(_BODY if walk.section == _LEAD else None)
         return
+    if _VOTE_LIST.match(text):  # "In favour: Afghanistan, Albania, ...": names, not speakers
+        walk.narrate(paragraph, text, "vote")
+        walk.close()
+        return
     _step_prose(walk, paragraph)
+
+
+_VOTE_LIST = re.compile(
+    r"^(?:In\s+favour|Against|Abstain(?:ing|ed)?|Absent|Did\s+not\s+vote|Pour|Contre|Abstentions?|"
+    r"Absents?)\s*:"
+)
 
 
 def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
     """Handle a paragraph without a named speaker: no-name attributions or continuation."""
     text = paragraph.text
-    found = attributions(text)
+    found = attributions(text, walk.language)
     if walk.section == _QUOTED and (not found or found[0].start > 0 or is_quotation(text)):
         walk.narrate(paragraph, text, "vote" if is_vote(text) else "other")
         return
     if not found or found[0].start > 0:
-        if is_procedure(text) or opens_quoted_text(text):
+        head = text[: found[0].start] if found else text
+        if opens_quoted_text(head):
             walk.narrate(paragraph, text)
-            walk.close(_QUOTED if opens_quoted_text(text) else None)
+            walk.close(_QUOTED)
             return
-        _continue(walk, paragraph, text[: found[0].start] if found else text)
+        if is_procedure(head):  # narrative, though a speaker may follow in the same paragraph
+            walk.narrate(paragraph, head)
+            walk.close()
+        else:
+            _continue(walk, paragraph, head)
     _attribute(walk, paragraph, found)
 
 
-def attributions(text: str) -> list[Attribution]:
+def attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
-    found = {a.start: a for a in late_attributions(text)}
+    found = {a.start: a for a in reported_attributions(text, language)}
+    found.update({a.start: a for a in late_attributions(text)})
     found.update({a.start: a for a in anonymous_attributions(text)})
     return [found[start] for start in sorted(found)]
 
@@ -156,8 +203,10 @@ def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> N
         end = found[index + 1].start if index + 1 < len(found) else len(text)
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
             _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
-        else:
-            walk.open(attribution, paragraph, text[attribution.start : end])
+            continue
+        for joint in attribution.joint:
+            walk.open(joint, paragraph, text[attribution.start : end])
+        walk.open(attribution, paragraph, text[attribution.start : end])
     if found:
         _move_vote_tail(walk, paragraph)
 
@@ -257,6 +306,8 @@ def _same_speaker(first: Attribution, second: Attribution) -> bool:
 
 def _speaker_key(attribution: Attribution) -> str | None:
     """Return what identifies a speaker across paragraphs: delegation, else an official's title."""
+    if attribution.ref is not None:  # "la délégation algérienne" is Algeria, as "l’Algérie" is
+        return attribution.ref.code
     return delegation_key(attribution.label) or (
         attribution.title.casefold() if attribution.title else None
     )

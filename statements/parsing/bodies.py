@@ -23,6 +23,9 @@ _SYMBOL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("AG/J/", "Sixth Committee"),
     ("AG/COL/", "Special Committee on Decolonization"),
     ("AG/", GENERAL_ASSEMBLY),
+    ("CPSD/", "Fourth Committee"),
+    ("DC/", "Disarmament Commission"),
+    ("CD/", "Conference on Disarmament"),
     ("SC/", "Security Council"),
     ("CS/", "Security Council"),
     ("ECOSOC/", "Economic and Social Council"),
@@ -36,21 +39,75 @@ _SYMBOL_PREFIXES: tuple[tuple[str, str], ...] = (
 _NAMED_BODIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), name)
     for pattern, name in (
-        (r"\bFirst Committee\b|\bDisarmament and International Security\b", "First Committee"),
-        (r"\bSecond Committee\b|\bEconomic and Financial Committee\b", "Second Committee"),
-        (r"\bThird Committee\b|\bSocial, Humanitarian (?:and|&) Cultural\b", "Third Committee"),
-        (r"\bFourth Committee\b|\bSpecial Political and Decolonization\b", "Fourth Committee"),
-        (r"\bFifth Committee\b|\bAdministrative and Budgetary Committee\b", "Fifth Committee"),
-        (r"\bSixth Committee\b|\bLegal Committee\b", "Sixth Committee"),
+        (
+            r"\bFirst Committee\b|\bDisarmament and International Security\b|"
+            r"\bPremière Commission\b",
+            "First Committee",
+        ),
+        (
+            r"\bSecond Committee\b|\bEconomic and Financial Committee\b|\bDeuxième Commission\b",
+            "Second Committee",
+        ),
+        (
+            r"\bThird Committee\b|\bSocial, Humanitarian (?:and|&) Cultural\b|"
+            r"\bTroisième Commission\b",
+            "Third Committee",
+        ),
+        (
+            r"\bFourth Committee\b|\bSpecial Political and Decolonization\b|"
+            r"\bQuatrième Commission\b",
+            "Fourth Committee",
+        ),
+        (
+            r"\bFifth Committee\b|\bAdministrative and Budgetary Committee\b|"
+            r"\bCinquième Commission\b",
+            "Fifth Committee",
+        ),
+        (r"\bSixth Committee\b|\bLegal Committee\b|\bSixième Commission\b", "Sixth Committee"),
         (
             r"\bSpecial Committee on Decolonization\b|\bSpecial Committee on the Situation "
             r"with regard to the Implementation\b|\bC-24\b",
             "Special Committee on Decolonization",
         ),
-        (r"\bCommission on the Status of Women\b", "Commission on the Status of Women"),
-        (r"\bPeacebuilding Commission\b", "Peacebuilding Commission"),
-        (r"\bHuman Rights Council\b", "Human Rights Council"),
-        (r"\bEconomic and Social Council\b|\bECOSOC\b", "Economic and Social Council"),
+        (
+            r"\bSpecial Committee on Peacekeeping Operations\b|\bC-34\b|"
+            r"\bComité spécial des opérations de maintien de la paix\b",
+            "Special Committee on Peacekeeping Operations",
+        ),
+        (
+            r"\bCommittee on Information\b|\bComité de l[’']information\b",
+            "Committee on Information",
+        ),
+        (
+            r"\bDisarmament Commission\b|\bCommission du désarmement\b",
+            "Disarmament Commission",
+        ),
+        (
+            r"\bConference on Disarmament\b|\bConférence du désarmement\b",
+            "Conference on Disarmament",
+        ),
+        (
+            r"\bCommission on the Status of Women\b|\bCommission de la condition de la femme\b",
+            "Commission on the Status of Women",
+        ),
+        (
+            r"\bCommission for Social Development\b|\bCommission du développement social\b",
+            "Commission for Social Development",
+        ),
+        (
+            r"\bCommission on Population and Development\b|"
+            r"\bCommission de la population et du développement\b",
+            "Commission on Population and Development",
+        ),
+        (
+            r"\bPeacebuilding Commission\b|\bCommission de consolidation de la paix\b",
+            "Peacebuilding Commission",
+        ),
+        (r"\bHuman Rights Council\b|\bConseil des droits de l[’']homme\b", "Human Rights Council"),
+        (
+            r"\bEconomic and Social Council\b|\bECOSOC\b|\bConseil économique et social\b",
+            "Economic and Social Council",
+        ),
         (r"\bSecurity Council\b|\bConseil de sécurité\b", "Security Council"),
         (r"\bGeneral Assembly\b|\bAssemblée générale\b|^Plenary$", GENERAL_ASSEMBLY),
     )

@@ -21,7 +21,7 @@ _ALIGNED = re.compile(
     re.IGNORECASE,
 )
 _OBSERVER = re.compile(r"^(?:Permanent\s+)?[Oo]bserver\s+(?:for|of)\s+(?P<x>.+)$")
-_CAPACITY = re.compile(r"^(?:also\s+)?speaking\s+(?:in|as)\s+", re.IGNORECASE)
+_CAPACITY = re.compile(r"^(?:also\s+)?(?:speaking|spoke|speaks)\s+(?:in|as)\s+", re.IGNORECASE)
 _REPLY = re.compile(
     r"^(?:also\s+)?(?:speaking\s+)?(?:in\s+(?:the\s+)?exercise\s+of|exercising|in|on)\s+"
     r"(?:the\s+|his\s+|her\s+|its\s+|their\s+|a\s+)?(?:second\s+)?right\s+of\s+reply\b",

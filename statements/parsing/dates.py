@@ -27,6 +27,28 @@ MONTHS = {
     )
     for name in names
 }
+# Copies made elsewhere print the date in their own language ("NEW YORK gio 12 marzo 2020").
+_OTHER_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("gennaio", "enero"),
+            ("febbraio", "febrero"),
+            ("marzo",),
+            ("aprile", "abril"),
+            ("maggio", "mayo"),
+            ("giugno", "junio"),
+            ("luglio", "julio"),
+            ("agosto",),
+            ("settembre", "septiembre"),
+            ("ottobre", "octubre"),
+            ("noviembre",),
+            ("dicembre", "diciembre"),
+        ),  # fmt: skip
+        start=1,
+    )
+    for name in names
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"|lundi|mardi|mercredi|jeudi|vendredi"
@@ -36,6 +58,19 @@ _DAY_MONTH_RE = re.compile(_DAY_MONTH, re.IGNORECASE)
 _DATE_LINE = re.compile(rf"^\s*{_DAY_MONTH}\s*$", re.IGNORECASE)
 _US_DATE_LINE = re.compile(
     rf"^\s*{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE
+)
+_OTHER_DATE_LINE = re.compile(
+    r"^(?:[a-z]{2,10}\.?,?\s+)?(?P<day>\d{1,2})\s+(?P<month>"
+    + "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+    + r")\s+(?P<year>(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)$")
+_ISO_LINE = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d(?:[T ][\d:.+Z-]*)?$")
+# What copies print before a date: "date", "Date:", "Dated", or a dateline's city in capitals.
+_DATE_PREFIX = re.compile(
+    r"^(?:(?i:date|dated|published)\b\s*:?\s*"
+    r"|[A-Z][A-Z .'-]{2,30}?,?\s+(?=\S*\d|[a-z]{2,10}\.?\s+\d))"
 )
 _COMPACT_DATE = re.compile(r"^(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)")
 _ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
@@ -81,16 +116,36 @@ class _Clues:
 
 
 def parse_date_line(text: str) -> datetime.date | None:
-    """Return the date when the whole line is one ("14 October 2019", "19981117"), else None."""
-    text = text.strip()
+    """Return the date when the whole line is one ("14 October 2019", "19981117", "03/10/2008",
+    "date 2019-05-21", "NEW YORK gio 12 marzo 2020"), else None."""
+    text = _DATE_PREFIX.sub("", text.strip(), count=1)
     for pattern in (_DATE_LINE, _US_DATE_LINE):
         match = pattern.match(text)
         if match and match.group("year"):
             return _safe_date(match.group("year"), match.group("month"), match.group("day"))
+    other = _OTHER_DATE_LINE.match(text)
+    if other:
+        month = _OTHER_MONTHS[other.group("month").lower()]
+        return _safe_date(other.group("year"), month, other.group("day"))
+    if _ISO_LINE.match(text):
+        return parse_iso_date(text)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        return _numeric_date(numeric)
     compact = _COMPACT_DATE.match(text)
     if compact and len(text) == 8:
         return _safe_date(compact.group("year"), compact.group("month"), compact.group("day"))
     return None
+
+
+def _numeric_date(match: re.Match[str]) -> datetime.date | None:
+    """Read "03/10/2008" day first (as the UN and French releases print it), unless the second
+    number cannot be a month ("05/21/2019" is a US copy's month first); "29/09/03" is 2003."""
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    return _safe_date(year, month, day)
 
 
 def split_compact_date(text: str) -> tuple[datetime.date | None, str]:

@@ -30,6 +30,10 @@ _MOJIBAKE = re.compile(
 # Repairs must give Latin letters or typographic punctuation, never some unrelated script.
 _PLAUSIBLE_REPAIR = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]+")
 _MAX_CONTROL_SHARE = 0.01
+# Control characters a press release has no use for (tab, line feed, form feed and carriage
+# return are kept): removed before parsing, so none reaches the archive. \x02 and \x03 in
+# particular are the search highlighter's markers.
+_STRIPPED_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ def decode_input(data: bytes | str) -> DecodedText:
         text, warnings = _decode_bytes(data)
     else:
         text, warnings = data.lstrip("\ufeff"), []
-    _refuse_garbage(text)
+    controls = _refuse_garbage(text)
     lost = text.count("\ufffd")
     if lost:
         warnings.append(
@@ -58,6 +62,8 @@ def decode_input(data: bytes | str) -> DecodedText:
         warnings.append(
             f"Repaired {repaired} mojibake sequence(s) such as 'â€™' (UTF-8 read as Windows-1252)."
         )
+    if controls:  # counted above: most texts have none, and skip this pass
+        text = _STRIPPED_CONTROLS.sub("", text)
     return DecodedText(
         text=text.replace("\r\n", "\n").replace("\r", "\n"), warnings=tuple(warnings)
     )
@@ -112,8 +118,9 @@ def _cp1252_run(match: re.Match[str]) -> str:
     return raw.decode("cp1252", errors="replace")
 
 
-def _refuse_garbage(text: str) -> None:
-    """Raise NotAPressRelease when the text is empty or full of control characters."""
+def _refuse_garbage(text: str) -> int:
+    """Raise NotAPressRelease when the text is empty or full of control characters; return how
+    many control or undecodable characters it holds."""
     if not text.strip():
         raise NotAPressRelease("The file is empty or holds only whitespace.")
     controls = _CONTROL_CHARS.findall(text)
@@ -125,6 +132,7 @@ def _refuse_garbage(text: str) -> None:
             "characters.",
             line=line,
         )
+    return len(controls)
 
 
 def _byte_of(char: str) -> bytes:

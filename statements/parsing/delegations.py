@@ -54,7 +54,7 @@ def delegation_key(label: str | None) -> str | None:
     return ref.code if ref else normalize_name(label)
 
 
-def label_at(text: str, start: int = 0) -> FoundLabel | None:
+def label_at(text: str, start: int = 0, max_words: int = _MAX_LABEL_WORDS) -> FoundLabel | None:
     """Return the longest run of words starting at `start` that resolves to a delegation."""
     best: FoundLabel | None = None
     previous = start
@@ -66,7 +66,7 @@ def label_at(text: str, start: int = 0) -> FoundLabel | None:
         ref = resolve(candidate)
         if ref:
             best = FoundLabel(clean_label(candidate), ref, start + len(candidate))
-        if count >= _MAX_LABEL_WORDS or match.group().endswith((".", "’s", "'s")):
+        if count >= max_words or match.group().endswith((".", "’s", "'s")):
             break
     return best
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from statements import kinds
+from statements.reference import STATE_KINDS, delegation_by_code
 
 if TYPE_CHECKING:
     from statements.parsing.decisions import ParsedDecision
+    from statements.parsing.elections import ParsedElection
 
 STATEMENT_KINDS: tuple[str, ...] = tuple(kinds.STATEMENT_KINDS)
 NARRATIVE_KINDS: tuple[str, ...] = ("summary", "action", "vote", "procedural", "other")
@@ -69,6 +71,7 @@ class ParsedStatement:
             "sequence": self.sequence,
             "kind": self.kind,
             "speaker": self.speaker,
+            "delegation": delegation_id(self.delegation_code),
             "delegation_label": self.delegation_label,
             "delegation_code": self.delegation_code,
             "title": self.title,
@@ -79,6 +82,14 @@ class ParsedStatement:
             "paragraph": self.paragraph,
             "warnings": list(self.warnings),
         }
+
+
+def delegation_id(code: str | None) -> str | None:
+    """Return how exports name a delegation: ISO alpha-3 for a State, else its reference name."""
+    ref = delegation_by_code(code) if code else None
+    if ref is None:
+        return code
+    return ref.code if ref.kind in STATE_KINDS and len(ref.code) == 3 else ref.name
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,7 @@ class ParsedRelease:
     parser_version: str
     decisions: tuple[ParsedDecision, ...] = ()
     narrative: tuple[ParsedNarrative, ...] = ()
+    elections: tuple[ParsedElection, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the release as a JSON-ready dict."""
@@ -120,4 +132,5 @@ class ParsedRelease:
             "parser_version": self.parser_version,
             "narrative": [n.to_dict() for n in self.narrative],
             "decisions": [d.to_dict() for d in self.decisions],
+            "elections": [e.to_dict() for e in self.elections],
         }

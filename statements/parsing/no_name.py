@@ -6,6 +6,7 @@ import re
 
 from statements.parsing.clauses import Clauses, read_clauses, split_title
 from statements.parsing.delegations import capitalized_run, clean_label, label_at, resolve
+from statements.parsing.reporting.lexicon import french_report_at
 from statements.parsing.speakers import Attribution, intro_on_behalf, kind_hint
 from statements.reference import DelegationRef
 
@@ -35,10 +36,7 @@ _AUXILIARIES = frozenset(
      "must", "may", "can", "cannot", "did", "does", "do", "will", "shall", "and", "or", "to",
      "of", "in", "who", "whose", "whom", "that", "which", "as")
 )  # fmt: skip
-_FRENCH_PREDICATE = re.compile(
-    r"\s*(?:,\s+[^,]{1,80},\s*)?(?:a|ont|avait|s[’']est|se\s+sont|estime|juge|souligne|rappelle|"
-    r"déclare|insiste|affirme)\s"
-)
+_FRENCH_CLAUSE = re.compile(r"\s*,\s+[^,]{1,80},")
 _NEXT_WORD = re.compile(r"\s*(?P<word>[^\s,.;:]+)")
 _TITLE_WORD = re.compile(r"\s*(?P<word>[^\s,.;:()]+)")
 _TITLE_CONNECTORS = frozenset({"for", "of", "and", "the", "on", "in", "to"})
@@ -68,7 +66,12 @@ def _anonymous(paragraph: str, match: re.Match[str]) -> Attribution | None:
     rest = paragraph[end:]
     if rest.startswith(","):
         clauses = read_clauses(rest[1:])
-    elif match.group("french") or match.group("subject") or _is_spoken_verb(rest):
+    elif (
+        match.group("french")
+        and _french_predicate(paragraph, end)
+        or match.group("subject")
+        or (not match.group("french") and _is_spoken_verb(rest))
+    ):
         clauses = Clauses()
     else:
         return None
@@ -100,7 +103,7 @@ def _subject(
         return None, None, end, title
     found = label_at(paragraph, match.end())
     if match.group("subject"):  # "le Pakistan a ...": only a known delegation, then a verb
-        if found is None or not _FRENCH_PREDICATE.match(paragraph, found.end):
+        if found is None or not _french_predicate(paragraph, found.end):
             return None, None, match.end(), None
         return found.label, found.ref, found.end, None
     if found is None and not match.group("possessive"):
@@ -108,6 +111,14 @@ def _subject(
     if found is None:
         return None, None, match.end(), None
     return found.label, found.ref, found.end, None
+
+
+def _french_predicate(paragraph: str, end: int) -> bool:
+    """Say whether "a souligné"-like words follow, directly or after ", au nom de X,"."""
+    if french_report_at(paragraph, end):
+        return True
+    clause = _FRENCH_CLAUSE.match(paragraph, end)
+    return clause is not None and french_report_at(paragraph, clause.end())
 
 
 def _title_run(paragraph: str, start: int) -> tuple[str | None, int]:

@@ -17,13 +17,14 @@ BODY, HEADLINE, META, FURNITURE, SUBHEADLINE = (
 
 SYMBOL = re.compile(
     r"(?<![\w/])(?P<symbol>(?:GA|SC|ECOSOC|WOM|FEM|PBC|AG|CS|HRC|OBV|PI|SG|DEV|ENV|DC|SAG|HR|IHA|ORG|POP|SOC|"
-    r"NGO|L|CCP)(?:/[A-Z]{1,6})*/\d{2,6}(?:/Rev\.\d+)?(?:\s*[-–]\s*(?:[A-Z]{1,6}/)+\d{2,6})*)"
+    r"NGO|L|CCP|CPSD|CD|PH|ECO|AFR)(?:/[A-Z]{1,6})*/\d{2,6}(?:/Rev\.\d+)?(?:\s*[-–]\s*(?:[A-Z]{1,6}/)+\d{2,6})*)"
 )
 _SYMBOL_LINE = re.compile(r"^(?:Press\s+Release\s*:?\s*)?" + SYMBOL.pattern + r"\s*$")
 _FURNITURE = re.compile(
     r"^(?:skip to (?:main )?content|meetings coverage(?: and press releases)?|"
     r"in progress at unhq|for information media[.\s\-–—]*not an official record\.?|"
-    r"pour information[\s\-–—]*document non officiel\.?|\*\s*\*+\s*\*|"
+    r"pour information[\s\-–—]*document non officiel\.?|\*(?:\s*\*)*|"
+    r"[àa] l[’']intention des organes d[’']information\b.*|for information media\b.*|"
     r"department of public information\b.*|département de l[’']information\b.*|"
     r"press release|communiqué de presse|home|share(?: this(?: page| story)?)?|print|e-?mail|"
     r"facebook|twitter|x|linkedin|whatsapp|reddit|related(?: news| stories| content)?|"
@@ -32,6 +33,8 @@ _FURNITURE = re.compile(
     r"disclaimer\b.*|language:.*|un news centre\b.*|news and media division\b.*)$",
     re.IGNORECASE,
 )
+# Furniture is a line or two; a longer "paragraph" is a whole text without line breaks.
+_FURNITURE_MAX = 400
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -77,7 +80,8 @@ def tidy(text: str) -> str:
 
 def is_furniture(text: str) -> bool:
     """Say whether a whole paragraph or line is page furniture rather than release text."""
-    return bool(_FURNITURE.match(text.strip()))
+    text = text.strip()
+    return len(text) <= _FURNITURE_MAX and bool(_FURNITURE.match(text))
 
 
 def symbol_of_line(text: str) -> str | None:

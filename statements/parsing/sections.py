@@ -57,6 +57,9 @@ _PROCEDURE = re.compile(
     rf"|(?:The|This)\s+{_BODY_NAMES}\s+(?:will|then|also|next|began|concluded|adopted|took|heard|"
     r"decided|elected|approved|resumed|reconvene[sd]?|is\s+scheduled|was\s+|had\s+before|"
     r"has\s+before|opened|met|continued|proceeded|turned)"
+    r"|(?:Le|La|L[’'])\s*(?:Conseil(?:\s+de\s+sécurité)?|(?:\w+\s+)?Commission|Comité|"
+    r"Assemblée(?:\s+générale)?|Conférence)\s+(?:était|avait|a\s+|est\s+|sera|se\s+réunira|"
+    r"reprendra|poursuivra|entendra|examinera|s[’']est|doit|devait|se\s+prononcera|a\s+adopté)"
     r"|(?:Also|Further)\s+(?:speaking|delivering|making|taking\s+the\s+floor|addressing)"
     r"|\(See\s+(?:also\s+)?Press\s+Release"
     r"|(?:Many|Several|Other|Some|Most|Numerous|A\s+number\s+of|Still\s+other|Speakers|Delegates|"
@@ -70,12 +73,16 @@ _CONTINUATION_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
-_PARTIAL_WORDS = re.compile("covered|crisis|will|budget|constraints", re.IGNORECASE)
+# Every phrase of _PARTIAL holds one of these: a plain scan spares the long pattern.
+_PARTIAL_WORDS = re.compile(
+    "covered|crisis|later|full|budget|constraints|couvert|liquidit|ultérieurement", re.IGNORECASE
+)
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
     r"will\s+be\s+(?:issued|published|made\s+available)\s+(?:later|at\s+a\s+later)|"
-    r"budget(?:ary)?\s+(?:cuts|constraints|crisis)|financial\s+constraints)\b",
+    r"budget(?:ary)?\s+(?:cuts|constraints|crisis)|financial\s+constraints|"
+    r"pas\s+(?:été\s+)?couverte?s?|crise\s+de\s+liquidités|publiée?\s+ultérieurement)\b",
     re.IGNORECASE,
 )
 

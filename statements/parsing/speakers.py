@@ -75,6 +75,9 @@ class Attribution:
     aligned_with: str | None
     kind_hint: str | None
     named: bool
+    # Delegations printed as joint subjects before this one ("La Chine et Cuba ont souligné"):
+    # each gets a statement of the same words, in printed order.
+    joint: tuple[Attribution, ...] = ()
 
     @property
     def code(self) -> str | None:

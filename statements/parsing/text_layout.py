@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 )
 _PROSE_END = re.compile(r"[.!?:”\"’]$")
 _LONG_LINE = 160
+_HEADER_MAX = 400
 _FEW_BLOCKS = 2
 _MANY_LINES = 8
 _PROSE_WORDS = 12
@@ -93,6 +94,8 @@ def _read_header_block(lines: list[str], fields: HeaderFields) -> tuple[HeaderFi
 
 def _header_line(line: str, fields: HeaderFields) -> HeaderFields | None:
     """Read one header line into the fields; None when it is headline text."""
+    if len(line) > _HEADER_MAX:
+        return None  # a whole release on one line: its header is read from the body later
     if is_furniture(line):
         return replace(fields, markers=fields.markers + 1)
     symbol = symbol_of_line(line)
@@ -130,13 +133,25 @@ def _body_parts(lines: list[str]) -> list[str]:
     parts = [lines[0]]
     for line in lines[1:]:
         previous = parts[-1]
-        if one_per_line and _PROSE_END.search(previous) and not line[:1].islower():
+        if one_per_line and not line[:1].islower() and _ends_line(previous):
             parts.append(line)
         elif previous.endswith("-") and line[:1].islower():
             parts[-1] = previous + line
         else:
             parts[-1] = f"{previous} {line}"
     return parts
+
+
+_OPEN_END = re.compile(
+    r"(?:[,;(\-–—]|\b(?:of|the|and|or|to|in|for|a|an|de|du|des|la|le|les|et|ou|à|au|en|d[’']|l[’']))$",
+    re.IGNORECASE,
+)
+
+
+def _ends_line(previous: str) -> bool:
+    """In a text with one paragraph per line: whether a line ends its paragraph (a full stop, or a
+    headline's last word), not a sentence hard-wrapped after "of" or a comma."""
+    return bool(_PROSE_END.search(previous)) or not _OPEN_END.search(previous)
 
 
 def _body_role(text: str) -> str:

@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.public_urls import site_url
+from statements.decisions.exports import DUMP_TABLES
 from statements.models import Statement
 from statements.publish.api.resources import RESOURCES
-from statements.publish.decision_exports import DUMP_TABLES
 from statements.publish.exports import (
     LIST_SEPARATOR,
     STATEMENT_FIELDS,
@@ -53,8 +53,7 @@ MEDIA_TYPES = {".csv": "text/csv", ".jsonl": "application/jsonl", ".md": "text/m
 
 def dumps_dir() -> Path:
     """Where dumps are written and served from (settings.DATA_DUMPS_DIR)."""
-    default = Path(settings.BASE_DIR) / "var" / "dumps"
-    return Path(getattr(settings, "DATA_DUMPS_DIR", default))
+    return Path(settings.DATA_DUMPS_DIR)
 
 
 # The data dictionary ----------------------------------------------------------------------------

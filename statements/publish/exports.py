@@ -4,9 +4,10 @@ One definition of a statement row (``STATEMENT_FIELDS``) serves the CSV and JSON
 the API's statement objects, the full dump and the data dictionary, so their names agree.
 
 Speed: a million rows must stream at 20,000 rows a second or more. Python cannot build and
-quote a million CSV rows that fast beside the query, so PostgreSQL does it: the filtered,
-ordered queryset (the UI's ``StatementFilter``) selects one ORM expression per field, Django
-compiles it, and ``COPY (...) TO STDOUT`` streams the rows, which are passed on in batches. JSON
+quote a million CSV rows that fast beside the query, so PostgreSQL does it: the search index
+gives the matches' ids in the page's order (``StatementFilter.spec()``), a queryset over each
+batch of them selects one ORM expression per field, Django compiles it, and ``COPY (...) TO
+STDOUT`` streams the rows, which are passed on in batches. JSON
 Lines rows are ``json_build_object`` values streamed the same way. Memory stays flat: nothing
 holds more than one batch.
 """
@@ -48,13 +49,13 @@ from django.views.decorators.http import require_safe
 from config.limits import too_many_requests
 from config.public_urls import in_request_context, site_url
 from statements.kinds import STATEMENT_KINDS, in_words
-from statements.models import Statement, StatementTheme
+from statements.models import Statement
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
 from statements.review import REVIEW_STATES
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
-from statements.search_index.readers import spec_for
+from statements.search.index import engine
+from statements.themes.models import StatementTheme
 
 FLUSH_BYTES = 256 * 1024  # bytes gathered before a chunk is sent
 LIST_SEPARATOR = ";"
@@ -332,10 +333,27 @@ def csv_header(fields: Sequence[Field] = STATEMENT_FIELDS) -> bytes:
 def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
     """Every match the search index finds for the filter, in the page's order, as byte chunks.
 
-    The ids come from the index in order; each batch of them is one COPY ordered by position.
+    The ids come from the index in order, here, before the response starts (with a check that
+    the database answers), so a missing index or a database that is down is the 503 of its
+    middleware, not a 200 cut short; each batch of them is then one COPY ordered by position.
     """
-    ids = engine.all_ids(spec_for(fs), sort=fs.sort_by)
-    yield csv_header() if fmt == "csv" else b""
+    ids = engine.all_ids(fs.spec(), sort=fs.sort_by)
+    ensure_database()
+    return _id_batches(ids, fmt)
+
+
+def ensure_database() -> None:
+    """Raise the database's error now, in the view, if it does not answer (a streamed export
+    could not turn it into a 503 once its first byte is sent)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _id_batches(ids: list[int], fmt: str) -> Iterator[bytes]:
+    head = csv_header() if fmt == "csv" else b""
+    if not ids:
+        yield head
+        return
     for start in range(0, len(ids), EXPORT_BATCH):
         batch = ids[start : start + EXPORT_BATCH]
         position = Func(
@@ -344,7 +362,8 @@ def search_export_chunks(fs: StatementFilter, fmt: str) -> Iterator[bytes]:
             function="array_position",
         )
         queryset = Statement.objects.filter(pk__in=batch).order_by(position)
-        yield from copy_chunks(copy_statement(queryset, fmt))
+        yield from copy_chunks(copy_statement(queryset, fmt), head=head)
+        head = b""
 
 
 def export_chunks(queryset: QuerySet, fmt: str) -> Iterator[bytes]:
@@ -491,7 +510,11 @@ def export_statements(request: HttpRequest, fmt: str) -> HttpResponse:
         slot = export_slots.take()
         if slot is None:
             return too_many_requests(request, "exports", EXPORT_RETRY_AFTER)
-        chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
+        try:
+            chunks = slot.guard(in_request_context(search_export_chunks(fs, fmt)))
+        except BaseException:
+            slot.close()
+            raise
         response = StreamingHttpResponse(chunks, content_type=FORMATS[fmt])
     filename = f"un-statements-{timezone.now():%Y-%m-%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -19,11 +19,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
 from config.public_urls import absolute_url
-from statements.models import Delegation, Statement, Theme
+from statements.models import Delegation, Statement
 from statements.publish.api.resources import current_speaker
 from statements.publish.citations import delegation_name, permalink, speaker_name, title
 from statements.search.filters import StatementFilter
-from statements.search_index import readers
+from statements.search.index import engine, readers
+from statements.themes.models import Theme
 
 FEED_ITEMS = 50
 # Characters XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates, and
@@ -78,7 +79,8 @@ class StatementFeed(Feed):
         return "UN Statements Archive"
 
     def items(self, source: FeedSource) -> list[Statement]:
-        ids = readers.newest(StatementFilter(source.query), FEED_ITEMS)
+        spec = StatementFilter(source.query).spec()
+        ids = engine.search(spec, sort="newest", limit=FEED_ITEMS).ids
         return readers.rows(Statement.objects.for_listing(), ids)
 
     def item_title(self, item: Statement) -> str:

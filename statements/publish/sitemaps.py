@@ -14,7 +14,8 @@ from django.views.decorators.http import require_safe
 
 from config.public_urls import site_url
 from meetings.models import Meeting
-from statements.models import Delegation, Speaker, Statement, Theme
+from statements.models import Delegation, Speaker, Statement
+from statements.themes.models import Theme
 
 URLS_PER_SITEMAP = 10_000  # the protocol allows 50,000; smaller pages render in under a second
 _PROBE = 987654321

@@ -1,1 +1,2 @@
-"""The search path: the query language, filters, facets, result pages' data."""
+"""The search path: the query language, filters, facets, result pages' data, and the engine
+(index/) they ask."""

@@ -1,7 +1,7 @@
 """Facet counts: how many matching statements each filter value would give, exact, from the index.
 
-Each facet counts over the matches with every *other* filter applied (StatementFilter
-.facet_queryset), so choosing a second country adds to the result instead of emptying the list.
+Each facet counts over the matches with every *other* filter applied (SearchSpec.without), so
+choosing a second country adds to the result instead of emptying the list.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, 
 from django.db.models.functions import Coalesce
 
 from meetings.models import Body, Meeting, ordinal
-from statements.models import Delegation, Speaker, Statement, Theme
+from statements.models import Delegation, Speaker, Statement
 from statements.search.filters import StatementFilter
-from statements.search_index import engine, memo
-from statements.search_index.query import SearchSpec
-from statements.search_index.readers import spec_for
+from statements.search.index import engine, memo
+from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 KIND_GROUPS = {
@@ -89,7 +89,7 @@ def start_counts(fs: StatementFilter):
 
     The statements page starts them first, then finds its page of results meanwhile.
     """
-    return start_facet_counts(spec_for(fs), {n: fs.selected(n) for n in FACET_FIELDS})
+    return start_facet_counts(fs.spec(), {n: fs.selected(n) for n in FACET_FIELDS})
 
 
 # The index fields each facet counts, and how many values it keeps.
@@ -271,7 +271,7 @@ def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
     selected = fs.selected("speaker")
     missing = [s for s in selected if s not in top]
     if missing:
-        spec = spec_for(fs).without("speaker")
+        spec = fs.spec().without("speaker")
         top |= {slug: engine.count(replace(spec, speakers=(slug,))) for slug in missing}
     names = dict(Speaker.objects.filter(slug__in=list(top)).values_list("slug", "name"))
     ranked = sorted(top.items(), key=lambda item: (-item[1], names.get(item[0], "")))

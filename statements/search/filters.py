@@ -1,7 +1,11 @@
-"""The statement filters: one definition of search, facets and sort for pages, exports and feeds.
+"""The statement filters: one reading of search, facets and sort for pages, exports and feeds.
 
-    StatementFilter(request.GET).qs          # filtered, ranked or dated, ordered
-    StatementFilter(request.GET).matches     # the same rows, unordered (counts, facets)
+    fs = StatementFilter(request.GET)
+    fs.spec()        # the search index's SearchSpec (statements/search/index/query.py)
+    fs.sort_by       # relevance, newest or oldest
+
+The FilterSet reads and cleans the query string (its form, labels and problems); matching,
+counting and ordering are the search index's (statements/search/index/engine.py).
 
 Any input is accepted: values that do not parse, or name no delegation, theme, body or speaker,
 are ignored and listed in `problems` (pages show them as notes and removable chips; exports,
@@ -20,13 +24,13 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
 from meetings.models import Body
-from statements.models import Delegation, Speaker, Statement, Theme
+from statements.models import Delegation, Speaker, Statement
 from statements.search import query as search
-from statements.search_index import readers
+from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 MAX_VALUES = 50
@@ -176,85 +180,47 @@ SHAPES = {
 class StatementFilter(django_filters.FilterSet):
     """Search, facet filters and sort over statements, from a QueryDict."""
 
-    q = QueryFilter(label="Search", method="filter_q", max_length=20_000)
-    delegation = TokenFilter(
-        label="Delegation", method="filter_delegation", pattern=_CODE, transform=str.upper
-    )
-    theme = TokenFilter(label="Theme", method="filter_theme", pattern=_SLUG, transform=str.lower)
-    body = TokenFilter(label="Body", method="filter_body", pattern=_SLUG, transform=str.lower)
-    session = TokenFilter(label="Session", method="filter_session", pattern=r"[0-9]{1,4}")
-    kind = TokenFilter(label="Kind", method="filter_kind", pattern="|".join(Statement.Kind.values))
-    speaker = TokenFilter(
-        label="Speaker", method="filter_speaker", pattern=_SLUG, transform=str.lower
-    )
-    review = TokenFilter(
-        label="Review state",
-        method="filter_review",
-        pattern="|".join(Statement.ReviewState.values),
-    )
-    date_from = PartialDateFilter(label="From", field_name="date", lookup_expr="gte")
-    date_to = PartialDateFilter(label="To", field_name="date", lookup_expr="lte", end=True)
-    sort = django_filters.ChoiceFilter(
-        label="Sort", choices=SORT_CHOICES, method="keep", empty_label=None
-    )
+    q = QueryFilter(label="Search", max_length=20_000)
+    delegation = TokenFilter(label="Delegation", pattern=_CODE, transform=str.upper)
+    theme = TokenFilter(label="Theme", pattern=_SLUG, transform=str.lower)
+    body = TokenFilter(label="Body", pattern=_SLUG, transform=str.lower)
+    session = TokenFilter(label="Session", pattern=r"[0-9]{1,4}")
+    kind = TokenFilter(label="Kind", pattern="|".join(Statement.Kind.values))
+    speaker = TokenFilter(label="Speaker", pattern=_SLUG, transform=str.lower)
+    review = TokenFilter(label="Review state", pattern="|".join(Statement.ReviewState.values))
+    date_from = PartialDateFilter(label="From")
+    date_to = PartialDateFilter(label="To", end=True)
+    sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
 
     class Meta:
         model = Statement
         fields: list[str] = []
         form = StatementFilterForm
 
-    def __init__(self, data: QueryDict | dict | None = None, queryset=None, **kwargs: Any):
-        # Always bound: an unbound FilterSet would skip the default exclusion of summaries.
-        super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
+    def __init__(self, data: QueryDict | dict | None = None, *, scope: dict | None = None):
+        """`scope`: the page's own restriction (a speaker page: {"speaker": slug})."""
+        super().__init__(data if data is not None else QueryDict())
+        self.scope = dict(scope or {})
 
-    # Filter methods -------------------------------------------------------------------------
+    def filter_queryset(self, queryset):
+        raise NotImplementedError("statements are matched by the search index: use .spec()")
 
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(self.query.text) if self.query else queryset
-
-    # Filters compare ids, resolved first in small queries: a join to the delegation, body or
-    # speaker table hides the value from the planner's statistics on statements (it then guesses,
-    # e.g. walks every Security Council meeting to find 112 statements: 0.54 s instead of 0.15 s).
-
-    def filter_delegation(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        ids = self.resolve_ids("delegation", Delegation.objects.filter(code__in=value))
-        return queryset.filter(delegation_id__in=ids)
-
-    def filter_theme(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        # A pillar stands for itself and every theme under it.
-        themes = Theme.objects.filter(Q(slug__in=value) | Q(parent__slug__in=value))
-        return queryset.with_theme(self.resolve_ids("theme", themes))
-
-    def filter_body(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        ids = self.resolve_ids("body", Body.objects.filter(slug__in=value))
-        return queryset.filter(meeting__body_id__in=ids)
-
-    def filter_session(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(meeting__session__in=[int(v) for v in value])
-
-    def filter_kind(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(kind__in=value)
-
-    def filter_review(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        return queryset.filter(review_state__in=value)
-
-    def filter_speaker(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        speakers = Speaker.objects.filter(Q(slug__in=value) | Q(merged_into__slug__in=value))
-        return queryset.filter(speaker_id__in=self.resolve_ids("speaker", speakers))
-
-    def resolve_ids(self, facet: str, rows: QuerySet) -> list[int]:
-        """Ids of the chosen rows, looked up once per request (facet counts re-filter often).
-
-        An unknown value gives [0]: no row has id 0, and unlike an empty IN list it keeps the
-        SQL compilable for the exports' COPY and the sampled counts.
-        """
-        cache = self.__dict__.setdefault("_resolved_ids", {})
-        if facet not in cache:
-            cache[facet] = list(rows.values_list("pk", flat=True)) or [0]
-        return cache[facet]
-
-    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset
+    def spec(self) -> SearchSpec:
+        """The search index's query for the usable values and the page's scope."""
+        d = self.data_cleaned
+        return SearchSpec(
+            text=self.query.text,
+            delegations=tuple(d.get("delegation") or ()),
+            themes=tuple(d.get("theme") or ()),
+            bodies=tuple(d.get("body") or ()),
+            sessions=tuple(int(s) for s in d.get("session") or ()),
+            kinds=tuple(d.get("kind") or ()),
+            speakers=tuple(d.get("speaker") or ()),
+            reviews=tuple(d.get("review") or ()),
+            date_from=d.get("date_from"),
+            date_to=d.get("date_to"),
+            scope=self.scope,
+        )
 
     # Parameters whose values name rows; the API answers 400 for a value that names none.
     # State ----------------------------------------------------------------------------------
@@ -351,36 +317,3 @@ class StatementFilter(django_filters.FilterSet):
     def selected(self, name: str) -> list[str]:
         """The valid values chosen for a list parameter."""
         return list(self.data_cleaned.get(name) or [])
-
-    # Querysets ------------------------------------------------------------------------------
-
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        return self.order(self.apply(queryset))
-
-    def apply(self, queryset: QuerySet, *, skip: str | None = None) -> QuerySet:
-        """Apply every active filter except `skip`; summaries stay out unless kind asks."""
-        for name, value in self.data_cleaned.items():
-            if name != skip and name in self.filters:
-                queryset = self.filters[name].filter(queryset, value)
-        if skip != "kind" and not self.data_cleaned.get("kind"):
-            queryset = queryset.full()
-        return queryset
-
-    @cached_property
-    def matches(self) -> QuerySet:
-        """The statements the search index matches, unordered (by id: for the API)."""
-        return readers.matching(self).order_by()
-
-    def facet_queryset(self, name: str) -> QuerySet:
-        """The matches if facet `name` were not applied: its counts reflect the other filters."""
-        return self.apply(self.queryset.all(), skip=name).order_by()
-
-    def order(self, queryset: QuerySet) -> QuerySet:
-        """Order by relevance (rank, then newest), newest or oldest; id breaks ties."""
-        if self.sort_by == "relevance":
-            return queryset.annotate(rank=search.rank(self.query.text)).order_by(
-                "-rank", "-date", "-id"
-            )
-        if self.sort_by == "oldest":
-            return queryset.order_by("date", "id")
-        return queryset.order_by("-date", "-id")

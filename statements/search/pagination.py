@@ -1,7 +1,8 @@
-"""Pages of statements: a cursor for date order (fast at any depth), capped offsets for relevance.
+"""Pages of search-index matches: a cursor for date order (fast at any depth), capped offsets
+for relevance.
 
-Date order walks the (date, id) index from a cursor, so page 5,000 costs what page 1 does.
-Relevance order must rank every match anyway; it pages by number up to MAX_RANKED results.
+Date order walks the index's (date, id) sort key from a cursor, so page 5,000 costs what page 1
+does. Relevance order must rank every match anyway; it pages by number up to MAX_RANKED results.
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
-
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 
 PER_PAGE = 20
 MAX_RANKED = 1000
@@ -42,32 +41,6 @@ class ResultPage:
         return self.first_index + len(self.items) - 1 if self.first_index else None
 
 
-def paginate(queryset: QuerySet, *, sort: str, total: int, state: QueryState, params) -> ResultPage:
-    """Cut the ordered queryset into the page the parameters ask for."""
-    if sort == "relevance":
-        return offset_page(queryset, total=total, state=state, raw_page=params.get("page"))
-    return cursor_page(
-        queryset, ascending=sort == "oldest", total=total, state=state, params=params
-    )
-
-
-def offset_page(queryset: QuerySet, *, total: int, state: QueryState, raw_page) -> ResultPage:
-    """Numbered pages, up to MAX_RANKED results."""
-    reachable = min(total, MAX_RANKED)
-    last = max(1, -(-reachable // PER_PAGE))
-    number = min(max(_int(raw_page, 1), 1), last)
-    offset = (number - 1) * PER_PAGE
-    items = list(queryset[offset : min(offset + PER_PAGE, reachable)])
-    note = ""
-    if total > MAX_RANKED:
-        note = (
-            f"Ranking by relevance shows the best {MAX_RANKED:,} of {total:,} matches. "
-            "Narrow the search, or sort by date to page through them all."
-        )
-    links = _numbered_links(number, last, state)
-    return ResultPage(items, total, offset + 1 if items else None, links, note)
-
-
 def _numbered_links(number: int, last: int, state: QueryState) -> list[PageLink]:
     if last == 1:
         return []
@@ -87,40 +60,6 @@ def _page_url(state: QueryState, number: int) -> str:
     return state.url(page=str(number) if number > 1 else None)
 
 
-def cursor_page(
-    queryset: QuerySet, *, ascending: bool, total: int, state: QueryState, params
-) -> ResultPage:
-    """A page after or before a (date, id) cursor, or the first or last page."""
-    after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
-    at_end = params.get("before") == "end"
-    if before or at_end:
-        items, more_back = _walk(queryset, before, forward=False, ascending=ascending)
-        has_prev, has_next = more_back, not at_end
-    else:
-        items, more = _walk(queryset, after, forward=True, ascending=ascending)
-        has_prev, has_next = after is not None, more
-    first_index = 1 if not (after or before or at_end) and items else None
-    if at_end and items:
-        first_index = total - len(items) + 1
-    links = _cursor_links(items, has_prev, has_next, state, ascending)
-    return ResultPage(items, total, first_index, links)
-
-
-def _walk(queryset, cursor, *, forward: bool, ascending: bool) -> tuple[list, bool]:
-    """Take PER_PAGE rows past the cursor in one direction; say whether more lie beyond."""
-    up = ascending == forward
-    if cursor:
-        day, pk = cursor
-        if up:
-            queryset = queryset.filter(Q(date__gt=day) | Q(date=day, id__gt=pk), date__gte=day)
-        else:
-            queryset = queryset.filter(Q(date__lt=day) | Q(date=day, id__lt=pk), date__lte=day)
-    rows = list(queryset.order_by(*(["date", "id"] if up else ["-date", "-id"]))[: PER_PAGE + 1])
-    more = len(rows) > PER_PAGE
-    rows = rows[:PER_PAGE]
-    return (rows if forward else rows[::-1]), more
-
-
 def _cursor_links(items, has_prev, has_next, state: QueryState, ascending: bool) -> list[PageLink]:
     if not items or not (has_prev or has_next):
         return []
@@ -134,12 +73,9 @@ def _cursor_links(items, has_prev, has_next, state: QueryState, ascending: bool)
     ]
 
 
-# Pages from the search engine: the same links, the ids come from the index. -------------------
-
-
 def engine_page(spec, *, sort: str, state: QueryState, params, fetch) -> ResultPage:
     """The page of engine matches the parameters ask for; `fetch(ids)` turns ids into rows."""
-    from statements.search_index import engine
+    from statements.search.index import engine
 
     if sort == "relevance":
         reachable_last = max(1, -(-MAX_RANKED // PER_PAGE))
@@ -166,24 +102,18 @@ def engine_page(spec, *, sort: str, state: QueryState, params, fetch) -> ResultP
 
 
 def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fetch) -> ResultPage:
-    from statements.search_index import engine
+    from statements.search.index import engine
 
     after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
     at_end = params.get("before") == "end"
     backwards = bool(before or at_end)
-    key = engine.sort_key(*(before or after)) if (before or after) else None
     up = ascending != backwards  # the direction the index is walked in
-    if key is None:  # the first or the last page: the total comes with the walk
+    if not (before or after):  # the first or the last page: the total comes with the walk
         ids, total = engine.walk_counted(spec, ascending=up, limit=PER_PAGE + 1)
     else:
         total = engine.count(spec)
-        ids = engine.walk(
-            spec,
-            ascending=up,
-            below=None if up else key,
-            above=key if up else None,
-            limit=PER_PAGE + 1,
-        )
+        found = walk_dated(spec, ascending=up, after=before or after, limit=PER_PAGE + 1)
+        ids = [pk for _, pk in found]
     more = len(ids) > PER_PAGE
     ids = ids[:PER_PAGE]
     items = fetch(ids[::-1] if backwards else ids)
@@ -193,6 +123,21 @@ def _engine_cursor_page(spec, *, ascending: bool, state: QueryState, params, fet
         first_index = total - len(items) + 1
     links = _cursor_links(items, has_prev, has_next, state, ascending)
     return ResultPage(items, total, first_index, links)
+
+
+def walk_dated(spec, *, ascending: bool, after: tuple[date, int] | None, limit: int) -> list:
+    """Up to `limit` (date, id) keys of the matches in date order, strictly past a (date, id)
+    position: the one keyset walk of the engine's pages (these and the API's)."""
+    from statements.search.index import engine
+
+    key = engine.sort_key(*after) if after else None
+    return engine.walk_keys(
+        spec,
+        ascending=ascending,
+        below=None if ascending else key,
+        above=key if ascending else None,
+        limit=limit,
+    )
 
 
 def cursor(statement) -> str:

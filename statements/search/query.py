@@ -1,7 +1,7 @@
-"""Full-text search: clean a researcher's query, rank matches, highlight the page shown.
+"""Full-text search's PostgreSQL side: clean a researcher's query, highlight the page shown.
 
-Matching and ranking use the search vector's configuration (English, see meetings.languages);
-snippets stem each statement in its release's language, as the search index matched it.
+Matching and ranking are the search index's (statements/search/index/); snippets stem each
+statement in its release's language, as the search index matched it.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, Func, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -25,8 +25,6 @@ MAX_QUERY_CHARS = 500
 # Sentinels ts_headline wraps matches in; the text is HTML-escaped before they become <mark>.
 _START, _STOP = "\x02", "\x03"
 _FRAGMENTS = "\x04"  # between ts_headline's fragments; snippet_quotes says how they join
-# Divide the rank by 1 + log(length): a long statement should not win just by being long.
-RANK_NORMALIZATION = 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -62,11 +60,6 @@ def _normalize_quotes(text: str) -> str:
     return text.translate({0x201C: '"', 0x201D: '"', 0x201E: '"', 0x00AB: '"', 0x00BB: '"'})
 
 
-def search_query(text: str) -> SearchQuery:
-    """Build the websearch-syntax query: "exact phrase", OR, -exclude, stemmed words."""
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-
-
 def has_lexemes(text: str) -> bool:
     """Say whether the query keeps any searchable word (it may be only stop words)."""
     with connection.cursor() as cursor:
@@ -74,11 +67,6 @@ def has_lexemes(text: str) -> bool:
             "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, text]
         )
         return cursor.fetchone()[0] > 0
-
-
-def rank(text: str) -> SearchRank:
-    """Rank a statement against the query, speaker and delegation weighing more than text."""
-    return SearchRank(F("search_vector"), search_query(text), normalization=RANK_NORMALIZATION)
 
 
 def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
@@ -105,8 +93,11 @@ def quoted(snippet: str, text: str) -> str:
 def _headline(text: str, **options) -> SearchHeadline:
     """ts_headline of the text column for the query, with the sentinels render_marks reads."""
     config = _row_config()
+    # The sentinels are removed from the text first: a statement holding them (written before
+    # ingest stripped control characters, or edited in the admin) never gets a <mark> of its own.
+    text_only = Func(F("text"), Value(_START + _STOP), Value(""), function="translate")
     return SearchHeadline(
-        "text",
+        text_only,
         SearchQuery(text, search_type="websearch", config=config),
         config=config,
         start_sel=_START,

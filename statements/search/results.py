@@ -1,7 +1,7 @@
 """What every statement list shows: a page of results, snippets, facets, chips and a chart.
 
-Matches, totals, facet counts and the chart come from the search index (exact, never sampled:
-no cache needed); rows and snippets for the page shown come from PostgreSQL.
+Matches, totals, facet counts and the chart come from the search index (exact); rows and snippets
+for the page shown come from PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from django.utils.safestring import SafeString, mark_safe
 from statements.models import Statement
 from statements.search import facets
 from statements.search import query as search
+from statements.search.chart import MAX_SERIES, YearChart, bar_chart, line_chart
 from statements.search.filters import SORT_CHOICES, StatementFilter
+from statements.search.index import readers
 from statements.search.pagination import ResultPage, engine_page
-from statements.search_index import readers
-from statements.search_index.readers import spec_for
-from statements.views.chart import MAX_SERIES, YearChart, bar_chart, line_chart
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ class Chip:
 def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
     state = QueryState(fs.usable_query())
-    spec = spec_for(fs)
+    spec = fs.spec()
     listing = Statement.objects.for_listing()
     page = engine_page(
         spec,
@@ -74,7 +73,6 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
         params=request.GET,
         fetch=lambda ids: readers.rows(listing, ids),
     )
-    fs.total = page.total
     return {
         "filter": fs,
         "state": state,
@@ -155,5 +153,5 @@ def results_chart(
     """Per year (counted with the facets); one line a delegation when a few are chosen."""
     chosen = fs.selected("delegation")
     if 2 <= len(chosen) <= MAX_SERIES:
-        return line_chart(facets.year_counts_by_delegation(spec_for(fs), chosen))
+        return line_chart(facets.year_counts_by_delegation(fs.spec(), chosen))
     return bar_chart(years, url_for_year=lambda y: state.url(date_from=str(y), date_to=str(y)))

@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from statements.models import StatementTheme, Theme, ThemeRule
-from statements.search_index import outbox as search_outbox
-from statements.search_index.admin_changes import RecordsSearchChanges
+from statements.search.index import outbox as search_outbox
+from statements.search.index.admin_changes import RecordsSearchChanges
+from statements.themes.models import StatementTheme, Theme, ThemeRule
 from statements.themes.preview import RuleSpec, preview_rules
 from statements.themes.rules import check_query
 from statements.themes.tagging import effective_counts, effective_tags, retag
@@ -78,7 +78,7 @@ class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
     fields = ["name", "slug", "parent", "position", "description", "tag_summary"]
     inlines = [ThemeRuleInline]
     actions = ["retag_selected"]
-    change_form_template = "admin/statements/theme/change_form.html"
+    change_form_template = "admin/themes/theme/change_form.html"
 
     def search_changes(self, theme: Theme) -> dict:
         """The statements tagged with the theme or its children: the index holds their slugs."""
@@ -120,9 +120,7 @@ class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
             theme.statement_tags.values_list("source").annotate(n=Count("id")).order_by()
         )
         removed = theme.statement_tags.filter(is_removal=True).count()
-        url = (
-            reverse("admin:statements_statementtheme_changelist") + f"?theme__id__exact={theme.pk}"
-        )
+        url = reverse("admin:themes_statementtheme_changelist") + f"?theme__id__exact={theme.pk}"
         carried = effective_counts([theme]).get(theme.pk, 0)
         return format_html(
             "{} statement{} carry this theme (rule rows {}, agenda rows {}, staff rows {}, "
@@ -164,7 +162,7 @@ class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
         return [
-            path("<path:object_id>/preview/", preview, name="statements_theme_preview"),
+            path("<path:object_id>/preview/", preview, name="themes_theme_preview"),
             *super().get_urls(),
         ]
 
@@ -183,7 +181,7 @@ class ThemeAdmin(RecordsSearchChanges, admin.ModelAdmin):
             "title": f"Preview of rule changes: {theme}",
             "preview": preview,
         }
-        return render(request, "admin/statements/theme/preview.html", context)
+        return render(request, "admin/themes/theme/preview.html", context)
 
 
 def submitted_rules(model_admin: ThemeAdmin, request: HttpRequest, theme: Theme) -> list[RuleSpec]:

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.languages import POSTGRES_CONFIG
-from statements.models import Theme
+from statements.themes.models import Theme
 from statements.themes.rules import check_query, rule_tsquery_sql
 
 BROAD_SHARE = 0.2

@@ -30,9 +30,9 @@ from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 
 from meetings.languages import POSTGRES_CONFIG
-from statements.models import StatementTheme, Theme
 from statements.querysets import effective_theme_tags
-from statements.search_index import outbox
+from statements.search.index import outbox
+from statements.themes.models import StatementTheme, Theme
 from statements.themes.rules import ACTIVE_RULES_SQL
 
 # An agenda theme must also be found by rules in this share of the meeting's statements: a

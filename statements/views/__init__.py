@@ -1,7 +1,7 @@
 """Research pages, one module a page; URLs import the views from here."""
 
+from statements.decisions.views import decision_list, export_votes
 from statements.views.checks import checks
-from statements.views.decisions import decision_list, export_votes
 from statements.views.delegations import delegation_detail, delegation_list
 from statements.views.home import home
 from statements.views.meetings import meeting_detail, meeting_list, release_source

@@ -7,8 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from statements import review
-from statements.correction_models import Correction
-from statements.models import Statement
+from statements.models import Correction, Statement
 
 
 def review_counts(statements) -> list[tuple[str, str, str, int]]:

@@ -8,12 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from statements.decisions.views import voting_record
 from statements.models import Delegation, Statement
 from statements.search import facets
-from statements.search_index import engine, readers
-from statements.search_index.query import SearchSpec
-from statements.views.chart import bar_chart
-from statements.views.decisions import voting_record
+from statements.search.chart import bar_chart
+from statements.search.index import engine, readers
+from statements.search.index.query import SearchSpec
 
 LATEST = 10
 

@@ -8,10 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from meetings.models import Meeting
-from statements.models import Speaker, Theme
+from statements.models import Speaker
 from statements.search import facets
-from statements.search_index import engine
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 RECENT = 8
 

@@ -10,10 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from meetings.models import Body, Meeting, ReleaseSource
+from statements.decisions.views import meeting_decisions
 from statements.models import Statement
 from statements.search import facets
 from statements.views.checks import review_counts
-from statements.views.decisions import meeting_decisions
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -37,6 +37,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": [(s, summaries.get(s.pk, []), narrative.get(s.sequence, [])) for s in statements],
         "opening": narrative.get(0, []),
         "decisions": meeting_decisions(meeting),
+        "elections": list(meeting.elections.select_related("delegation")),
         "full_count": sum(s.kind != Statement.Kind.SUMMARY for s in statements),
         "themes": [
             t.theme for t in meeting.theme_tags.select_related("theme").order_by("theme__position")

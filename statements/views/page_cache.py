@@ -3,7 +3,8 @@
 Everything these pages show changes only through writes that record an outbox entry, and the
 indexer's commit of that entry changes the index's version: a page cached under one version is
 what the page would be now. Staff (logged in), other methods and non-200 answers pass through;
-with tests' in-memory index (no version) or no readable index, nothing is cached.
+with no readable index, nothing is cached. (The tests' mirror has a version too: the test suite
+runs with this cache on.)
 PAGE_CACHE_SECONDS (300) bounds an edit that reaches neither the outbox nor the index.
 """
 
@@ -15,7 +16,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 
-from statements.search_index import store
+from statements.search.index import store
 
 
 def per_index_commit(view):
@@ -23,7 +24,7 @@ def per_index_commit(view):
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
-        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         try:

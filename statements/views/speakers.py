@@ -40,8 +40,8 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if speaker.merged_into_id:
         return redirect(canonical(speaker), permanent=True)
     statements = Statement.objects.for_speaker_family(speaker)
-    fs = StatementFilter(request.GET, queryset=statements)
-    fs.search_scope = {"speaker": speaker.slug}  # the search index's view of the same family
+    # the search index's view of the same family: the speaker and those merged into it
+    fs = StatementFilter(request.GET, scope={"speaker": speaker.slug})
     context = statement_results(request, fs)
     context.update(
         speaker=speaker,

@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from statements.models import Statement, Theme
+from statements.models import Statement
 from statements.search import facets
-from statements.search_index import engine, readers
-from statements.search_index.query import SearchSpec
-from statements.views.chart import bar_chart
+from statements.search.chart import bar_chart
+from statements.search.index import engine, readers
+from statements.search.index.query import SearchSpec
+from statements.themes.models import Theme
 
 LATEST = 10
 

@@ -17,9 +17,9 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from meetings.models import Meeting
-from statements.correction_models import Correction
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest import ingest_source
-from statements.models import NarrativeParagraph, RetiredStatement, Statement
+from statements.models import Correction, RetiredStatement, Statement
 from tests.seed import SEED_OVERRIDES, SEED_PATH, seed_bytes
 
 pytestmark = [

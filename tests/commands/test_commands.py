@@ -57,3 +57,45 @@ def test_load_sample_data_is_idempotent():
     call_command("load_sample_data", stdout=out)
     assert "1 unchanged" in out.getvalue()
     assert Statement.objects.count() == count > 0
+
+
+def test_parse_json_is_the_whole_parse_of_to_dict():
+    """--json prints ParsedRelease.to_dict(): decisions, elections and narrative included."""
+    from statements.parsing import parse_press_release
+
+    out = StringIO()
+    call_command("parse_press_release", str(SEED_PATH), "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data == parse_press_release(SEED_PATH.read_bytes(), filename=SEED_PATH.name).to_dict()
+    assert {"decisions", "elections", "narrative"} <= data.keys()
+
+
+def test_ingest_prints_warnings_and_says_how_to_give_a_missing_value(tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED_PATH.read_bytes())
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "ingest_press_releases", str(tmp_path), "--no-progress", stdout=out, stderr=err
+        )
+    message = err.getvalue()
+    assert "a.txt: warning:" in message
+    assert "--symbol" in message and "a.meta.json" in message
+    assert "enter it" not in message
+
+
+def test_ingest_takes_the_symbol_and_date_on_the_command_line(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(SEED_PATH.read_bytes())
+    call_command(
+        "ingest_press_releases",
+        str(path),
+        "--symbol",
+        "GA/12388",
+        "--date",
+        "2021-11-23",
+        "--no-progress",
+        "--quiet-warnings",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    assert Release.objects.get().symbol == "GA/12388"

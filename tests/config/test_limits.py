@@ -87,10 +87,30 @@ def test_admin_login_is_throttled_per_address_and_per_username(client, db, limit
     # The right password from the same address waits too: guessing cannot go on.
     response = client.post(login, {"username": "boss", "password": "right-password-123"})
     assert response.status_code == 429
-    # Another address guessing the same username is throttled as well.
-    other = client.post(login, {"username": "boss", "password": "x"}, REMOTE_ADDR="192.0.2.7")
-    assert other.status_code == 429
+    # The address is limited whatever username it tries next (RATELIMIT_LOGIN_ADDRESS).
+    assert client.post(login, {"username": "other", "password": "x"}).status_code == 429
     assert client.get(login).status_code == 200  # the form itself is never limited
+
+
+def test_failed_logins_never_lock_a_username_for_everyone(client, db, limited, settings):
+    """Before: the login limit counted per username, so anyone's wrong guesses made the right
+    password answer 429 from every address."""
+    settings.RATELIMIT_RATES = {**settings.RATELIMIT_RATES, "login": "2/h", "login_address": "3/h"}
+    get_user_model().objects.create_superuser("boss", "b@example.org", "right-password-123")
+    login = reverse("admin:login")
+    for n in range(20):  # an attacker from many addresses
+        client.post(login, {"username": "boss", "password": "x"}, REMOTE_ADDR=f"192.0.2.{n}")
+    owner = client.post(login, {"username": "boss", "password": "right-password-123"})
+    assert owner.status_code == 302  # signed in
+
+
+def test_a_signed_in_login_is_not_counted(client, db, limited):
+    get_user_model().objects.create_superuser("boss", "b@example.org", "right-password-123")
+    login = reverse("admin:login")
+    for _ in range(4):
+        response = client.post(login, {"username": "boss", "password": "right-password-123"})
+        assert response.status_code == 302
+        client.logout()
 
 
 def test_concurrent_exports_per_process_are_capped(client, db, settings):

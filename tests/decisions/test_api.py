@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from statements.models import Decision
+from statements.decisions.models import Decision
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from statements.models import Decision, Delegation, Statement, Vote
+from statements.decisions.models import Decision, Vote
+from statements.models import Delegation, Statement
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db

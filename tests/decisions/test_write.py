@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statements.models import Decision, NarrativeParagraph, Vote, VoteExplanation
+from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
 from tests.decisions.conftest import RELEASE, ingest_vote_release
 
 pytestmark = pytest.mark.django_db

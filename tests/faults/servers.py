@@ -108,10 +108,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], port: int, workers: int = 2) -> Iterator[str]:
+def gunicorn(env: dict[str, str], port: int, workers: int = 2, *extra: str) -> Iterator[str]:
     """Serve the archive on 127.0.0.1:port; yield the base URL; stop it afterwards."""
     cmd = [
         str(Path(sys.executable).with_name("gunicorn")),
+        *extra,
         "config.wsgi:application",
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",

@@ -12,13 +12,15 @@ from tests.ingest.admin.test_upload import UPLOAD_URL, review_data
 
 pytestmark = pytest.mark.django_db
 GA, BRIEF = "/en/2021/ga12399.doc.htm", "/en/2021/db210629.doc.htm"
+SC, OLD = "/en/2021/sc14567.doc.htm", "/en/2016/sc12284.doc.htm"
 
 
 @pytest.fixture
 def harvested(harvest_settings, site):
-    """One run over the whole listing: two releases written, two pages queued."""
+    """One run over four addresses: two releases written, two pages queued."""
+    urls = [site.base_url + p for p in (SC, GA, BRIEF, OLD)]
     with pytest.raises(CommandError):  # the briefing page fails
-        call_command("harvest_press_releases", "--since", "2016-01-01", "--no-progress")
+        call_command("harvest_press_releases", "--url", *urls, "--no-progress")
     return site
 
 
@@ -94,7 +96,7 @@ def test_upload_form_refuses_addresses_off_the_un_hosts(harvest_settings, site, 
 
 
 def test_upload_form_fetches_an_allowed_address_for_review(harvest_settings, site, editor):
-    harvest_settings.HARVEST_ADMIN_HOSTS = ["127.0.0.1"]
+    harvest_settings.HARVEST_ADMIN_HOSTS = [f"127.0.0.1:{site.server_address[1]}"]
     address = site.base_url + "/en/2021/sc14567.doc.htm"
     review = editor.post(UPLOAD_URL, {"address": address})
     assert "Confirm and write" in review.content.decode()
@@ -105,9 +107,65 @@ def test_upload_form_fetches_an_allowed_address_for_review(harvest_settings, sit
 
 
 def test_upload_form_reports_a_failed_fetch(harvest_settings, site, editor):
-    harvest_settings.HARVEST_ADMIN_HOSTS = ["127.0.0.1"]
+    harvest_settings.HARVEST_ADMIN_HOSTS = [f"127.0.0.1:{site.server_address[1]}"]
     response = editor.post(UPLOAD_URL, {"address": site.base_url + "/en/2021/nothing99.doc.htm"})
     assert (
         "could not be fetched" in response.content.decode()
         and "HTTP 404" in response.content.decode()
     )
+
+
+def staff(client, *codenames: str):
+    user = User.objects.create_user("-".join(codenames) or "staff", password="x", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def test_view_only_staff_cannot_dismiss(harvested, client):
+    viewer = staff(client, "view_reviewitem")
+    item = queued(harvested, BRIEF)
+    response = viewer.post(
+        "/admin/harvest/reviewitem/", {"action": "dismiss", "_selected_action": [item.pk]}
+    )
+    assert response.status_code in (200, 302, 403)
+    assert ReviewItem.objects.open().filter(pk=item.pk).exists()  # still waiting
+    assert 'value="dismiss"' not in viewer.get("/admin/harvest/reviewitem/").content.decode()
+
+
+def test_ingest_only_staff_can_list_the_queue(harvested, client):
+    ingester = staff(client, "ingest_release")
+    response = ingester.get("/admin/harvest/reviewitem/")
+    assert response.status_code == 200 and "ga12399.doc.htm" in response.content.decode()
+    assert (
+        ingester.get(f"/admin/harvest/reviewitem/{queued(harvested, GA).pk}/review/").status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize(
+    ("script", "reason"),
+    [
+        ("bad-gzip", "DecodingError"),
+        ("long-etag", ""),
+        ("retry-forever", "asked us to wait"),
+        ("internal-redirect", "not on an allowed host"),
+    ],
+)
+def test_the_address_field_never_answers_500(harvest_settings, site, editor, script, reason):
+    harvest_settings.HARVEST_ADMIN_HOSTS = [f"127.0.0.1:{site.server_address[1]}"]
+    harvest_settings.HARVEST_ADMIN_DEADLINE = 2
+    harvest_settings.HARVEST_MAX_WAIT = 999999  # the admin caps its waits at 5 s anyway
+    site.script[SC].append(script)
+    response = editor.post(UPLOAD_URL, {"address": site.base_url + SC})
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "address", ["http://[::1", "http://press.un.org:99999/x", "http://press.un.org:8080/en/x",
+                "https://press.un.org/" + "x" * 600, "file:///etc/passwd"]
+)  # fmt: skip
+def test_the_address_field_refuses_odd_addresses_without_a_500(harvest_settings, editor, address):
+    response = editor.post(UPLOAD_URL, {"address": address})
+    assert response.status_code == 200

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from statements.harvest.client import Disallowed, FetchError, PoliteClient, Politeness
+from statements.harvest.client import (
+    Disallowed,
+    FetchError,
+    PoliteClient,
+    Politeness,
+    check_address,
+)
 
 AGENT = "UNStatementsArchive/1.0 (+http://127.0.0.1:8000; archive-tests@example.org)"
 
@@ -82,3 +88,104 @@ def test_allowed_hosts_stop_redirects_elsewhere(site):
     with client, pytest.raises(Disallowed, match="not on an allowed host"):
         client.get(site.base_url + "/en/2021/sc14567.doc.htm")
     assert not site.requests
+
+
+# Robots.txt by RFC 9309 (Protego): wildcards, $ and the longest match ---------------------------
+
+
+def test_robots_txt_wildcards_and_longest_match(site, client):
+    site.overrides["/robots.txt"] = (
+        b"User-agent: *\nDisallow: */sitesearch\nDisallow: /user/*\nDisallow: /en/2021/\n"
+        b"Allow: /en/2021/sc14567.doc.htm$\n"
+    )
+    assert not client.allowed(site.base_url + "/fr/sitesearch?q=x")
+    assert not client.allowed(site.base_url + "/user/login")
+    assert not client.allowed(site.base_url + "/en/2021/ga12399.doc.htm")
+    assert client.allowed(site.base_url + "/en/2021/sc14567.doc.htm")  # the longer Allow wins
+    assert not client.allowed(site.base_url + "/en/2021/sc14567.doc.htm?x")  # $ anchors
+    assert client.allowed(site.base_url + "/en/content/meetings-coverage")
+
+
+def test_the_fixture_robots_txt_in_the_real_shape(site, client):
+    assert not client.allowed(site.base_url + "/en/sitesearch")
+    assert not client.allowed(site.base_url + "/search?q=1")
+    assert client.allowed(site.base_url + "/en/rss.xml")
+
+
+# Every fetch is bounded (issue 24) -----------------------------------------------------------
+
+
+def bounded(waits, **kwargs) -> PoliteClient:
+    settings = {"delay": 0, "timeout": 0.5, "retries": 2, "backoff": 0} | kwargs
+    return PoliteClient(Politeness(AGENT, **settings), waits.append)
+
+
+def test_a_redirect_loop_is_a_fetch_error(site, client):
+    with pytest.raises(FetchError, match="TooManyRedirects"):
+        client.get(site.base_url + "/loop")
+    assert site.hits("/loop") == 1 and len(site.requests) <= 8  # robots.txt, 1 + 5 redirects
+
+
+def test_a_broken_gzip_body_is_a_fetch_error(site, client):
+    site.script["/en/2021/sc14567.doc.htm"].append("bad-gzip")
+    with pytest.raises(FetchError, match="DecodingError"):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+
+
+def test_a_gzip_bomb_stops_at_the_decoded_byte_cap(site, waits):
+    site.script["/en/2021/sc14567.doc.htm"].append("bomb")
+    with (
+        bounded(waits, max_bytes=2_000_000) as client,
+        pytest.raises(FetchError, match="larger than 2,000,000 bytes"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+
+
+def test_an_etag_over_200_characters_is_not_kept(site, client):
+    site.script["/en/2021/sc14567.doc.htm"].append("long-etag")
+    fetched = client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    assert fetched.status == 200 and fetched.etag == ""
+    again = client.get(site.base_url + "/en/2021/sc14567.doc.htm", etag="e" * 300)
+    assert "If-None-Match" not in site.requests[-1][1] and again.status == 200
+
+
+def test_retry_after_beyond_the_deadline_fails_at_once(site, waits):
+    site.script["/en/2021/sc14567.doc.htm"].append("retry-forever")
+    with (
+        bounded(waits, max_wait=600, deadline=20) as client,
+        pytest.raises(FetchError, match="asked us to wait 600 s"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+    assert waits == []  # never slept
+
+
+def test_a_trickling_body_stops_at_the_total_deadline(site, waits):
+    site.script["/en/2021/sc14567.doc.htm"].append("trickle")
+    with (
+        bounded(waits, deadline=1.0, retries=0) as client,
+        pytest.raises(FetchError, match="not fetched within 1 s"),
+    ):
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+
+
+def test_a_day_long_crawl_delay_is_capped(site, waits):
+    site.overrides["/robots.txt"] = b"User-agent: *\nCrawl-delay: 86400\n"
+    with bounded(waits, max_crawl_delay=30) as client:
+        client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+        assert client.crawl_delay() == 30
+    assert waits and max(waits) <= 30
+
+
+def test_redirects_to_other_hosts_or_ports_are_refused(site, waits):
+    with bounded(waits) as client:
+        client.allowed_hosts = ("127.0.0.1", f"127.0.0.1:{site.server_address[1]}")
+        site.script["/en/2021/sc14567.doc.htm"].extend(["internal-redirect", "port-redirect"])
+        with pytest.raises(Disallowed, match="10.0.0.1:8080/secret: not on an allowed host"):
+            client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+        with pytest.raises(Disallowed, match="127.0.0.1:1/x: not on an allowed host and port"):
+            client.get(site.base_url + "/en/2021/sc14567.doc.htm")
+        assert client.get(site.base_url + "/en/2021/sc14567.doc.htm").status == 200
+    with pytest.raises(Disallowed, match="not on an allowed host and port"):
+        check_address("http://press.un.org:8080/en/2021/sc1.doc.htm", ("press.un.org",))
+    with pytest.raises(Disallowed, match="not a valid address"):
+        check_address("http://press.un.org:99999/", ("press.un.org",))

@@ -1,26 +1,39 @@
-"""harvest_press_releases against the local server: discovery, ingest, queue, 304s, resume, lock."""
+"""harvest_press_releases against the local site: feed, listings, sources on their own, resume."""
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import psycopg
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import OperationalError, connection
+from django.utils import timezone
 
 from meetings.models import Ingestion, Release
-from statements.harvest.models import HarvestedPage, HarvestItem, HarvestRun, ReviewItem
+from statements.harvest.models import (
+    HarvestedPage,
+    HarvestItem,
+    HarvestRun,
+    HarvestSource,
+    ListedRelease,
+    ReviewItem,
+)
 from statements.harvest.runner import Harvester
 from statements.models import Statement
+from tests.harvest.listing_pages import CHALLENGE, Row, paged
 
 pytestmark = pytest.mark.django_db
-SC, GA, OLD, BRIEF = (
+SC, GA, OLD, BRIEF, FR, FEED_SC = (
     "/en/2021/sc14567.doc.htm",
     "/en/2021/ga12399.doc.htm",
     "/en/2016/sc12284.doc.htm",
     "/en/2021/db210629.doc.htm",
+    "/fr/2023/cs15361.doc.htm",
+    "/en/2026/sc16444.doc.htm",
 )
+ALL = "/en/content/meetings-coverage"
 
 
 def harvest(*args: str) -> tuple[int, str]:
@@ -33,71 +46,195 @@ def harvest(*args: str) -> tuple[int, str]:
     return 0, out.getvalue()
 
 
-def test_harvest_discovers_ingests_and_queues(harvest_settings, site):
+def sources() -> dict[str, HarvestSource]:
+    return {s.key: s for s in HarvestRun.objects.first().sources.all()}
+
+
+def items(site) -> list[str]:
+    return [i.url.removeprefix(site.base_url) for i in HarvestRun.objects.first().items.all()]
+
+
+def test_feed_first_then_listings_each_source_on_its_own(harvest_settings, site):
     code, output = harvest("--since", "2016-01-01")
-    assert code == 1 and "1 of 4 pages failed" in output  # the briefing is not a release
-    assert set(Release.objects.values_list("symbol", flat=True)) == {"SC/14567", "SC/12284"}
-    release = Release.objects.get(symbol="SC/14567")
-    assert release.source_url == site.base_url + SC and release.source_name == release.source_url
-    assert Ingestion.objects.get(release=release).via == "harvest"
+    assert code == 1 and "1 source(s) failed" in output  # the French feed answers 404
+    reports = sources()
+    assert list(reports) == ["feed:en", "feed:fr", "listing:en:all", "listing:fr:all"]
+    assert reports["feed:fr"].status == "failed" and "HTTP 404" in reports["feed:fr"].reason
+    assert reports["feed:en"].found == 1  # of 4 items: the live blog, SG statement, briefing not
+    assert "1 meeting, 1 blog, 1 statement, 1 briefing" in reports["feed:en"].reason
+    assert [s.status for k, s in reports.items() if k != "feed:fr"] == ["ok", "ok", "ok"]
+    # The feed's release first, then the listings' (the briefing row is no meeting, not fetched)
+    assert items(site) == [FEED_SC, SC, GA, OLD, FR]
+    assert site.hits(BRIEF) == 0 and site.hits("/en/blog/sc16444") == 0
+    # Paging stopped at the 1999 row, older than the window; the rows print no date.
+    assert site.hits(ALL + "?page=2") == 1 and site.hits(ALL + "?page=3") == 0
+    assert {"SC/14567", "SC/12284", "CS/15361"} <= set(
+        Release.objects.values_list("symbol", flat=True)
+    )
+    assert Ingestion.objects.filter(release__symbol="SC/14567").get().via == "harvest"
+    assert Statement.objects.filter(delegation__name="Norway").exists()  # the French release
+    queue = {i.page.url.removeprefix(site.base_url) for i in ReviewItem.objects.open()}
+    assert GA in queue  # an unknown delegation: waits for review
     run = HarvestRun.objects.get()
-    assert run.counts() == {
-        "fetched": 4, "new": 2, "updated": 0, "unchanged": 0, "queued": 2, "failed": 1
-    }  # fmt: skip
-    queue = {item.page.url.removeprefix(site.base_url): item for item in ReviewItem.objects.open()}
-    assert set(queue) == {GA, BRIEF}
-    assert "Atlantis" in queue[GA].reason and queue[GA].parsed
-    assert "No statements found" in queue[BRIEF].reason
-    page = HarvestedPage.objects.get(url=site.base_url + SC)
-    assert bytes(page.content) == site.body(SC) and page.release == release and page.etag
+    assert run.status == "failed" and "feed:fr" in run.reason
+    listed = set(ListedRelease.objects.values_list("symbol", flat=True))
+    assert {"SC/16444", "SC/14567", "GA/12399", "SC/12284", "CS/15361"} == listed
+
+
+def test_a_challenge_page_is_a_failed_source_and_never_moves_its_window(harvest_settings, site):
+    code, output = harvest("--new", "--body", "security-council", "--body", "all")
+    assert code == 1 and "bot-challenge page" in output
+    challenged = sources()["listing:fr:security-council"]
+    assert challenged.status == "failed" and "releases were expected" in challenged.reason
+    assert sources()["listing:en:security-council"].status == "ok"  # the others went on
+    assert HarvestRun.objects.get().status == "failed"
+    code, output = harvest("--new", "--body", "security-council", "--body", "all")
+    reports = sources()
+    month_ago = datetime.date.today() - datetime.timedelta(days=30)
+    yesterday = timezone.now().date() - datetime.timedelta(days=1)
+    assert reports["listing:fr:security-council"].since == month_ago  # never read: not moved
+    assert reports["feed:fr"].since == month_ago  # a 404 does not move it either
+    assert reports["listing:en:security-council"].since == yesterday
+    assert reports["feed:en"].since == yesterday
+
+
+def test_new_asks_the_feed_conditionally_and_stops_at_archived_rows(harvest_settings, site):
+    harvest("--since", "2016-01-01")
+    before = site.hits(ALL + "?page=1")
+    code, output = harvest("--new")
+    assert "feed:en: ok, 0 found" in output and "not modified" in output
+    assert site.requests[[p for p, _ in site.requests].index("/en/rss.xml", 3)][1].get(
+        "If-None-Match"
+    )
+    assert site.hits(ALL + "?page=1") == before  # page 0 holds archived releases: stop there
+    assert HarvestRun.objects.first().discovered == 0
+
+
+def test_a_failing_body_never_stops_the_others(harvest_settings, site):
+    site.script["/en/content/economic-and-social-council/meetings-coverage"].extend(["500"] * 9)
+    code, output = harvest("--since", "2016-01-01", "--language", "en", "--body", "ecosoc",
+                           "--body", "security-council")  # fmt: skip
+    assert code == 1
+    reports = sources()
+    assert reports["listing:en:ecosoc"].status == "failed"
+    assert "HTTP 500 after 5 tries" in reports["listing:en:ecosoc"].reason
+    assert reports["listing:en:security-council"].found == 2
+    assert {"SC/14567", "SC/12284"} <= set(Release.objects.values_list("symbol", flat=True))
+
+
+def test_an_empty_listing_is_a_failure_not_an_empty_success(harvest_settings, site):
+    site.overrides[ALL] = b"<html><body><main>Nothing here today.</main></body></html>"
+    site.overrides["/en/rss.xml"] = CHALLENGE
+    code, output = harvest("--new", "--language", "en")
+    assert code == 1
+    reports = sources()
+    assert "no release links" in reports["listing:en:all"].reason
+    assert "bot-challenge page" in reports["feed:en"].reason
+    assert HarvestRun.objects.get().status == "failed"
+
+
+def test_discovered_addresses_off_the_allowed_hosts_are_dropped(harvest_settings, site):
+    site.overrides[ALL] = paged(ALL, "Meetings Coverage", [[
+        Row("http://10.0.0.1:8080/en/2021/sc14001.doc.htm", "internal"),
+        Row("http://127.0.0.1:1/en/2021/sc14002.doc.htm", "other port"),
+        Row(SC, "ours"),
+    ]])[ALL]  # fmt: skip
+    harvest("--since", "2021-01-01", "--language", "en")
+    assert items(site) == [FEED_SC, SC]
+
+
+def test_backfill_says_what_it_costs_then_walks_only_those_pages(harvest_settings, site):
+    rows = [Row(f"/en/{2026 - n // 10}/ecosoc{9000 - n}.doc.htm", "ECOSOC") for n in range(400)]
+    pages = [rows[i : i + 10] for i in range(0, 400, 10)]  # 40 pages of 10 rows, a year a page
+    body = "/en/content/economic-and-social-council/meetings-coverage"
+    site.overrides.update(paged(body, "ECOSOC", pages))
+    code, output = harvest("--backfill", "2010", "--language", "en", "--body", "ecosoc",
+                           "--estimate")  # fmt: skip
+    assert code == 0 and not HarvestRun.objects.exists()
+    assert "listing pages 16-17 (2 pages, about 20 releases): 22 requests" in output
+    probes = sum(site.hits(p) for p in site.overrides if p.startswith(body))
+    assert probes < 15  # bisection, not a walk over 40 pages
+    assert "0.0 hours at 0 s" in output
+    code, output = harvest("--backfill", "2010", "--language", "en", "--body", "ecosoc")
+    assert "Back-fill 2010" in output
+    found = items(site)
+    assert len(found) == 10 and all("/2010/" in url for url in found)
+    walked = [p for p, _ in site.requests if p.startswith(body)]
+    assert len(walked) < 40 and body + "?page=5" not in walked  # from the estimate's first page
+
+
+def test_backfill_refuses_years_out_of_range(harvest_settings, site):
+    code, output = harvest("--backfill", "1990")
+    assert code == 1 and "1995" in output and not site.requests
+
+
+def test_a_failing_item_is_marked_with_its_reason_and_the_run_closes(harvest_settings, site,
+                                                                      monkeypatch):  # fmt: skip
+    def database_down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("statements.harvest.runner.ingest_release", database_down)
+    code, output = harvest("--url", site.base_url + SC, site.base_url + OLD)
+    assert code == 1
+    outcomes = dict(HarvestItem.objects.values_list("url", "message"))
+    assert all("OperationalError: server closed" in m for m in outcomes.values())
+    run = HarvestRun.objects.get()
+    assert run.status == "failed" and run.failed == 2 and not HarvestedPage.objects.exists()
+
+
+def test_an_item_that_never_finishes_is_given_up_and_never_wedges_the_run(harvest_settings, site):
+    run = HarvestRun.objects.create(status="running", discovered=2)
+    HarvestItem.objects.create(run=run, position=0, url=site.base_url + "/loop", attempts=2)
+    HarvestItem.objects.create(run=run, position=1, url=site.base_url + SC)
+    code, output = harvest()
+    assert "Resuming harvest" in output and code == 1
+    run.refresh_from_db()
+    assert run.status == "failed" and run.new == 1 and site.hits("/loop") == 0
+    assert "never finished" in run.items.get(position=0).message
+
+
+def test_a_run_resumed_too_often_is_abandoned(harvest_settings, site):
+    run = HarvestRun.objects.create(status="running", resumed=5)
+    code, output = harvest("--url", site.base_url + SC)
+    run.refresh_from_db()
+    assert run.status == "abandoned" and "resumed too often" in output
+    assert HarvestRun.objects.first().status == "finished" and code == 0
+
+
+def test_hostile_pages_fail_their_item_only(harvest_settings, site):
+    harvest_settings.HARVEST_DEADLINE = 1
+    for path, script in [(SC, "bad-gzip"), (GA, "bomb"), (OLD, "trickle"), (BRIEF, "long-etag")]:
+        site.script[path].append(script)
+    harvest_settings.MAX_RELEASE_BYTES = 2_000_000
+    urls = [site.base_url + p for p in (SC, GA, OLD, BRIEF, "/loop", FR)]
+    code, output = harvest("--url", *urls)
+    assert code == 1
+    messages = {i.url.removeprefix(site.base_url): i.message for i in HarvestItem.objects.all()}
+    assert "DecodingError" in messages[SC] and "larger than 2,000,000" in messages[GA]
+    assert "not fetched within 1 s" in messages[OLD] and "TooManyRedirects" in messages["/loop"]
+    assert HarvestedPage.objects.get(url=site.base_url + BRIEF).etag == ""
+    assert Release.objects.get().symbol == "CS/15361"  # the good page after them
+    assert HarvestRun.objects.get().status == "failed"
 
 
 def test_second_run_asks_conditionally_and_writes_nothing_twice(harvest_settings, site):
-    harvest("--since", "2016-01-01")
-    code, output = harvest("--since", "2016-01-01")
+    urls = [site.base_url + p for p in (SC, OLD)]
+    harvest("--url", *urls)
+    code, output = harvest("--url", *urls)
     assert code == 0, output
     second = HarvestRun.objects.first()
-    assert second.counts()["unchanged"] == 4 and second.fetched == 0
+    assert second.counts()["unchanged"] == 2 and second.fetched == 0
     assert site.requests[-1][1].get("If-None-Match")
-    assert Ingestion.objects.count() == 2 and ReviewItem.objects.count() == 2
-
-
-def test_date_window_stops_paging_and_filters(harvest_settings, site):
-    code, _ = harvest(
-        "--since", "2021-07-01", "--until", "2021-12-31", "--body", "general-assembly"
-    )
-    assert code == 0
-    assert [i.url for i in HarvestItem.objects.all()] == [site.base_url + GA]
-    assert site.hits(SC) == 0
+    assert Ingestion.objects.count() == 2
 
 
 def test_url_list_and_symbol(harvest_settings, site):
-    code, output = harvest(
-        "--url",
-        site.base_url + OLD,
-        "--symbol",
-        "SC/14567",
-        "--since",
-        "2020-01-01",
-        "--until",
-        "2021-12-31",
-    )
+    code, output = harvest("--url", site.base_url + OLD, "--symbol", "SC/14567",
+                           "--since", "2020-01-01", "--until", "2021-12-31")  # fmt: skip
     assert code == 0, output
     outcomes = dict(HarvestItem.objects.values_list("url", "outcome"))
     assert outcomes[site.base_url + OLD] == "new" and outcomes[site.base_url + SC] == "new"
     assert outcomes[site.base_url + "/en/2020/sc14567.doc.htm"] == "absent"  # a wrong-year guess
-
-
-def test_french_listing_and_release(harvest_settings, site):
-    code, output = harvest(
-        "--language", "fr", "--body", "security-council", "--since", "2023-01-01"
-    )
-    assert code == 0, output
-    release = Release.objects.get()  # French delegation names resolve through their aliases
-    assert release.symbol == "CS/15361"
-    assert release.source_url == site.base_url + "/fr/2023/cs15361.doc.htm"
-    assert not ReviewItem.objects.exists()
-    assert Statement.objects.filter(delegation__name="Norway").exists()
 
 
 def test_a_page_calling_itself_a_news_sites_copy_is_queued(harvest_settings, site):
@@ -111,15 +248,16 @@ def test_a_page_calling_itself_a_news_sites_copy_is_queued(harvest_settings, sit
     )
 
 
-def test_sitemap_discovery(harvest_settings, site):
-    code, _ = harvest("--sitemap", "--since", "2021-01-01")
+def test_sitemap_third(harvest_settings, site):
+    code, _ = harvest("--sitemap", "--since", "2021-01-01", "--language", "en")
+    assert list(sources()) == ["feed:en", "listing:en:all", "sitemap"]
     assert site.hits("/sitemap.xml?page=1") == 1
-    assert {i.url.removeprefix(site.base_url) for i in HarvestItem.objects.all()} == {GA, BRIEF, SC}
+    assert BRIEF in items(site)  # the sitemap lists every page; the briefing fails to parse
 
 
 def test_robots_txt_disallowed_pages_are_not_fetched(harvest_settings, site):
     site.overrides["/robots.txt"] = b"User-agent: *\nDisallow: /en/2021/\n"
-    code, output = harvest("--body", "security-council", "--since", "2016-01-01")
+    code, output = harvest("--url", site.base_url + SC, site.base_url + OLD)
     assert code == 1 and "robots.txt disallows" in output
     assert site.hits(SC) == 0 and Release.objects.get().symbol == "SC/12284"
 
@@ -127,7 +265,7 @@ def test_robots_txt_disallowed_pages_are_not_fetched(harvest_settings, site):
 def test_429_then_success_and_a_timeout_in_a_run(harvest_settings, site):
     site.script[SC].append("429")
     site.script[OLD].append("timeout")
-    code, output = harvest("--body", "security-council", "--since", "2016-01-01")
+    code, output = harvest("--url", site.base_url + SC, site.base_url + OLD)
     assert code == 0, output
     assert site.hits(SC) == 2 and site.hits(OLD) == 2 and Release.objects.count() == 2
 
@@ -142,7 +280,7 @@ def test_killed_run_resumes_without_writing_twice(harvest_settings, site, monkey
 
     monkeypatch.setattr(Harvester, "visit", killed_on_second)
     with pytest.raises(KeyboardInterrupt):
-        harvest("--body", "security-council", "--since", "2016-01-01")
+        harvest("--url", site.base_url + SC, site.base_url + OLD)
     run = HarvestRun.objects.get()
     assert run.status == "running" and run.new == 1 and Release.objects.count() == 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from statements.correction_models import Correction
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest import ingest_source
 from statements.ingest.correction_writes import (
     CorrectionRefused,
@@ -13,8 +13,8 @@ from statements.ingest.correction_writes import (
     undo_correction,
 )
 from statements.ingest.corrections import sentence_starts, text_hash
-from statements.models import NarrativeParagraph, RetiredStatement, Statement
-from statements.search_index.models import OutboxEntry
+from statements.models import Correction, RetiredStatement, Statement
+from statements.search.models import OutboxEntry
 from tests.seed import SEED_OVERRIDES, ingest_seed, seed_bytes
 
 pytestmark = pytest.mark.django_db

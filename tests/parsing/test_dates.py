@@ -110,3 +110,19 @@ def test_contradictions_are_reported() -> None:
     )
     assert result.date is None
     assert "contradict" in result.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("03/10/2008", datetime.date(2008, 10, 3)),  # French releases: day first
+        ("29/09/03", datetime.date(2003, 9, 29)),
+        ("05/21/2019", datetime.date(2019, 5, 21)),  # a US copy: the month cannot be 21
+        ("date 2019-05-21", datetime.date(2019, 5, 21)),
+        ("Date: March 12, 2007", datetime.date(2007, 3, 12)),
+        ("NEW YORK gio 12 marzo 2020", datetime.date(2020, 3, 12)),
+    ],
+)
+def test_dates_as_copies_print_them(line, expected):
+    """Numeric dates are day first unless impossible; copies' own prefixes and languages read."""
+    assert parse_date_line(line) == expected

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from statements.models import Speaker, Statement, Theme
+from statements.models import Speaker, Statement
+from statements.themes.models import Theme
 from tests.factories import make_meeting, make_speaker, make_statement, make_theme_tag
 
 SITE = "https://archive.example.org"

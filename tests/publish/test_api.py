@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from statements.models import RetiredStatement, Speaker
 from statements.search.filters import StatementFilter
+from statements.search.index import engine
 from tests.factories import make_speaker, make_statement
 from tests.publish.conftest import SITE
 from tests.publish.test_exports import QUERIES, ui_ids
@@ -33,7 +34,7 @@ def test_statement_list_finds_what_the_ui_finds(client, archive, query):
     fs = StatementFilter(QueryDict(query))
     response = client.get(f"{LIST}?{query}&limit=3")
     assert response.status_code == 200
-    assert response.json()["meta"]["total"] == fs.matches.count()
+    assert response.json()["meta"]["total"] == len(engine.all_ids(fs.spec()))
     ids = [s["id"] for s in walk(client, f"{LIST}?{query}&limit=3", {})]
     assert ids == ui_ids(query)  # by relevance too: the engine's BM25 order
 
@@ -41,7 +42,7 @@ def test_statement_list_finds_what_the_ui_finds(client, archive, query):
 def test_repeated_parameters_are_or_as_in_the_ui(client, archive):
     response = client.get(f"{LIST}?delegation=NOR&delegation=SWE&kind=statement&kind=summary")
     fs = StatementFilter(QueryDict("delegation=NOR&delegation=SWE&kind=statement&kind=summary"))
-    assert response.json()["meta"]["total"] == fs.matches.count() > 0
+    assert response.json()["meta"]["total"] == len(engine.all_ids(fs.spec())) > 0
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest", "relevance"])

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 
 from statements.models import Statement
 from statements.publish.citations import cite
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 from tests.publish.conftest import SITE
 
 

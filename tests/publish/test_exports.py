@@ -16,8 +16,7 @@ from statements.models import Statement
 from statements.publish import exports
 from statements.publish.exports import STATEMENT_FIELD_NAMES
 from statements.search.filters import StatementFilter
-from statements.search_index import engine
-from statements.search_index.readers import spec_for
+from statements.search.index import engine
 from tests.factories import make_meeting, make_statement
 from tests.publish.conftest import SITE, build
 
@@ -53,7 +52,7 @@ def get_jsonl(client, query: str = "") -> list[dict]:
 def ui_ids(query: str) -> list[int]:
     """The page's matches in the page's order, as the search index gives them."""
     fs = StatementFilter(QueryDict(query))
-    return engine.all_ids(spec_for(fs), sort=fs.sort_by)
+    return engine.all_ids(fs.spec(), sort=fs.sort_by)
 
 
 @pytest.mark.parametrize("query", QUERIES)

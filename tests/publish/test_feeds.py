@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.http import QueryDict
 
-from statements.models import Speaker, SpeakerRedirect
+from statements.models import Speaker, SpeakerRedirect, Statement
 from statements.search.filters import StatementFilter
+from statements.search.index import engine
 from tests.factories import make_speaker
 from tests.publish.conftest import SITE
 
@@ -32,7 +33,9 @@ def entry_ids(feed: ET.Element) -> list[int]:
 
 
 def newest(query: str) -> list[int]:
-    qs = StatementFilter(QueryDict(query)).matches.order_by("-date", "-id")
+    """The engine's matches, ordered newest first by PostgreSQL."""
+    matches = engine.all_ids(StatementFilter(QueryDict(query)).spec())
+    qs = Statement.objects.filter(pk__in=matches).order_by("-date", "-id")
     return list(qs.values_list("id", flat=True)[:50])
 
 

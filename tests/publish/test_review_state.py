@@ -11,11 +11,10 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import Meeting
-from statements.correction_models import Correction
 from statements.ingest import ingest_source
 from statements.ingest.correction_writes import record_correction
 from statements.ingest.corrections import text_hash
-from statements.models import Statement
+from statements.models import Correction, Statement
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db

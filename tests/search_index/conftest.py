@@ -1,19 +1,18 @@
-"""Tests of the real write path: mirror mode off, an index folder of each test's own."""
+"""Tests of the real write path: the disk reader, an index folder of each test's own."""
 
 from __future__ import annotations
 
 import pytest
 
-from statements.search_index import mirror, store
-from statements.search_index.rebuild import rebuild
+from statements.search.index import store
+from statements.search.index.rebuild import rebuild
 
 
 @pytest.fixture
 def index_dir(settings, tmp_path):
     """An empty index folder; searches read it from disk (nothing mirrored)."""
-    settings.SEARCH_INDEX_MIRROR = False
+    settings.SEARCH_INDEX_READER = "statements.search.index.store.disk"
     settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
-    mirror.reset()
     store._opened = None
     yield settings.SEARCH_INDEX_DIR
     store._opened = None

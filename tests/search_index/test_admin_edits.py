@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from meetings.models import Meeting, Release
 from statements.admin.meetings_admin import IndexedMeetingAdmin
-from statements.models import Statement, StatementTheme, Theme
-from statements.search_index import outbox
+from statements.models import Statement
+from statements.search.index import outbox
 from statements.themes.admin import ThemeAdmin
+from statements.themes.models import StatementTheme, Theme
 from tests.search_index.test_outbox import found, ingest, pg_full
 from tests.seed import seed_bytes
 

@@ -7,10 +7,10 @@ import pytest
 from statements.ingest import ingest_source
 from statements.ingest.speaker_merge import speaker_merge
 from statements.models import Speaker, Statement
-from statements.search_index import engine, outbox, store
-from statements.search_index.indexer import Indexer
-from statements.search_index.models import OutboxEntry
-from statements.search_index.query import SearchSpec
+from statements.search.index import engine, outbox, store
+from statements.search.index.indexer import Indexer
+from statements.search.index.query import SearchSpec
+from statements.search.models import OutboxEntry
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,7 +70,7 @@ def test_retirement_removes_documents(live_index):
 def test_a_killed_indexer_loses_nothing(index_dir, monkeypatch):
     """Entries written while no indexer runs, and an indexer that dies before saving its
     position, are applied on the next start."""
-    from statements.search_index.rebuild import rebuild
+    from statements.search.index.rebuild import rebuild
 
     rebuild()
     ingest(seed_bytes())  # no indexer runs: the outbox holds the change
@@ -91,9 +91,76 @@ def test_a_killed_indexer_loses_nothing(index_dir, monkeypatch):
 
 
 def test_rebuild_swaps_in_a_new_generation(live_index):
-    from statements.search_index.rebuild import rebuild
+    from statements.search.index.rebuild import rebuild
 
     ingest(seed_bytes())
     before = store.current_generation()
     assert rebuild() == Statement.objects.count()
     assert store.current_generation() != before and found() == pg_full()
+
+
+@pytest.fixture
+def open_elsewhere():
+    """A write transaction left open in another database of the cluster (psql forgotten in
+    BEGIN, a stuck job): it holds the cluster's xmin back for as long as it stays open."""
+    from django.db import connection
+
+    params = {**connection.get_connection_params(), "dbname": "postgres"}
+    other = connection.get_new_connection(params)
+    other.autocommit = False
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_current_xact_id()")  # takes an xid, as a write does
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    yield pid
+    other.rollback()
+    other.close()
+
+
+def test_an_open_transaction_elsewhere_does_not_freeze_updates(index_dir, open_elsewhere):
+    """Before, the position only moved up to xmin, so nothing committed after the open
+    transaction began was applied until it ended (150 s in the attack, any length in fact)."""
+    from statements.search.index.health import horizon
+    from statements.search.index.rebuild import rebuild
+
+    rebuild()
+    indexer = Indexer()
+    ingest(seed_bytes())
+    assert indexer.poll() >= 1
+    assert found() == pg_full() and found()
+    assert indexer.poll() == 0  # applied once, remembered above the held position
+    state = store.read_state(store.current_generation())
+    assert state["applied"]  # the entries above the held-back position
+    oldest = horizon()
+    assert oldest.pid == open_elsewhere and oldest.database == "postgres"
+
+
+def test_an_entry_committed_late_is_applied_once_it_commits(index_dir):
+    """An entry written by a transaction still open at a poll is applied at the poll after it
+    commits (the position never passes a running transaction)."""
+    from django.db import connection
+
+    from statements.search.index.rebuild import rebuild
+
+    rebuild()
+    indexer = Indexer()
+    ingest(seed_bytes())
+    indexer.poll()
+    changed = Statement.objects.full().order_by("-sequence").first()
+    writer = connection.get_new_connection(connection.get_connection_params())
+    writer.autocommit = False
+    with writer.cursor() as cursor:
+        cursor.execute(
+            "UPDATE statements_statement SET text = 'Xylophonists demand quiet.' WHERE id = %s",
+            [changed.pk],
+        )
+        cursor.execute(
+            "INSERT INTO search_index_outboxentry (statement_ids, meeting_ids, speaker_ids,"
+            " delegation_ids, everything, created_at) VALUES (%s, '{}', '{}', '{}', false, now())",
+            [[changed.pk]],
+        )
+    assert indexer.poll() == 0 and not found("xylophonists")  # not committed yet
+    indexer.poll()
+    writer.commit()
+    writer.close()
+    assert indexer.poll() == 1 and found("xylophonists") == {changed.pk}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statements.search_index.query import MAX_TERMS, parse_terms, text_query
-from statements.search_index.schema import build_schema
+from statements.search.index.query import MAX_TERMS, parse_terms, text_query
+from statements.search.index.schema import build_schema
 
 
 def test_terms_phrases_or_and_exclusions():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statements.models import ThemeRule
+from statements.themes.models import ThemeRule
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from statements.models import StatementTheme
+from statements.themes.models import StatementTheme
 from tests.factories import make_statement, make_theme
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from statements.ingest import ingest_source
-from statements.models import MeetingTheme, Statement, Theme
+from statements.models import Statement
+from statements.themes.models import MeetingTheme, Theme
 from tests.seed import SEED_OVERRIDES, seed_bytes
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statements.models import MeetingTheme, Statement, StatementTheme
+from statements.models import Statement
+from statements.themes.models import MeetingTheme, StatementTheme
 from statements.themes.tagging import (
     effective_counts,
     effective_tags,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statements.models import Theme, ThemeRule
 from statements.themes.loader import load_taxonomy, read_taxonomy
+from statements.themes.models import Theme, ThemeRule
 from statements.themes.rules import check_query
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from datetime import date
 
 from django.utils.text import slugify
 
-from statements.models import Speaker, SpeakerRedirect, Statement, Theme
+from statements.models import Speaker, SpeakerRedirect, Statement
+from statements.themes.models import Theme
 from tests.factories import make_meeting, make_speaker, make_statement, make_theme, make_theme_tag
 
 TOPICS = {

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from statements.models import SpeakerAlias
-from statements.views.state import QueryState
+from statements.search.state import QueryState
 from tests.factories import make_speaker, make_statement
 
 

@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from benchmarks.synthetic import loader
-from benchmarks.synthetic.layout import (
+from meetings.models import Body
+from statements.corpus import loader
+from statements.corpus.layout import (
     ArchiveLayout,
     BodyRef,
     DelegationRef,
@@ -20,9 +21,9 @@ from benchmarks.synthetic.layout import (
     meeting_count,
     speaker_count,
 )
-from benchmarks.synthetic.text import topic_phrases
-from meetings.models import Body
-from statements.models import Delegation, ThemeRule
+from statements.corpus.text import topic_phrases
+from statements.models import Delegation
+from statements.themes.models import ThemeRule
 
 SHARED_DATABASE_LIMIT = 20_000
 

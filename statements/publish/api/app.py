@@ -13,12 +13,15 @@ from ninja.parser import Parser
 
 from config import public_urls
 from meetings.models import Body
-from statements.models import Delegation, Theme
+from statements.harvest import api as coverage_api
+from statements.models import Delegation
 from statements.publish.api import decisions, problems
 from statements.publish.api.endpoints import router
 from statements.publish.api.paging import absolute, reject_unknown
 from statements.publish.api.problems import PROBLEM_TYPE, Problem
 from statements.publish.api.resources import RESOURCES
+from statements.search.index.store import IndexUnavailable
+from statements.themes.models import Theme
 
 API_VERSION = "1.0.0"
 DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
@@ -109,6 +112,7 @@ api.add_exception_handler(Http404, problems.on_not_found)
 api.add_exception_handler(ValidationError, problems.on_validation_error)
 api.add_exception_handler(OperationalError, problems.on_database_down)
 api.add_exception_handler(InterfaceError, problems.on_database_down)
+api.add_exception_handler(IndexUnavailable, problems.on_index_unavailable)
 
 
 @api.get("", url_name="api-root", operation_id="getRoot", response=dict[str, Any],
@@ -133,6 +137,7 @@ def openapi_document(request: HttpRequest) -> dict:
 
 api.add_router("", router)
 api.add_router("", decisions.router)
+api.add_router("", coverage_api.router)
 
 
 def not_found(request: HttpRequest, rest: str = ""):

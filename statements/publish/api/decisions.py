@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from pydantic import create_model
 
-from statements.models import Decision, Vote
+from statements.decisions.exports import DECISION_FIELDS, decision_record
+from statements.decisions.filters import DecisionFilter
+from statements.decisions.models import Decision, Vote
 from statements.publish.api.cursors import Ordering
 from statements.publish.api.paging import after_cursor, next_cursor, page, reject_unknown
 from statements.publish.api.problems import Problem
 from statements.publish.api.schemas import Links, ListMeta, Paging, ProblemOut, Slug, object_schema
-from statements.publish.decision_exports import DECISION_FIELDS, decision_record
-from statements.search.decision_filters import DecisionFilter
 
 router = Router()
 ORDER = Ordering("newest", ("date", "id"), descending=True)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from ninja import Path, Query, Router
 
-from statements.models import Delegation, RetiredStatement, Statement, Theme
+from statements.models import Delegation, RetiredStatement, Statement
 from statements.publish.api import engine_pages, schemas
 from statements.publish.api.paging import absolute, after_cursor, next_cursor, page, reject_unknown
 from statements.publish.api.problems import Problem
@@ -16,8 +16,8 @@ from statements.publish.api.resources import RESOURCES, Resource, current_speake
 from statements.publish.api.schemas import ProblemOut
 from statements.publish.exports import statement_json
 from statements.search.filters import KNOWN_VALUES, StatementFilter
-from statements.search_index import engine
-from statements.search_index.readers import spec_for
+from statements.search.index import engine
+from statements.themes.models import Theme
 
 router = Router()
 ERRORS: dict[int, Any] = {400: ProblemOut}
@@ -56,7 +56,7 @@ def statement_list(
 ) -> dict:
     fs = statement_filter(request)
     data, following = engine_pages.statement_page(fs, params.cursor, params.limit)
-    meta = {"total": engine.count(spec_for(fs)), "limit": params.limit, "sort": fs.sort_by}
+    meta = {"total": engine.count(fs.spec()), "limit": params.limit, "sort": fs.sort_by}
     return page(
         request, response, data=data, next_cursor=following, meta=meta | {"notes": fs.notes}
     )

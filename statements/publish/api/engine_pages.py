@@ -16,9 +16,9 @@ from datetime import date
 from statements.models import Statement
 from statements.publish.api.cursors import Ordering, decode_cursor, encode_cursor
 from statements.publish.exports import statement_json
-from statements.search_index import engine
-from statements.search_index.query import SearchSpec
-from statements.search_index.readers import spec_for
+from statements.search.index import engine
+from statements.search.index.query import SearchSpec
+from statements.search.pagination import walk_dated
 
 SLACK = 20  # rows read before the cursor's position, for rows added or removed since
 MAX_WINDOW = 2_000  # rows read at most for one page, however long a run of equal scores
@@ -33,7 +33,7 @@ def statement_page(fs, cursor: str | None, limit: int) -> tuple[list[dict], str 
     """The records of the page after the cursor, and the next page's cursor (None at the end)."""
     ordering = ORDERINGS[fs.sort_by]
     position = decode_cursor(cursor, "statements", ordering)
-    spec = spec_for(fs)
+    spec = fs.spec()
     if fs.sort_by == "relevance":
         keys = _ranked(spec, position, limit)
     else:
@@ -83,12 +83,6 @@ def _after(hits: list[tuple[float, int]], cursor: tuple[float, int]) -> int:
 
 def _dated(spec: SearchSpec, ascending: bool, position: list | None, limit: int):
     """Up to limit + 1 ids in date order after the cursor's (date, id), with their values."""
-    key = engine.sort_key(date.fromisoformat(position[0]), int(position[1])) if position else None
-    found = engine.walk_keys(
-        spec,
-        ascending=ascending,
-        below=None if ascending else key,
-        above=key if ascending else None,
-        limit=limit + 1,
-    )
+    after = (date.fromisoformat(position[0]), int(position[1])) if position else None
+    found = walk_dated(spec, ascending=ascending, after=after, limit=limit + 1)
     return {pk: [day, pk] for day, pk in found}

@@ -66,3 +66,9 @@ def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
     """The database is unreachable: a JSON 503 the client may retry."""
     detail = "The archive's database is not reachable just now; try again shortly."
     return problem_response(Problem(503, "unavailable", detail))
+
+
+def on_index_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """The search index is missing or damaged: a JSON 503 the client may retry."""
+    detail = "Search is briefly unavailable while its index is rebuilt; try again shortly."
+    return problem_response(Problem(503, "index_unavailable", detail))

@@ -17,9 +17,10 @@ from django.urls import reverse
 from config import public_urls
 from meetings.models import Meeting, Release
 from statements.kinds import DELEGATION_KINDS
-from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect, Theme
+from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect
 from statements.publish.api.cursors import Ordering
 from statements.publish.exports import Field, field_def
+from statements.themes.models import Theme
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from statements.correction_models import Correction
-from statements.models import Statement
+from statements.models import Correction, Statement
 from tests.rows import changed_rows, row_counts
 from tests.seed import ingest_seed
 

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from statements.models import Speaker, StatementTheme
+from statements.models import Speaker
+from statements.themes.models import StatementTheme
 from tests.factories import make_speaker, make_statement, make_theme, make_theme_tag
 from tests.rows import changed_rows, row_counts
 
@@ -62,7 +63,7 @@ def test_view_only_staff_cannot_write_staff_tags(client, django_user_model, acti
     tag = make_theme_tag(statement=statement, theme=theme)
     before = row_counts()
     tags_before = StatementTheme.objects.count()
-    run_action(viewer, "admin:statements_statementtheme_changelist", action, [tag.pk])
+    run_action(viewer, "admin:themes_statementtheme_changelist", action, [tag.pk])
     assert changed_rows(before) == {}
     assert StatementTheme.objects.count() == tags_before
 
@@ -77,7 +78,7 @@ def test_staff_with_add_and_change_can_write_staff_tags(client, django_user_mode
     )
     statement, theme = make_statement(), make_theme(slug="t-perm2")
     tag = make_theme_tag(statement=statement, theme=theme)
-    run_action(editor, "admin:statements_statementtheme_changelist", "mark_wrong", [tag.pk])
+    run_action(editor, "admin:themes_statementtheme_changelist", "mark_wrong", [tag.pk])
     assert StatementTheme.objects.filter(source="staff", is_removal=True).count() == 1
 
 
@@ -88,5 +89,5 @@ def test_view_only_staff_cannot_retag(client, django_user_model, monkeypatch):
     monkeypatch.setattr(themes_admin, "retag", lambda **kw: calls.append(kw))
     viewer = staff(client, django_user_model, "view_theme")
     theme = make_theme(slug="t-perm3")
-    run_action(viewer, "admin:statements_theme_changelist", "retag_selected", [theme.pk])
+    run_action(viewer, "admin:themes_theme_changelist", "retag_selected", [theme.pk])
     assert calls == []

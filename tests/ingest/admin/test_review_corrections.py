@@ -7,8 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 
-from statements.correction_models import Correction
-from statements.models import Statement
+from statements.models import Correction, Statement
 from tests.ingest.admin.test_upload import UPLOAD_URL, review_data, seed_file, upload
 from tests.rows import changed_rows, row_counts
 from tests.seed import seed_bytes

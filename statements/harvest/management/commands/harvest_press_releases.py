@@ -9,12 +9,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from statements.harvest.client import FetchError, PoliteClient
-from statements.harvest.listings import DiscoveryError
-from statements.harvest.models import HarvestRun
+from statements.harvest.client import PoliteClient
+from statements.harvest.models import HarvestRun, HarvestSource
 from statements.harvest.runner import (
     HarvestBusy,
     Harvester,
+    harvest_hosts,
     harvest_lock,
     politeness_from_settings,
     resume_run,
@@ -22,7 +22,7 @@ from statements.harvest.runner import (
     unfinished_run,
 )
 from statements.harvest.sources import LISTINGS
-from statements.harvest.targets import Request
+from statements.harvest.targets import Discoverer, Request, estimate_backfill
 
 OUTCOMES = ("fetched", "new", "updated", "unchanged", "queued", "failed")
 
@@ -42,19 +42,27 @@ class Command(BaseCommand):
             "--body",
             action="append",
             choices=sorted(LISTINGS["en"]),
-            help="Body listing(s) to walk",
+            help="Body listing(s) to walk (default: all, the all-bodies listing)",
         )
         parser.add_argument(
-            "--language", action="append", choices=["en", "fr"], help="en (default) and/or fr"
+            "--language", action="append", choices=["en", "fr"], help="en and/or fr (default both)"
         )
         parser.add_argument("--symbol", action="append", default=[], help="A release symbol")
         parser.add_argument("--url", nargs="+", default=[], help="Release addresses (any host)")
-        parser.add_argument("--new", action="store_true", help="What is new since the last run")
         parser.add_argument(
-            "--sitemap", action="store_true", help="Discover from sitemap.xml, not the listings"
+            "--new", action="store_true", help="What is new since each source's last good run"
         )
+        parser.add_argument(
+            "--backfill", type=int, nargs="+", metavar="YEAR", help="Whole years from the listings"
+        )
+        parser.add_argument(
+            "--estimate", action="store_true", help="With --backfill: say what it costs, then stop"
+        )
+        parser.add_argument("--sitemap", action="store_true", help="Also read sitemap.xml (third)")
         parser.add_argument("--base-url", default=None, help="Site to harvest (a mirror)")
-        parser.add_argument("--max-pages", type=int, default=200, help="Listing pages per body")
+        parser.add_argument(
+            "--max-pages", type=int, default=None, help="Listing pages per source (20 for --new)"
+        )
         parser.add_argument(
             "--abandon", action="store_true", help="Abandon a killed run instead of resuming it"
         )
@@ -66,21 +74,38 @@ class Command(BaseCommand):
         if not settings.HARVEST_CONTACT:
             raise CommandError("Set HARVEST_CONTACT (an e-mail or URL) so the UN can reach us.")
         try:
-            with harvest_lock(), PoliteClient(politeness_from_settings()) as client:
-                run = self._run(client, options)
+            request = self._request(options)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        try:
+            hosts = harvest_hosts(request.base_url, *request.urls)
+            client = PoliteClient(politeness_from_settings(), allowed_hosts=hosts)
+            with harvest_lock(), client:
+                run = self._run(client, request, options)
         except HarvestBusy as exc:
             raise CommandError(str(exc)) from exc
-        except (FetchError, DiscoveryError, ValueError) as exc:
-            raise CommandError(f"Discovery failed: {exc}") from exc
+        if run is None:
+            return
         self.stdout.write(
             f"Harvest #{run.pk}: " + ", ".join(f"{n} {k}" for k, n in run.counts().items())
         )
+        for source in run.sources.all():
+            state = "FAILED: " if source.status == "failed" else "ok, "
+            found = "" if source.status == "failed" else f"{source.found} found, "
+            self.stdout.write(
+                f"  {source.key}: {state}{found}{source.pages} requests. {source.reason}".rstrip()
+            )
         for item in run.items.filter(outcome="failed"):
             self.stderr.write(f"  failed: {item.message}")
-        if run.failed:
-            raise CommandError(f"{run.failed} of {run.discovered} pages failed.", returncode=1)
+        if run.status != HarvestRun.Status.FINISHED:
+            sources = run.sources.filter(status="failed").count()
+            raise CommandError(
+                f"{run.failed} of {run.discovered} pages failed; {sources} source(s) failed."
+                + (f" {run.reason}" if run.reason and not sources else ""),
+                returncode=1,
+            )
 
-    def _run(self, client: PoliteClient, options: dict) -> HarvestRun:
+    def _run(self, client: PoliteClient, request: Request, options: dict) -> HarvestRun | None:
         """Resume a killed run, or discover and start a new one; then visit its items."""
         run = unfinished_run()
         if run and options["abandon"]:
@@ -88,10 +113,42 @@ class Command(BaseCommand):
             run = None
         if run:
             run = resume_run(run)
-            self.stdout.write(f"Resuming harvest #{run.pk} (killed before it finished).")
-        else:
-            run = start_run(client, self._request(options), _recorded(options))
+            if run is None:
+                self.stdout.write("A killed run was resumed too often; it is abandoned.")
+            else:
+                self.stdout.write(f"Resuming harvest #{run.pk} (killed before it finished).")
+        if run is None:
+            discoverer = Discoverer(client, request)
+            if request.years and not self._estimate(discoverer, client, options["estimate"]):
+                return None
+            run = start_run(client, request, _recorded(options), discoverer=discoverer)
+        if run.status != HarvestRun.Status.RUNNING:
+            return run
         return self._visit(client, run, options["no_progress"])
+
+    def _estimate(self, discoverer: Discoverer, client: PoliteClient, only: bool) -> bool:
+        """Say what a back-fill will cost before it starts; False to stop there."""
+        estimates = estimate_backfill(discoverer)
+        delay = max(client.politeness.delay, client.crawl_delay())
+        years = "-".join(str(y) for y in sorted({min(discoverer.request.years),
+                                                 max(discoverer.request.years)}))  # fmt: skip
+        total = 0
+        for e in estimates:
+            if e.failed:
+                self.stdout.write(f"  {e.source.key}: cannot estimate: {e.failed}")
+                continue
+            total += e.requests()
+            self.stdout.write(
+                f"  {e.source.key}: listing pages {e.first_page}-{e.last_page} ({e.pages} pages,"
+                f" about {e.releases:,} releases): {e.requests():,} requests"
+            )
+        probes = sum(e.probes for e in estimates)
+        self.stdout.write(
+            f"Back-fill {years}: about {total:,} requests after {probes} probes, at least"
+            f" {total * delay / 3600:.1f} hours at {delay:g} s a request"
+            " (plus the site's response times)."
+        )
+        return not only
 
     def _visit(self, client: PoliteClient, run: HarvestRun, no_progress: bool) -> HarvestRun:
         """Visit the pending items under a progress bar showing the counts."""
@@ -117,40 +174,51 @@ class Command(BaseCommand):
             bar.close()
 
     def _request(self, options: dict) -> Request:
-        """The discovery request the options describe ("new since the last run" by default)."""
-        since = options["since"]
-        explicit = options["url"]
-        if options["new"] or not (since or options["until"] or explicit or options["symbol"]):
-            since = since or _last_run_day()
-        return Request(
+        """The discovery request the options describe (what is new, by source, by default)."""
+        since, years = options["since"], tuple(options["backfill"] or ())
+        explicit = options["url"] or options["symbol"]
+        new = options["new"] or not (since or options["until"] or explicit or years)
+        languages = tuple(options["language"] or ["en", "fr"])
+        bodies = tuple(options["body"] or ["all"])
+        if years and (min(years) < 1995 or max(years) > datetime.date.today().year):
+            raise ValueError(f"--backfill takes years from 1995 to {datetime.date.today().year}.")
+        max_pages = options["max_pages"] or (5000 if years else 20 if new else 200)
+        request = Request(
             base_url=(options["base_url"] or settings.HARVEST_BASE_URL).rstrip("/"),
             since=since,
             until=options["until"],
-            bodies=tuple(options["body"] or ["all"]),
-            languages=tuple(options["language"] or ["en"]),
+            bodies=bodies,
+            languages=languages,
             symbols=tuple(options["symbol"]),
-            urls=tuple(explicit),
+            urls=tuple(options["url"]),
             sitemap=options["sitemap"],
-            max_pages=options["max_pages"],
+            max_pages=max_pages,
+            years=years,
         )
+        if new and not since:
+            for source in request.sources():
+                request.since_by_source[source.key] = _last_good_day(source.key)
+                last = HarvestSource.objects.last_success(source.key)
+                if last and source.kind == "feed":
+                    request.validators[source.key] = (last.etag, last.last_modified)
+        return request
 
 
 def _date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
-def _last_run_day() -> datetime.date:
-    """The day before the last finished run started (a day's overlap), else 30 days ago."""
-    last = (
-        HarvestRun.objects.exclude(status=HarvestRun.Status.RUNNING)
-        .exclude(status=HarvestRun.Status.ABANDONED)
-        .first()
-    )
-    start = last.started_at.date() if last else datetime.date.today() - datetime.timedelta(days=29)
-    return start - datetime.timedelta(days=1)
+def _last_good_day(key: str) -> datetime.date:
+    """The day before the last run in which a source was read (a day's overlap), else 30 days
+    ago: a failed or challenged read never moves a source's window forward."""
+    last = HarvestSource.objects.last_success(key)
+    if last is None:
+        return datetime.date.today() - datetime.timedelta(days=30)
+    return last.run.started_at.date() - datetime.timedelta(days=1)
 
 
 def _recorded(options: dict) -> dict:
     """The options worth keeping on the run, JSON-ready."""
-    keys = ("since", "until", "body", "language", "symbol", "url", "new", "sitemap", "base_url")
+    keys = ("since", "until", "body", "language", "symbol", "url", "new", "sitemap", "base_url",
+            "backfill")  # fmt: skip
     return {k: str(v) if isinstance(v, datetime.date) else v for k in keys if (v := options.get(k))}

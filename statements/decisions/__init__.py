@@ -1,0 +1,1 @@
+"""Decisions, votes, explanations of vote and the releases' narrative: models, pages, exports."""

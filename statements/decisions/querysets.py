@@ -1,0 +1,49 @@
+"""Read queries on decisions and votes: per meeting, divided votes, a delegation's voting record."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class DecisionQuerySet(models.QuerySet):
+    def with_related(self) -> DecisionQuerySet:
+        """Join the meeting and its body for listings."""
+        return self.select_related("meeting__body", "meeting__release")
+
+    def divided(self) -> DecisionQuerySet:
+        """Decisions some delegation voted against or abstained on, and vetoes."""
+        return self.filter(
+            models.Q(no__gt=0) | models.Q(abstain__gt=0) | models.Q(action="failed_veto")
+        )
+
+    def for_body(self, body_slug: str) -> DecisionQuerySet:
+        return self.filter(meeting__body__slug=body_slug)
+
+    def in_year(self, year: int) -> DecisionQuerySet:
+        return self.filter(date__year=year)
+
+
+class VoteQuerySet(models.QuerySet):
+    def for_delegation(self, delegation) -> VoteQuerySet:
+        return self.filter(delegation=delegation)
+
+    def with_explanation(self) -> VoteQuerySet:
+        """Annotate each vote with the id of its delegation's explanation of vote, if any."""
+        from statements.decisions.models import VoteExplanation
+
+        # The full statement, not the lead paragraph that summarizes it.
+        explanation = (
+            VoteExplanation.objects.filter(
+                decision_id=models.OuterRef("decision_id"),
+                statement__delegation_id=models.OuterRef("delegation_id"),
+            )
+            .exclude(statement__kind="summary")
+            .order_by("statement__sequence")
+        )
+        return self.annotate(explanation_id=models.Subquery(explanation.values("statement_id")[:1]))
+
+    def record(self) -> VoteQuerySet:
+        """Votes newest first with their decision, meeting and body, for a voting record."""
+        return self.select_related("decision__meeting__body").order_by(
+            "-decision__date", "decision__meeting_id", "decision__sequence"
+        )

@@ -1,0 +1,419 @@
+"""Find who speaks by grammar, not by listed sentence shapes: a subject that names a delegation
+and a reporting predicate in the finite-verb slot, in English and French.
+
+The delegation lexicon is the anchor: every mention of a known delegation in a paragraph is a
+candidate. A mention is a speaker when
+
+- its noun phrase is a subject: the delegation alone ("Peru", "le Pérou"), a role or title of it
+  ("the representative of Peru", "Peru's delegate", "the Prime Minister of Peru", "le Ministre des
+  affaires étrangères du Pérou") or a person with it in brackets ("Jane Doe (Peru)");
+- the phrase opens a clause: at a sentence start, after an opening phrase and its comma ("In a
+  similar vein, ..."), or after a subordinating word ("..., while ...", "... alors que ...");
+- a predicate follows, possibly after a clause between commas ("Peru, speaking as a country
+  concerned, said", "The representative of Peru, whose country hosts ..., said", ", who urged");
+  or the predicate comes first, inverted ("..., said Peru's delegate", "..., a renchéri le Pérou",
+  "comme l'a rappelé le Chili").
+
+A role or title makes any finite verb a report ("the representative of Peru introduced"); the
+delegation alone needs a verb of saying, asking or judging, since "Peru" is often what is spoken of.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from statements.parsing.reporting.lexicon import (
+    AFTER_INVERTED,
+    CLAUSE_OPEN,
+    COMMA,
+    EN_INVERTED,
+    EN_NOT_SAYING,
+    EN_NOT_VERBS,
+    EN_PREDICATE,
+    EN_SUBORDINATE,
+    FR_INVERTED,
+    FR_NOT_SAYING,
+    FR_PREDICATE,
+    FR_PRESENT_INVERTED,
+    MAX_APPOSITION,
+    SENTENCE_BREAK,
+    WHO,
+    is_reporting_stem,
+    reports,
+    word_set,
+)
+from statements.parsing.reporting.mentions import (
+    SPEAKING_KINDS,
+    Mention,
+    find_mentions,
+)
+from statements.parsing.speakers import Attribution, presiding
+from statements.reference import STATE_KINDS
+
+
+def reported_attributions(paragraph: str, language: str | None = None) -> list[Attribution]:
+    """Every clause whose subject names a delegation and whose predicate reports what it said
+    (language "en" or "fr", when known, spares the other language's patterns)."""
+    found: dict[int, Attribution] = {}
+    mentions = find_mentions(paragraph, language)
+    if not mentions:
+        return []
+    starts = _sentence_starts(paragraph)
+    coordinated: list[Mention] = []
+    behalf: Mention | None = None
+    previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
+    last_end = -1
+    for mention in mentions:
+        if _ON_BEHALF.search(
+            paragraph, max(0, mention.phrase_start - 40), mention.phrase_start
+        ) or (
+            behalf is not None
+            and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
+        ):
+            behalf = mention  # "au nom du Groupe des 77", "speaking for X, Y and Z": for whom
+            continue
+        behalf = None
+        if coordinated and not _joined(paragraph, coordinated[-1].phrase_end, mention.phrase_start):
+            coordinated = []
+        sentence = _sentence_of(
+            starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
+        )
+        start = _forward(paragraph, sentence, coordinated[0] if coordinated else mention, mention)
+        if start is None and coordinated:  # "menées par l’Allemagne, la Russie a estimé": no list
+            alone = _sentence_of(starts, mention.phrase_start)
+            start = _forward(paragraph, alone, mention, mention)
+            if start is not None:
+                coordinated, sentence = [], alone
+        if start is None:
+            start = _inverted(paragraph, sentence, mention, language)
+        held_by = start is None
+        if held_by:
+            start = _held_by(paragraph, sentence, coordinated[0] if coordinated else mention)
+        if (
+            start is None
+            and previous is not None
+            and _joinable(mention)
+            and _joined(paragraph, previous[1].phrase_end, mention.phrase_start)
+        ):
+            # "Pour la Turquie et les États-Unis, ...": one more holder of the same view
+            held = found[previous[0]]
+            joint = (*held.joint, replace(held, joint=()))
+            found[previous[0]] = replace(_attribution(previous[0], mention), joint=joint)
+            previous = (previous[0], mention)
+            continue
+        previous = None
+        if start is None:
+            coordinated.append(mention)
+            continue
+        if start <= max(found, default=-1):  # a second speaker in the same sentence
+            start = _after(paragraph, last_end)
+        if start not in found:
+            joint = tuple(_attribution(start, m) for m in coordinated if _joinable(m))
+            attribution = _attribution(start, mention)
+            if _presides(paragraph, sentence, mention):
+                attribution = replace(attribution, kind_hint="briefing")
+            found[start] = replace(attribution, joint=joint)
+            last_end = mention.phrase_end
+            previous = (start, mention) if held_by else None
+        coordinated = []
+    return [found[start] for start in sorted(found)]
+
+
+_ON_BEHALF = re.compile(
+    r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
+    r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
+)
+# Between two delegations spoken for: "speaking for Argentina, Mexico and Sierra Leone".
+_BEHALF_LIST = re.compile(
+    r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
+    r"de\s+l[’']|d[’']|la\s+|les?\s+|l[’'])?"
+)
+# Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
+    r"[^;,]{0,120}?)?"
+    r"\s*(?:,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
+    r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
+)
+
+
+# A list whose items are set off by semicolons: "de l’Irlande, au nom de ...; du Liban, ...; et du".
+_LIST_CHAIN = re.compile(
+    r"(?:[^;]{0,200};\s*(?:et\s+|and\s+)?(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|"
+    r"of\s+(?:the\s+)?|the\s+)?)+"
+)
+
+
+def _joined(paragraph: str, end: int, start: int) -> bool:
+    """Say whether two delegations are joint subjects: only list punctuation between them."""
+    if _COORDINATION.fullmatch(paragraph, end, start):
+        return True
+    return ";" in paragraph[end:start] and bool(_LIST_CHAIN.fullmatch(paragraph, end, start))
+
+
+def _joinable(mention: Mention) -> bool:
+    """A joint subject is a State, group or organization (not an office)."""
+    return mention.found.ref.kind in SPEAKING_KINDS
+
+
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:Chair(?:man|woman|person)?|President|Présidente?)\s*,?\s*(?:Mr\.|Ms\.|Mrs\.|M\.|Mme)?\s*$"
+)
+_NATIONAL = re.compile(r"national\s+capacity|titre\s+national", re.IGNORECASE)
+
+
+def _presides(paragraph: str, sentence: int, mention: Mention) -> bool:
+    """Say whether a named person is introduced as the presiding officer ("the Chair, NAME (X)")."""
+    if mention.shape != "name":
+        return False
+    stop = SENTENCE_BREAK.search(paragraph, mention.phrase_end)
+    end = min(stop.start() if stop else len(paragraph), mention.phrase_end + 120)
+    window = paragraph[max(sentence, mention.phrase_start - 100) : end]
+    before = paragraph[max(sentence, mention.phrase_start - 40) : mention.phrase_start]
+    return presiding(window) or bool(_OFFICE_BEFORE.search(before) and not _NATIONAL.search(window))
+
+
+def _after(paragraph: str, end: int) -> int:
+    """The first word after a previous speaker's name (and its punctuation)."""
+    while end < len(paragraph) and paragraph[end] in ' .,;:”"’»':
+        end += 1
+    return end
+
+
+def _forward(paragraph: str, sentence: int, first: Mention, mention: Mention) -> int | None:
+    """Return where the clause starts when the mention (or the list it ends) is a subject."""
+    left = _window(paragraph, sentence, first.phrase_start, 60)
+    tail = left[-24:]
+    if _WITH.search(tail) and first is mention and mention.shape != "name":
+        ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
+        return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
+    if _WAS.search(tail) and first is mention and mention.shape == "role":
+        who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
+        return sentence if who and _predicate_at(paragraph, who.end() - 1, mention, True) else None
+    if _INCLUDING.search(tail) and first is mention and mention.shape == "role":
+        who = WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
+        if who and _predicate_at(paragraph, who.end() - 1, mention, True):
+            return mention.phrase_start
+        return None
+    if not _opens_clause(left, first.shape):
+        return None
+    if not _has_predicate(paragraph, mention):
+        return None
+    subordinate = EN_SUBORDINATE.search(left)
+    if subordinate and left.strip(" ,;:x") != subordinate.group().strip(" ,;:"):
+        word = subordinate.group("strong") or subordinate.group("word")
+        if subordinate.group("strong") or word in _JOINING:
+            group = "strong" if subordinate.group("strong") else "word"
+            return first.phrase_start - len(left) + subordinate.start(group)
+    return sentence
+
+
+def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
+    """The words before `end` in its sentence, at most `size` characters: a cut window starts
+    with "x" so that a pattern's "^" (the sentence start) cannot match there."""
+    if end - sentence <= size:
+        return paragraph[sentence:end]
+    return "x" + paragraph[end - size + 1 : end]
+
+
+_JOINING = frozenset(("but", "yet", "mais"))
+
+
+def _opens_clause(left: str, shape: str) -> bool:
+    """Say whether the words before a subject leave it at the start of a clause."""
+    if not left.strip() or CLAUSE_OPEN.search(left[-8:]):
+        return True
+    if shape == "role" and _AND.search(left[-6:]):  # "... et le représentant de l’Irlande a"
+        return True
+    words = left.rstrip(" ,").rsplit(None, 1)
+    if not words or words[-1].lower() not in _SUBORDINATE_ENDS:
+        return False  # cheap: a subordinating word ends the words before the subject
+    return bool(EN_SUBORDINATE.search(left[-32:]))
+
+
+_SUBORDINATE_ENDS = word_set(
+    "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
+    "ensuite enfin même aussi while whereas although though whilst que si"
+)
+
+
+_WAS = re.compile(r"\b(?:was|were)\s+$")
+_WITH = re.compile(r"\b[Ww]ith\s+$")
+_ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
+_AND = re.compile(r"\s(?:et|and)\s+$")
+
+
+def _has_predicate(paragraph: str, mention: Mention) -> bool:
+    """Say whether a reporting predicate follows the subject, maybe after a clause in commas."""
+    end = mention.phrase_end
+    if _predicate_at(paragraph, end, mention):
+        return True
+    who = WHO.match(paragraph, end)
+    if who and mention.shape != "bare" and _predicate_at(paragraph, who.end() - 1, mention, True):
+        return True
+    if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
+        return False
+    if paragraph.startswith(",", end) and _predicate_at(paragraph, end + 1, mention):
+        # a stray comma: "NAME (Country), a évoqué"; "l’Uruguay, la Bolivie et la Suède,
+        # rappelaient" ("in Abuja, Nigeria, endorsed" is a place: alone, a delegation needs the
+        # French verb)
+        return mention.shape != "bare" or bool(FR_PREDICATE.match(paragraph, end + 1))
+    stop = _clause_limit(paragraph, end)
+    for comma in COMMA.finditer(paragraph, end + 1, stop):
+        if _predicate_at(paragraph, comma.end() - 1, mention):
+            return True
+    return False
+
+
+def _clause_limit(paragraph: str, end: int) -> int:
+    """Where a clause between commas must have ended: the sentence's end, a semicolon (the next
+    item of a list), or a bound."""
+    limit = min(len(paragraph), end + MAX_APPOSITION)
+    stop = SENTENCE_BREAK.search(paragraph, end, limit)
+    limit = stop.start() if stop else limit
+    semicolon = paragraph.find(";", end, limit)
+    return semicolon if semicolon >= 0 else limit
+
+
+def _predicate_at(paragraph: str, position: int, mention: Mention, relative: bool = False) -> bool:
+    """Say whether a reporting predicate starts at `position`."""
+    french = FR_PREDICATE.match(paragraph, position)
+    if french:
+        verb = french.group("pp") or french.group("pp2") or french.group("refl")
+        spoken = french.group("present") or french.group("imperfect") or french.group("etre")
+        if spoken or (verb and verb not in FR_NOT_SAYING):
+            return mention.shape != "bare" or _fr_subject_ok(mention)
+    english = EN_PREDICATE.match(paragraph, position)
+    if not english:
+        return False
+    verb = english.group("verb")
+    if verb in EN_NOT_VERBS or verb in EN_NOT_SAYING:
+        return False
+    if mention.shape != "bare" or relative:
+        return verb.endswith("ed") or reports(verb)
+    # a delegation alone: a verb of saying, and not a story told in the past perfect ("Argentina
+    # and the United Kingdom had agreed in 1989")
+    return reports(verb) and not english.group().lstrip().startswith("had ")
+
+
+def _fr_subject_ok(mention: Mention) -> bool:
+    """A delegation alone as a French subject: a State or a group, not a programme or an office."""
+    return mention.found.ref.kind in STATE_KINDS | {"group", "igo"}
+
+
+_LOWER_END = re.compile(r"[a-zéèêëîïôûç],?\s+(?:(?:the|its|les?|la)\s+|l[’'])?$")
+
+
+_OBJECT_VERB = re.compile(r"\b(?:urged|asked|told)\b")
+
+
+def _inverted(
+    paragraph: str, sentence: int, mention: Mention, language: str | None = None
+) -> int | None:
+    """Return the sentence start when the mention is the subject of an inverted verb."""
+    if mention.shape == "name" or mention.metonym:
+        return None
+    if not AFTER_INVERTED.match(paragraph, mention.phrase_end):
+        return None
+    if not _LOWER_END.search(paragraph, max(0, mention.phrase_start - 12), mention.phrase_start):
+        return None  # an inverted verb ends the words before the subject
+    left = _window(paragraph, sentence, mention.phrase_start, 120)
+    french = FR_INVERTED.search(left) if language != "en" else None
+    if french and french.group("pp") in FR_NOT_SAYING:
+        french = None
+    present = FR_PRESENT_INVERTED.search(left) if language != "en" else None
+    english = EN_INVERTED.search(left) if language != "fr" else None
+    if english and mention.shape == "bare" and _OBJECT_VERB.search(english.group()):
+        english = None  # "..., urged the United Kingdom and Spain to": an object, not a speaker
+    if not (french or present or english):
+        return None
+    if mention.shape == "bare" and mention.found.ref.kind not in STATE_KINDS | {"group", "igo"}:
+        return None
+    return sentence
+
+
+# "Pour le Brésil, ...", "Selon le représentant du Mexique, ...", "For Peru, ...": a view held.
+_OPINION = re.compile(
+    r"(?:^|[,;]\s*|\s(?=à\s+l[’']instar)|\b(?P<sub>alors\s+que|tandis\s+que|while|whereas)\s+)"
+    r"(?:[Pp]our|[Ss]elon|[Dd][’']après|(?:[Aa]ux\s+yeux|[Dd]e\s+l[’']avis|à\s+l[’']instar)\s+"
+    r"d(?:e|u|es)|[Ii]n\s+the\s+view\s+of|"
+    r"[Aa]ccording\s+to)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+)
+# "… a été jugée inquiétante par le Liechtenstein", "a view shared by the representative of X".
+_AGENT = re.compile(
+    r"\b(?:partagée?s?|jugée?s?|qualifiée?s?|dénoncée?s?|critiquée?s?|"
+    r"saluée?s?|défendue?s?|rejetée?s?|contestée?s?|réclamée?s?|exigée?s?|demandée?s?|"
+    r"regrettée?s?|déplorée?s?|condamnée?s?|relevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|"
+    r"posée?s?|passée?s?|formulée?s?|avancée?s?|soulevée?s?|"
+    r"shared|echoed|rejected|questioned|criticized|criticised|voiced|"
+    r"expressed|stressed|emphasized|underscored|welcomed|raised|disputed|challenged"
+    # support is a view when a person gives it ("soutenue par le représentant de"), not a State
+    # ("le mouvement soutenu par l’Iran")
+    r"|(?P<support>soutenue?s?|appuyée?s?|supported|endorsed))"
+    r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
+    r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+)
+_OPINION_KINDS = STATE_KINDS | {"igo"}
+
+
+def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
+    """Return the sentence start when a view is said to be the mention's ("Pour le Brésil, ...")."""
+    if mention.shape == "name" or mention.metonym:
+        return None
+    if mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS:
+        return None
+    left = _window(paragraph, sentence, mention.phrase_start, 60)
+    opinion = _OPINION.search(left)
+    if opinion:
+        sub = opinion.group("sub")
+        return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
+    after = AFTER_INVERTED.match(paragraph, mention.phrase_end)
+    if not (after or _AND_OTHERS.match(paragraph, mention.phrase_end)):
+        return None  # "par l’Union européenne et d’autres délégations" names an agent too
+    if _AGENT_END.search(left[-14:]):
+        agent = _AGENT.search(_window(paragraph, sentence, mention.phrase_start, 160))
+        if agent and (mention.shape == "role" or not agent.group("support")):
+            return sentence
+    return None
+
+
+_AND_OTHERS = re.compile(
+    r"\s+(?:et|and)\s+(?:[\w’'-]+\s+){0,3}?(?:d[’']autres|other|others|several|plusieurs)\b"
+)
+_AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
+
+
+def _sentence_starts(paragraph: str) -> list[int]:
+    """Offsets where sentences start."""
+    return [0, *(m.end() for m in SENTENCE_BREAK.finditer(paragraph))]
+
+
+def _sentence_of(starts: list[int], position: int) -> int:
+    """The start of the sentence holding `position`."""
+    best = 0
+    for start in starts:
+        if start > position:
+            break
+        best = start
+    return best
+
+
+def _attribution(start: int, mention: Mention) -> Attribution:
+    """Build the attribution of a reported speaker."""
+    found = mention.found
+    hint = "briefing" if mention.title and presiding(mention.title) else None
+    if found.ref.kind == "un_entity":
+        hint = "briefing"
+    return Attribution(
+        start=start,
+        speaker=mention.speaker,
+        label=found.label,
+        ref=found.ref,
+        title=mention.title,
+        on_behalf_of=None,
+        aligned_with=None,
+        kind_hint=hint,
+        named=mention.speaker is not None,
+    )

@@ -1,0 +1,169 @@
+"""run_indexer survives what an operator would expect it to, and says how it goes.
+
+Each of these failed before the supervisor (statements/search/index/supervisor.py): run_indexer
+exited on the first database error, disk error, deleted or corrupt generation, and a second one
+on the same folder fought the first for tantivy's writer lock.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import OperationalError
+
+from statements.ingest import ingest_source
+from statements.models import Statement
+from statements.search.index import engine, health, store, supervisor
+from statements.search.index.indexer import Indexer
+from statements.search.index.query import SearchSpec
+from statements.search.index.rebuild import rebuild
+from statements.search.models import IndexerStatus
+from tests.seed import SEED_OVERRIDES, seed_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def quick(settings):
+    settings.INDEXER_BACKOFF_FIRST = 0
+    settings.INDEXER_BACKOFF_MAX = 0
+
+
+def ingest() -> None:
+    ingest_source(source=seed_bytes(), source_name="seed.txt", overrides=SEED_OVERRIDES, via="t")
+
+
+def found() -> set[int]:
+    return set(engine.all_ids(SearchSpec()))
+
+
+def everything() -> set[int]:
+    return set(Statement.objects.full().values_list("pk", flat=True))
+
+
+def run(steps: int) -> supervisor.Supervisor:
+    """A supervisor that polls `steps` times (no waiting between them)."""
+    left = iter(range(steps))
+    watched = supervisor.Supervisor(interval=0, keep_days=7, say=lambda line: None)
+    watched.run(lambda: next(left, None) is not None)
+    return watched
+
+
+def status() -> IndexerStatus:
+    return IndexerStatus.objects.get(node=health.node())
+
+
+def test_a_second_indexer_on_the_folder_is_refused_by_name(index_dir):
+    rebuild()
+    refused = pytest.raises(CommandError, match=r"Another run_indexer \(pid \d+\)")
+    with supervisor.folder_lock(store.root()), refused:
+        call_command("run_indexer", "--once")
+    call_command("run_indexer", "--once")  # the lock went with its holder
+
+
+def test_a_deleted_generation_is_rebuilt(index_dir):
+    rebuild()
+    ingest()
+    shutil.rmtree(store.current_generation())
+    watched = run(3)
+    assert watched.rebuilds == 1 and found() == everything() and found()
+    assert "rebuilding" in status().last_error and status().rebuilds == 1
+
+
+def test_a_corrupt_generation_is_rebuilt(index_dir):
+    rebuild()
+    ingest()
+    (store.current_generation() / "meta.json").write_text("{not json")
+    assert run(3).rebuilds == 1
+    assert found() == everything()
+
+
+def test_no_index_at_all_is_built(index_dir):
+    ingest()
+    call_command("run_indexer", "--once")
+    assert found() == everything() and found()
+
+
+def test_a_database_error_is_retried(index_dir, monkeypatch):
+    rebuild()
+    ingest()
+    real = Indexer.poll
+    calls = []
+
+    def blip(self):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(self)
+
+    monkeypatch.setattr(Indexer, "poll", blip)
+    watched = run(3)
+    assert watched.rebuilds == 0 and watched.failures == 0
+    assert found() == everything()
+    row = status()
+    assert "database unavailable" in row.last_error and row.heartbeat_at > row.last_error_at
+
+
+def test_a_full_disk_is_retried_without_a_rebuild(index_dir, monkeypatch):
+    rebuild()
+    ingest()
+    real = store.write_state
+    calls = []
+
+    def full(generation, state):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(generation, state)
+
+    monkeypatch.setattr(store, "write_state", full)
+    watched = run(3)
+    assert watched.rebuilds == 0 and found() == everything()
+    assert "No space left" in status().last_error
+
+
+def test_readiness_follows_the_indexer(client, index_dir, settings):
+    settings.SEARCH_INDEX_APPLY_ON_COMMIT = False
+    rebuild()
+    answer = client.get("/readyz")
+    assert answer.status_code == 503
+    assert "run_indexer has not reported" in answer.json()["problems"][0]
+    run(1)
+    assert client.get("/readyz").status_code == 200
+    settings.READY_MAX_INDEXER_SILENCE_SECONDS = 0
+    assert client.get("/readyz").status_code == 503
+
+
+def test_readiness_reports_a_lagging_index(client, index_dir, settings):
+    settings.SEARCH_INDEX_APPLY_ON_COMMIT = False
+    rebuild()
+    run(1)
+    ingest()  # no indexer runs now
+    settings.READY_MAX_INDEX_LAG_SECONDS = 0
+    answer = client.get("/readyz")
+    assert answer.status_code == 503 and answer.json()["lag"]["pending"] >= 1
+    run(1)
+    assert client.get("/readyz").status_code == 200
+
+
+def test_staff_see_the_status_in_the_admin(admin_client, index_dir):
+    rebuild()
+    run(1)
+    page = admin_client.get("/admin/search_index/indexerstatus/")
+    assert page.status_code == 200 and health.node().encode() in page.content
+
+
+def test_segments_damaged_where_tantivy_still_opens_them_are_rebuilt(index_dir):
+    """A probe search finds what opening the index does not (tantivy panics reading it)."""
+    from tests.search_index.test_unavailable import corrupt_segments
+
+    ingest()
+    rebuild()
+    corrupt_segments(store.current_generation())
+    with pytest.raises(store.IndexUnavailable):
+        engine.search(SearchSpec(text="trafficking"))
+    assert run(3).rebuilds == 1
+    assert engine.search(SearchSpec(text="trafficking")).total > 0
