@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "statements.harvest",
     "statements.search",
     "statements.publish",
+    "statements.alignment",
+    "statements.alerts",
 ]
 
 MIDDLEWARE = [
@@ -379,3 +381,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": _log_level},
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
+
+# E-mail (alerts): the console in development, SMTP in production (EMAIL_HOST ...); the tests
+# use Django's locmem backend. EMAIL_BACKEND overrides the choice.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "UN Statements Archive <alerts@localhost>"
+)
+# Subscription requests one client address may make an hour (each may send one confirmation).
+ALERTS_PER_CLIENT_PER_HOUR = int(os.environ.get("ALERTS_PER_CLIENT_PER_HOUR", "5"))

@@ -27,4 +27,6 @@ urlpatterns = [
     path("", include("statements.publish.urls")),
     path("", include("statements.urls")),
     path("", include("statements.harvest.urls")),
+    path("", include("statements.alignment.urls")),
+    path("", include("statements.alerts.urls")),
 ]

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from meetings.models import Ingestion, Meeting, Release
-from statements.models import (
-    DelegationAlias,
-    RetiredStatement,
-    Speaker,
-    SpeakerAlias,
-    Statement,
-)
+from statements.models import DelegationAlias, RetiredStatement, Speaker, SpeakerAlias, Statement
 
 MODELS = (
     Release,

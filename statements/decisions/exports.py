@@ -64,7 +64,11 @@ DECISION_FIELDS: tuple[Field, ...] = (
     ),
     field_def("subject_title", "string", "Title of what was acted on, or 'the amendment'."),
     field_def("subject_kind", "string", "draft_resolution, resolution, amendment, paragraph..."),
-    field_def("action", "string", "adopted, approved, rejected, failed_veto, withdrawn, deferred."),
+    field_def(
+        "action",
+        "string",
+        "adopted, approved, rejected, failed_veto (failed: veto), withdrawn, deferred.",
+    ),
     field_def(
         "method", "string", "without_vote, consensus, unanimous, recorded, non_recorded or empty."
     ),
@@ -87,7 +91,18 @@ VOTE_FIELDS: tuple[Field, ...] = (
         nullable=True,
     ),
     field_def("delegation_label", "string", "Delegation exactly as printed in the vote."),
-    field_def("vote", "string", "in_favour, against, abstaining or absent."),
+    field_def(
+        "vote",
+        "string",
+        "in_favour, against, abstaining, absent, or consensus (joined a decision adopted without "
+        "a vote: not a vote in favour).",
+    ),
+    field_def(
+        "basis",
+        "string",
+        "recorded (named in the release), inferred (follows from the tally and the body's "
+        "membership that day) or consensus (adopted without a vote).",
+    ),
     field_def(
         "explanation_id",
         "integer",
@@ -108,7 +123,7 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
 )
 EXPLANATION_FIELDS: tuple[Field, ...] = (
     field_def("decision_id", "integer", "Id of the decision (see decisions)."),
-    field_def("statement_id", "integer", "Id of the statement made before or after the vote."),
+    field_def("statement_id", "integer", "Id of the statement that explains it."),
 )
 
 
@@ -147,6 +162,7 @@ def vote_record(v: Vote) -> dict:
         "delegation_code": delegation.code if delegation else None,
         "delegation_label": v.delegation_label,
         "vote": v.vote,
+        "basis": v.basis,
         "explanation_id": getattr(v, "explanation_id", None),
     }
 
@@ -172,7 +188,8 @@ DECISION_TABLE = DecisionTable(
 )
 VOTE_TABLE = DecisionTable(
     "votes",
-    "One row per delegation and decision: how it voted, with its explanation of vote if any.",
+    "One row per delegation and decision: how it voted (recorded, inferred or consensus), with "
+    "its explanation of vote if any.",
     VOTE_FIELDS,
     _votes,
     _votes,
@@ -188,7 +205,7 @@ NARRATIVE_TABLE = DecisionTable(
 )
 EXPLANATION_TABLE = DecisionTable(
     "vote_explanations",
-    "Links from a decision to the statements made just before or after it (explanations).",
+    "Links from a decision to the statements that explain a vote or position on it.",
     EXPLANATION_FIELDS,
     VoteExplanation.objects.all,
     lambda decisions: VoteExplanation.objects.filter(decision__in=decisions),

@@ -67,14 +67,17 @@ def facet_counts(decisions: QuerySet) -> dict[str, list[dict]]:
             .annotate(n=Count("id"))
             .order_by("-year")
         ),
-        "actions": list(plain.values("action").annotate(n=Count("id")).order_by("action")),
+        "actions": [
+            {**row, "label": dict(ACTIONS).get(row["action"], row["action"])}
+            for row in plain.values("action").annotate(n=Count("id")).order_by("action")
+        ],
     }
 
 
-def vote_record_filters(votes: QuerySet, *, body: str, year: str) -> QuerySet:
-    """Narrow a delegation's votes to one body and one year when asked."""
+def vote_record_filters(decisions: QuerySet, *, body: str, year: str) -> QuerySet:
+    """Narrow a delegation's record to one body and one year when asked."""
     if body:
-        votes = votes.filter(decision__meeting__body__slug=body[:80])
+        decisions = decisions.filter(meeting__body__slug=body[:80])
     if year.isdigit():
-        votes = votes.filter(decision__date__year=int(year))
-    return votes
+        decisions = decisions.filter(date__year=int(year))
+    return decisions

@@ -50,7 +50,7 @@ class Decision(models.Model):
         ADOPTED = "adopted", "Adopted"
         APPROVED = "approved", "Approved"
         REJECTED = "rejected", "Rejected"
-        FAILED_VETO = "failed_veto", "Failed (negative vote of a permanent member)"
+        FAILED_VETO = "failed_veto", "Failed: veto"
         WITHDRAWN = "withdrawn", "Withdrawn"
         DEFERRED = "deferred", "Deferred"
 
@@ -129,13 +129,20 @@ class Decision(models.Model):
 
 
 class Vote(models.Model):
-    """How one delegation voted on one decision: as printed, and resolved through aliases."""
+    """How one member took part in one decision: named in the release, inferred, or consensus."""
 
     class Choice(models.TextChoices):
         IN_FAVOUR = "in_favour", "In favour"
         AGAINST = "against", "Against"
         ABSTAINING = "abstaining", "Abstaining"
         ABSENT = "absent", "Absent"
+        # Adopted without a vote or by consensus: no vote was cast, so none is stored as one.
+        CONSENSUS = "consensus", "Joined the consensus"
+
+    class Basis(models.TextChoices):
+        RECORDED = "recorded", "Recorded (named in the release)"
+        INFERRED = "inferred", "Inferred (from the tally and the membership)"
+        CONSENSUS = "consensus", "Consensus (adopted without a vote)"
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
     delegation = models.ForeignKey(
@@ -147,6 +154,12 @@ class Vote(models.Model):
     )
     delegation_label = models.CharField(max_length=200, help_text="As printed")
     vote = models.CharField(max_length=12, choices=Choice.choices)
+    basis = models.CharField(
+        max_length=10,
+        choices=Basis.choices,
+        default=Basis.RECORDED,
+        help_text="Where the vote comes from: the release's names, the tally, or a consensus",
+    )
 
     objects = VoteQuerySet.as_manager()
 

@@ -22,6 +22,43 @@ class DecisionQuerySet(models.QuerySet):
     def in_year(self, year: int) -> DecisionQuerySet:
         return self.filter(date__year=year)
 
+    def record_of(self, delegation) -> DecisionQuerySet:
+        """Every decision of a body while the delegation sat on it, or that names its vote.
+
+        Each carries the delegation's ``member_vote`` and its ``member_basis`` (recorded, inferred,
+        consensus; None when the release does not say how it voted) and its explanation of vote.
+        """
+        from statements.decisions.models import Vote, VoteExplanation
+        from statements.reference.membership import (
+            ALL_MEMBERS_BODIES,
+            SECURITY_COUNCIL,
+            membership_periods,
+        )
+
+        sat = models.Q(pk__in=Vote.objects.filter(delegation=delegation).values("decision_id"))
+        for bodies in ((SECURITY_COUNCIL,), tuple(sorted(ALL_MEMBERS_BODIES))):
+            for start, end in membership_periods(delegation.code, bodies[0]):
+                span = models.Q(meeting__body__slug__in=bodies, date__gte=start)
+                sat |= span & models.Q(date__lt=end) if end else span
+        own = Vote.objects.filter(decision_id=models.OuterRef("pk"), delegation=delegation)
+        explanation = (
+            VoteExplanation.objects.filter(
+                decision_id=models.OuterRef("pk"), statement__delegation=delegation
+            )
+            .exclude(statement__kind="summary")
+            .order_by("statement__sequence")
+        )
+        return (
+            self.filter(sat)
+            .annotate(
+                member_vote=models.Subquery(own.values("vote")[:1]),
+                member_basis=models.Subquery(own.values("basis")[:1]),
+                explanation_id=models.Subquery(explanation.values("statement_id")[:1]),
+            )
+            .select_related("meeting__body")
+            .order_by("-date", "meeting_id", "sequence")
+        )
+
 
 class VoteQuerySet(models.QuerySet):
     def for_delegation(self, delegation) -> VoteQuerySet:

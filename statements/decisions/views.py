@@ -19,6 +19,7 @@ from statements.decisions.filters import (
     vote_record_filters,
 )
 from statements.decisions.models import Decision, Vote, VoteExplanation
+from statements.ingest.vote_inference import complete_decision
 from statements.publish.exports import (
     FORMATS,
     ensure_database,
@@ -27,6 +28,7 @@ from statements.publish.exports import (
 )
 
 RECORD_LIMIT = 200
+BASIS_WORDS = {"recorded": "recorded", "inferred": "inferred", "consensus": "consensus"}
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
@@ -64,24 +66,46 @@ def meeting_decisions(meeting) -> list[Decision]:
             (label, [v for v in decision.votes.all() if v.vote == value])
             for value, label in Vote.Choice.choices
         ]
+        decision.completion_note = completion_note(decision)
     return decisions
 
 
+def completion_note(decision: Decision) -> str:
+    """Say how the votes were completed, or why the members not named have no vote."""
+    votes = list(decision.votes.all())
+    bases = {v.basis for v in votes}
+    if Vote.Basis.INFERRED in bases:
+        return "Votes marked “inferred” follow from the tally and the body’s membership that day."
+    if Vote.Basis.CONSENSUS in bases:
+        return (
+            "Adopted without a vote: every member is shown as joining the consensus, "
+            "not as voting in favour."
+        )
+    named = {v.delegation.code: v.vote for v in votes if v.delegation}
+    body = decision.meeting.body.slug
+    return complete_decision(decision, body=body, on=decision.date, named=named).reason
+
+
 def voting_record(delegation, params) -> dict:
-    """A delegation's votes, newest first, with its explanation of each, by body and year."""
-    votes = Vote.objects.for_delegation(delegation)
+    """Every decision taken while the delegation sat on the body, with how it took part."""
+    record = Decision.objects.record_of(delegation)
     body, year = params.get("vote_body", ""), params.get("vote_year", "")
-    chosen = vote_record_filters(votes, body=body, year=year)
+    chosen = vote_record_filters(record, body=body, year=year)
+    rows = list(chosen[:RECORD_LIMIT])
+    for decision in rows:
+        decision.member_vote_label = member_vote_label(decision.member_vote)
+        decision.member_basis_label = BASIS_WORDS.get(decision.member_basis, "")
+    plain = record.order_by()
     return {
-        "votes": list(chosen.with_explanation().record()[:RECORD_LIMIT]),
+        "record": rows,
         "vote_total": chosen.count(),
         "vote_bodies": list(
-            votes.values("decision__meeting__body__slug", "decision__meeting__body__name")
+            plain.values("meeting__body__slug", "meeting__body__name")
             .annotate(n=Count("id"))
-            .order_by("decision__meeting__body__name")
+            .order_by("meeting__body__name")
         ),
         "vote_years": list(
-            votes.annotate(year=ExtractYear("decision__date"))
+            plain.annotate(year=ExtractYear("date"))
             .values("year")
             .annotate(n=Count("id"))
             .order_by("-year")
@@ -89,6 +113,11 @@ def voting_record(delegation, params) -> dict:
         "vote_body": body,
         "vote_year": year,
     }
+
+
+def member_vote_label(vote: str | None) -> str:
+    """How a member took part, in words; "not known" when the release does not say."""
+    return dict(Vote.Choice.choices).get(vote, "Not known") if vote else "Not known"
 
 
 @require_safe

@@ -9,12 +9,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from meetings.models import Meeting
+from meetings.models import Body, Meeting
 from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
 from statements.ingest.resolution import Resolver
+from statements.ingest.vote_inference import complete_decision
 from statements.models import Statement
 from statements.parsing import ParsedDecision, ParsedRelease
-from statements.parsing.explanations import explanations
+from statements.parsing.vote_links import vote_links
+from statements.reference import membership
 
 
 def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
@@ -40,6 +42,35 @@ def vote_warnings(parsed: ParsedRelease) -> list[str]:
         for v in d.votes
         if resolver.delegation(v.delegation_label) is None
     ]
+
+
+def review_rows(*, parsed: ParsedRelease, body_name: str, day) -> list[dict]:
+    """Each parsed decision with its action and method in words and how its votes will be completed.
+
+    For the review page: what writing the release would store for the members it does not name.
+    """
+    body = Body.objects.get_by_name(body_name) if body_name else None
+    resolver = Resolver()
+    rows = []
+    for decision in parsed.decisions:
+        named = {}
+        for vote in decision.votes:
+            delegation = resolver.delegation(vote.delegation_label)
+            named[delegation.code if delegation else f"?{vote.delegation_label}"] = vote.vote
+        if body is None or day is None:
+            note = "Unknown body or date: no vote is completed."
+        else:
+            done = complete_decision(decision, body=body.slug, on=day, named=named)
+            note = f"{len(done.votes)} {done.basis}" if done.votes else done.reason or "—"
+        rows.append(
+            {
+                "decision": decision,
+                "action": Decision.Action(decision.action).label,
+                "method": Decision.Method(decision.method).label if decision.method else "—",
+                "completion": note,
+            }
+        )
+    return rows
 
 
 def _write_narrative(parsed: ParsedRelease, meeting: Meeting) -> int:
@@ -117,32 +148,77 @@ def _fill(row: Decision, parsed: ParsedDecision, meeting: Meeting) -> None:
 
 
 def _write_votes(decisions: Sequence[ParsedDecision], rows: dict[int, Decision]) -> int:
-    """Replace every vote of the meeting's decisions, one per delegation and decision."""
+    """Replace every vote of the meeting's decisions: those named, then those the tally implies."""
     Vote.objects.filter(decision__in=list(rows.values())).delete()
     resolver = Resolver()
     votes = []
     for parsed in decisions:
+        row = rows[parsed.sequence]
         by_delegation: dict[object, Vote] = {}
         for item in parsed.votes:
             delegation = resolver.delegation(item.delegation_label)
             key = delegation.pk if delegation else item.delegation_label.casefold()
             by_delegation[key] = Vote(
-                decision=rows[parsed.sequence],
+                decision=row,
                 delegation=delegation,
                 delegation_label=item.delegation_label[:200],
                 vote=item.vote,
+                basis=Vote.Basis.RECORDED,
             )
         votes += by_delegation.values()
+        votes += _completed(row, list(by_delegation.values()), resolver)
     return len(Vote.objects.bulk_create(votes, batch_size=500))
 
 
+def _completed(row: Decision, named: list[Vote], resolver: Resolver) -> list[Vote]:
+    """The votes of the members the release does not name, where the tally determines them."""
+    if any(v.delegation is None for v in named):
+        return []  # a name not resolved could be any member: nothing can be inferred
+    completion = complete_decision(
+        row,
+        body=row.meeting.body.slug,
+        on=row.date,
+        named={v.delegation.code: v.vote for v in named},
+    )
+    return [
+        Vote(
+            decision=row,
+            delegation=resolver.delegation(None, member.seat),
+            delegation_label=member.name[:200],
+            vote=vote,
+            basis=completion.basis,
+        )
+        for member, vote in completion.votes
+    ]
+
+
 def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meeting: Meeting) -> int:
-    """Link statements made just before or after a vote to the decision they explain."""
+    """Link each explanation of vote to the decisions it explains (parsing.vote_links).
+
+    On the Security Council, a State that did not sit on it that day (a host country, a State
+    invited to speak) cast no vote to explain: its statement is not linked.
+    """
     VoteExplanation.objects.filter(decision__meeting=meeting).delete()
-    statements = dict(Statement.objects.filter(meeting=meeting).values_list("sequence", "pk"))
+    statements = {
+        sequence: (pk, code)
+        for sequence, pk, code in Statement.objects.filter(meeting=meeting).values_list(
+            "sequence", "pk", "delegation__code"
+        )
+    }
+    voters = _council_seats(meeting)
     links = [
-        VoteExplanation(decision=rows[decision], statement_id=statements[statement])
-        for statement, decision in explanations(parsed.statements, parsed.decisions)
-        if statement in statements and decision in rows
+        VoteExplanation(decision=rows[decision], statement_id=statements[statement][0])
+        for statement, decision in vote_links(parsed.statements, parsed.decisions)
+        if statement in statements
+        and decision in rows
+        and (voters is None or statements[statement][1] in voters)
     ]
     return len(VoteExplanation.objects.bulk_create(links))
+
+
+def _council_seats(meeting: Meeting) -> set[str] | None:
+    """The Security Council's members on the meeting's day, or None for other bodies."""
+    if meeting.body.slug != membership.SECURITY_COUNCIL:
+        return None
+    members = membership.council_members(meeting.date)
+    return {m.seat for m in members} if members is not None else None

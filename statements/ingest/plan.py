@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from meetings.models import Release
-from statements.ingest.decisions import vote_warnings
+from statements.ingest.decisions import review_rows, vote_warnings
 from statements.ingest.existing import find_existing
 from statements.ingest.matching import match_existing_statements
 from statements.ingest.metadata import ReleaseMetadata, is_un_address, metadata_from_parse
@@ -61,6 +61,11 @@ class IngestPlan:
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+    @property
+    def decision_rows(self) -> list[dict]:
+        """The parsed decisions for review, with how their votes would be completed."""
+        return review_rows(parsed=self.parsed, body_name=self.metadata.body, day=self.metadata.date)
 
     @property
     def new_speakers(self) -> list[SpeakerMatch]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from statements.parsing.subjects import Subject, find_subject
+from statements.parsing.summaries import Counted, counted, described
 from statements.parsing.votes import (
     ABSENT,
     ABSTAINING,
@@ -34,7 +35,7 @@ _ACTION_VERBS = (
         "rejected",
         r"rejected|rejecting|defeated|voted\s+down|not\s+adopted|did\s+not\s+(?:adopt|approve)|"
         r"fail(?:ed|ing|s)\s+to\s+(?:be\s+)?(?:adopted|adopt|approved|approve|pass)|"
-        r"rejet[ée]e?s?|n[’']a\s+pas\s+(?:été|pu\s+être)\s+adopt[ée]e?",
+        r"rejet[ée]e?s?|n[’']a\s+pas\s+(?:été\s+|pu\s+être\s+)?adopt[ée]e?",
     ),
     ("failed_veto", r"vetoed|vetoing"),
     ("withdrawn", r"withdrawn|withdrew|retir[ée]e?s?"),
@@ -43,7 +44,11 @@ _ACTION_VERBS = (
         r"deferred|deferring|postponed|postponing|ajourn[ée]e?s?|report[ée]e?s?\s+(?:à|sine)",
     ),
     ("approved", r"approved|approving|approuv[ée]e?s?"),
-    ("adopted", r"adopted|adopting|retained|retaining|adopt[ée]e?s?|a\s+(?:\w+\s+)?décidé"),
+    (
+        "adopted",
+        r"adopted|adopting|retained|retaining|adopt[ée]e?s?|a\s+(?:\w+\s+)?décidé|"
+        r"acting\s+without\s+a\s+vote|reaching\s+consensus\s+on",
+    ),
 )
 _ACTION = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in _ACTION_VERBS), re.IGNORECASE
@@ -61,7 +66,7 @@ _NOT_NOW = re.compile(
 )
 _METHODS = (
     ("without_vote", r"without\s+(?:a\s+)?vote|sans\s+(?:vote|mise\s+aux\s+voix)"),
-    ("consensus", r"\bby\s+consensus|par\s+consensus"),
+    ("consensus", r"\bby\s+consensus|par\s+consensus|reaching\s+consensus\s+on"),
     ("recorded", r"\brecorded\s+vote|vote\s+enregistré"),
     ("non_recorded", r"\bnon-recorded\s+vote|show\s+of\s+hands|vote\s+non\s+enregistré"),
     ("unanimous", r"\bunanimous(?:ly)?\b|à\s+l[’']unanimité"),
@@ -82,6 +87,39 @@ _COUNTED_TEXTS = re.compile(
     re.IGNORECASE,
 )
 _AMENDMENT_SYMBOL = re.compile(r"\bamendment\s*\((?:document\s+)?([AES]/[^\s(),;]+)\)", re.I)
+# "adopted in March", "adopted by the 2000 Review Conference": an earlier decision, referred to.
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_EARLIER = re.compile(
+    rf"^\s*,?\s*(?:(?:in|en)\s+(?:{_MONTHS}|(?:19|20)\d\d)\b|on\s+\d{{1,2}}\s+(?:{_MONTHS})|"
+    rf"le\s+\d{{1,2}}\s+(?:{_MONTHS})|last\s+(?:year|month|week|session)|"
+    r"earlier\s+(?:this|that|in)|previously|at\s+(?:its|the)\s+(?:previous|last|[\w-]+\s+session)|"
+    r"by\s+the\s+(?:(?:19|20)\d\d|previous|last|(?:[\w-]+\s+){0,3}(?:Conference|Summit|Congress))|"
+    r"par\s+la\s+(?:[\w’'-]+\s+){0,3}?(?:Conférence|Sommet)|l[’']an\s+dernier|précédemment)",
+    re.IGNORECASE,
+)
+# The lead's announcement of what the release details below ("The Council today failed to adopt
+# a text ..."): the same decision, not another one.
+_LEAD = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon|evening)|aujourd[’']hui|ce\s+matin|"
+    r"cet\s+après-midi|ce\s+soir)\b",
+    re.IGNORECASE,
+)
+# Several texts acted on in one sentence: "two decisions (documents E/2019/L.7 and E/2019/L.8)".
+_PLURAL_TEXTS = re.compile(
+    r"\b(?:resolutions|decisions|drafts|texts|documents|résolutions|décisions|projets|textes)\b",
+    re.IGNORECASE,
+)
+# Two actions in one sentence: "a text on X, as well as a resolution on Y"; ", and adopted one ...".
+_AS_WELL_AS = re.compile(
+    r",?\s+as\s+well\s+as\s+(?=(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:draft|text|resolution|decision))",
+    re.IGNORECASE,
+)
+_AND_AGAIN = re.compile(
+    r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:adopted|approved|rejected)\s)", re.IGNORECASE
+)
 # "approved annually": a habit, not this meeting's decision.
 _HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(À-Ý])")
@@ -140,18 +178,75 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
     found: list[ParsedDecision] = []
     listed: set[int] = set()
     amendment: tuple[int, str] | None = None
+    summary: Counted | None = None
+    described_keys: set[tuple[int, str]] = set()
     for number, text in paragraphs:
         votes = list_votes(text)
         if votes is not None:
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
-            for decision in filter(None, (_decision(s, number) for s in sentences(text))):
+            for clause in (c for s in sentences(text) for c in _clauses(s)):
+                decision, summary, is_described = _read(clause, number, summary)
+                if decision is None:
+                    continue
+                if is_described:
+                    described_keys.add((decision.paragraph, decision.text))
+                elif found and _tallies(found[-1], decision, described_keys):
+                    # The vote's sentence reports the decision; the description named the text.
+                    found[-1] = replace(
+                        _merged(found[-1], decision),
+                        paragraph=decision.paragraph,
+                        text=decision.text,
+                    )
+                    continue
                 decision, amendment = _named_amendment(decision, amendment)
-                _add(found, decision)
+                if decision.subject_kind != "amendment":
+                    amendment = None  # a named amendment is voted on before the text it amends
+                for one in _each_text(decision):
+                    _add(found, one)
             named = _AMENDMENT_SYMBOL.search(text)
             amendment = (number, named.group(1)) if named else amendment
-    kept = [(d, i in listed) for i, d in enumerate(found) if not _vague_repeat(d, found)]
+    kept = [
+        (d, i in listed)
+        for i, d in enumerate(found)
+        if not _vague_repeat(d, found) and not _announces(d, found[i + 1 :])
+    ]
     return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
+
+
+def _read(
+    clause: str, paragraph: int, summary: Counted | None
+) -> tuple[ParsedDecision | None, Counted | None, bool]:
+    """Read a clause as a decision, a summary that counts texts, or one counted text described.
+
+    Returns the decision (or None), the summary still open, and whether the decision is a
+    counted text described.
+    """
+    tally = find_tally(clause)
+    subject = described(clause) if summary and summary.remaining > 0 and not tally else None
+    if subject is not None and summary is not None:
+        summary.remaining -= 1
+        decision = _build(clause, paragraph, summary.action, summary.method, subject, None)
+        return decision, summary, True
+    decision = _decision(clause, paragraph)
+    verb = _main_verb(clause)
+    if decision is None and verb is not None and tally is None and (count := counted(clause)):
+        summary = Counted(_action(clause, verb), _method(clause, None), count)
+    return decision, summary, False
+
+
+def _tallies(
+    earlier: ParsedDecision, later: ParsedDecision, described_keys: set[tuple[int, str]]
+) -> bool:
+    """Say whether a vote on "the draft" is the vote on the counted text just described."""
+    return (
+        (earlier.paragraph, earlier.text) in described_keys
+        and earlier.yes is None
+        and later.yes is not None
+        and not (later.subject_symbols or later.subject_title)
+        and later.action == earlier.action
+        and later.paragraph - earlier.paragraph <= 2
+    )
 
 
 def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool:
@@ -160,20 +255,55 @@ def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool
     return vague and any(d is not decision and d.action == decision.action for d in found)
 
 
+def _announces(decision: ParsedDecision, later: list[ParsedDecision]) -> bool:
+    """Say whether a decision is the lead's announcement of one the release details below."""
+    if decision.subject_symbols or decision.yes is not None or decision.method:
+        return False
+    if not _LEAD.search(decision.text):
+        return False
+    return any(d.action == decision.action and d.subject_symbols for d in later)
+
+
+def _each_text(decision: ParsedDecision) -> list[ParsedDecision]:
+    """One decision per text when one sentence reports several texts acted on without a tally."""
+    symbols = decision.subject_symbols
+    if len(symbols) < 2 or decision.yes is not None or not _PLURAL_TEXTS.search(decision.text):
+        return [decision]
+    return [replace(decision, subject_symbols=(symbol,)) for symbol in symbols]
+
+
 def _named_amendment(
     decision: ParsedDecision, amendment: tuple[int, str] | None
 ) -> tuple[ParsedDecision, tuple[int, str] | None]:
-    """Give "the amendment" the symbol the paragraph before named, once."""
+    """Give "the amendment" the symbol named before it, once, if no other decision came between."""
     if amendment is None or decision.subject_kind != "amendment" or decision.subject_symbols:
         return decision, amendment
-    if decision.paragraph - amendment[0] > 1:
-        return decision, None
     return replace(decision, subject_symbols=(amendment[1],), subject_title=None), None
 
 
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences (document symbols keep their dots)."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split a sentence reporting two actions into one sentence per action.
+
+    "It also adopted a text on X, as well as a resolution on Y" and "... adopted three resolutions
+    ..., and adopted one resolution ..., entitled Z" each report two decisions.
+    """
+    verb = _main_verb(sentence)
+    if verb is None:
+        return [sentence]
+    after = sentence[verb.end() :]
+    joined = _AS_WELL_AS.search(after)
+    if joined:
+        head = sentence[: verb.end()] + after[: joined.start()]
+        return [head, sentence[: verb.end()] + " " + after[joined.end() :]]
+    again = _AND_AGAIN.search(after)
+    if again:
+        return [sentence[: verb.end()] + after[: again.start()], after[again.end() :]]
+    return [sentence]
 
 
 def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
@@ -184,9 +314,13 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
     tally = find_tally(sentence)
     method = _method(sentence, tally)
     subject = find_subject(sentence, verb.start(), verb.end())
+    if verb.group(0).casefold().startswith("acting"):
+        # "acting without a vote, reiterated “grave concern” ...": what follows is the text's
+        # content, not its title.
+        subject = Subject(subject.symbols, None, "text", True)
     if _HABITUAL.match(sentence[verb.end() :]):
         return None
-    if tally is None and _COUNTED_TEXTS.search(sentence):
+    if tally is None and _COUNTED_TEXTS.search(sentence) and len(subject.symbols) < 2:
         return None
     if tally is None and method is None:
         if not subject.specific:
@@ -199,6 +333,8 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
 def _main_verb(sentence: str) -> re.Match[str] | None:
     """Return the first action verb that reports something done now."""
     for match in _ACTION.finditer(sentence):
+        if _EARLIER.match(sentence[match.end() :]):
+            continue
         if match.lastgroup == "rejected" or not _NOT_NOW.search(sentence[: match.start()]):
             return match
     return None

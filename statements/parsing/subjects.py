@@ -20,13 +20,14 @@ _GA_RESOLUTION = re.compile(r"\bresolutions?\s+(?P<number>\d{2}/\d{1,3})\b", re.
 # Where a sentence turns from the decision to what the text says or recalls.
 _CONTENT = re.compile(
     r"\b(?:by\s+which|by\s+its\s+terms|by\s+the\s+terms|whereby|which\s+would|that\s+would|"
-    r"recalling|in\s+line\s+with|pursuant\s+to|as\s+contained\s+in|par\s+la(?:quelle)?|"
+    r"recalling|in\s+line\s+with|pursuant\s+to|arising\s+from|as\s+contained\s+in|par\s+la(?:quelle)?|"
     r"par\s+lequel|aux\s+termes)\b",
     re.IGNORECASE,
 )
 _QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{3,200})[”\"]")
 _NAMED_TITLE = re.compile(
-    r"\b(?:entitled|intitulée?|(?:a|the|one|another|its)\s+(?:draft\s+(?:resolution|decision)\s+|"
+    r"\b(?:entitled|intitulée?|(?:a|the|one|another|its)\s+(?:[\w]+-[\w-]+\s+|new\s+)?"
+    r"(?:draft\s+(?:resolution|decision)\s+|"
     r"draft\s+|text\s+|resolution\s+|decision\s+)(?:on|concerning|relating\s+to))\s+"
     r"(?P<title>[^,;.()“”\"]{3,160})",
     re.IGNORECASE,

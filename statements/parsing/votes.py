@@ -14,7 +14,10 @@ _WORDS += ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "se
 _WORDS += ("eighteen", "nineteen", "twenty")
 _NUMBERS: dict[str, int] = {word: value for value, word in enumerate(_WORDS)}
 _NUMBERS.update({"none": 0, "no": 0, "nil": 0, "aucune": 0, "aucun": 0, "une": 1, "un": 1})
-_NUMBERS.update({"deux": 2, "trois": 3, "quatre": 4, "cinq": 5})
+_FRENCH = ("zéro", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
+_FRENCH += ("onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit")
+_FRENCH += ("dix-neuf", "vingt")
+_NUMBERS.update({word: value for value, word in enumerate(_FRENCH)})
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 # One level of nested brackets: "(Iran (Islamic Republic of), Syria)".
 _BRACKETS = r"\s*\((?P<{0}>(?:[^()]|\([^()]*\))*)\)"
@@ -58,6 +61,11 @@ _JOINED_NAMES = (
 _JOINED = re.compile("|".join(re.escape(name) for name in _JOINED_NAMES), re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+")
 _NOBODY = re.compile(r"^(?:none|nil|aucun|aucune|néant)$", re.IGNORECASE)
+# A pointer to where the names are printed, not a name: "(See annex)", "(voir annexe)".
+_POINTER = re.compile(
+    r"^(?:see|voir)\b|^(?:annex|annexe)(?:\s+[IVX\d]+)?$|^(?:list|liste)\s+(?:below|ci-dessous)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,12 @@ def split_labels(text: str) -> list[str]:
     labels = []
     for piece in _SEPARATOR.split(masked.strip().rstrip(".")):
         label = piece.replace("\0", " and ").replace("\1", " et ").strip(" .\u00a0")
-        if label and re.search(r"[^\W\d_]", label) and not _NOBODY.match(label):
+        if (
+            label
+            and re.search(r"[^\W\d_]", label)
+            and not _NOBODY.match(label)
+            and not _POINTER.match(label)
+        ):
             labels.append(label)
     return labels
 

@@ -41,6 +41,15 @@ def test_every_form_has_a_golden_file() -> None:
     """The forms the issue names each have an input and an expected file."""
     names = {p.stem for p in golden_inputs()}
     assert {"sc_unanimous", "sc_veto", "amendment_tie", "french", "ga_recorded_lists"} <= names
+    assert {
+        "references_to_earlier",
+        "several_texts",
+        "report_subject",
+        "french_words",
+        "see_annex",
+        "lead_announcement",
+        "counted_then_described",
+    } <= names
     assert all(p.with_name(f"{p.stem}.expected.json").exists() for p in golden_inputs())
 
 

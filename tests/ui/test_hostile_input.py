@@ -50,7 +50,9 @@ HOSTILE = [
 @pytest.mark.parametrize("params", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_parameters_give_a_clean_page(client, archive, params):
     response = client.get(URL, params)
-    assert response.status_code == 200
+    # a NUL anywhere in the query string is refused by name (config/nul_characters.py)
+    nul = any("\x00" in value for value in params.values())
+    assert response.status_code == (400 if nul else 200)
     assert b"<script>alert(1)" not in response.content
 
 
@@ -110,4 +112,5 @@ def test_other_pages_survive_bad_parameters(client, archive):
         (reverse("statements:meeting-list"), {"body": "\x00", "page": "zz"}),
         (meeting.get_absolute_url(), {"retired": "not-a-number"}),
     ]:
-        assert client.get(url, params).status_code == 200, url
+        nul = any("\x00" in value for value in params.values())
+        assert client.get(url, params).status_code == (400 if nul else 200), url

@@ -13,6 +13,7 @@ from ninja.parser import Parser
 
 from config import public_urls
 from meetings.models import Body
+from statements.alignment import api as alignment_api
 from statements.harvest import api as coverage_api
 from statements.models import Delegation
 from statements.publish.api import decisions, problems
@@ -138,6 +139,7 @@ def openapi_document(request: HttpRequest) -> dict:
 api.add_router("", router)
 api.add_router("", decisions.router)
 api.add_router("", coverage_api.router)
+api.add_router("", alignment_api.router)
 
 
 def not_found(request: HttpRequest, rest: str = ""):

@@ -25,14 +25,22 @@ DecisionBase = object_schema("Decision", DECISION_FIELDS, "A decision a release 
 class VoteOut(Schema):
     delegation_code: str | None = Field(..., description="Delegation code, when resolved.")
     delegation_label: str = Field(..., description="The delegation exactly as printed.")
-    vote: Literal["in_favour", "against", "abstaining", "absent"]
+    vote: Literal["in_favour", "against", "abstaining", "absent", "consensus"] = Field(
+        ..., description="How it took part; consensus: joined a decision adopted without a vote."
+    )
+    basis: Literal["recorded", "inferred", "consensus"] = Field(
+        ..., description="recorded: named in the release; inferred: from the tally and membership."
+    )
     explanation_id: int | None = Field(..., description="Its explanation of vote (a statement).")
 
 
 DecisionOut = create_model(
     "DecisionWithVotes",
     __base__=DecisionBase,
-    votes=(list[VoteOut], Field(..., description="One vote per delegation, when recorded.")),
+    votes=(
+        list[VoteOut],
+        Field(..., description="One vote per delegation: recorded, inferred or consensus."),
+    ),
 )
 
 
@@ -54,7 +62,10 @@ class DecisionQuery(Paging):
     )
     divided: bool | None = Field(None, description="Only decisions taken by a divided vote.")
     delegation: str | None = Field(
-        None, max_length=40, description="Only decisions this delegation (its code) voted on."
+        None,
+        max_length=40,
+        description="Only decisions with a vote of this delegation (its code): recorded, inferred "
+        "or consensus.",
     )
 
 
@@ -71,6 +82,7 @@ def _record(decision: Decision) -> dict:
             "delegation_code": v.delegation.code if v.delegation else None,
             "delegation_label": v.delegation_label,
             "vote": v.vote,
+            "basis": v.basis,
             "explanation_id": v.explanation_id,
         }
         for v in decision.votes.all()

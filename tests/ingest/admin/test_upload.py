@@ -147,3 +147,17 @@ def test_review_lists_decisions_and_tallies_before_writing(staff_client):
     assert "A/61/L.52" in section and "158-0-4-3" in section
     assert "the tally says 158 in favour but 15 delegation(s) are named" in body
     assert Release.objects.count() == 0
+
+
+def test_review_says_how_the_members_not_named_will_be_completed(staff_client):
+    from tests.decisions.test_vote_inference import RELEASES
+
+    release = RELEASES / "sc_2024_veto_tally.txt"
+    body = upload(staff_client, seed_file(release.name, release.read_bytes())).content.decode()
+    section = body[body.index("1 decision found") :]
+    assert "Failed: veto" in section and "13 inferred" in section
+    release = RELEASES / "ga_2019_consensus.txt"
+    body = upload(staff_client, seed_file(release.name, release.read_bytes())).content.decode()
+    section = body[body.index("2 decisions found") :]
+    assert "193 consensus" in section and "175 of the 193 members" in section
+    assert Release.objects.count() == 0

@@ -1,0 +1,75 @@
+"""Groups of delegations a matrix can be drawn for: regional groups and the Council of a year.
+
+Regions are the delegations' own (`Delegation.region`, the UN's M49 regions) for member States.
+The Council's members of a year are, as far as the archive's data allows, the delegations with a
+vote on a Security Council decision of that year (every member once inferred votes are stored).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from statements.alignment.params import MAX_MATRIX, BadRequest
+from statements.alignment.votes import vote_rows
+from statements.decisions.models import Decision
+from statements.models import Delegation
+
+COUNCIL = "security-council"
+
+
+def regions() -> list[str]:
+    return list(
+        Delegation.objects.filter(kind="member_state")
+        .exclude(region="")
+        .order_by("region")
+        .values_list("region", flat=True)
+        .distinct()
+    )
+
+
+def council_years() -> list[int]:
+    """Years with a Council decision that has votes (read from the decisions, the smaller table)."""
+    voted = vote_rows().filter(decision_id=OuterRef("pk"))
+    years = (
+        Decision.objects.filter(meeting__body__slug=COUNCIL)
+        .filter(Exists(voted))
+        .dates("date", "year", order="DESC")
+    )
+    return [day.year for day in years]
+
+
+def choices() -> list[tuple[str, str]]:
+    """Every group as (value, label), for the form."""
+    found = [(f"region:{r}", f"{r}: member States") for r in regions()]
+    found += [(f"council:{y}", f"Security Council members, {y}") for y in council_years()]
+    return found
+
+
+def members(group: str) -> tuple[str, list[Delegation]]:
+    """The group's label and delegations by name; BadRequest for an unknown group."""
+    kind, _, value = group.partition(":")
+    chosen: QuerySet
+    if kind == "region" and value:
+        chosen = Delegation.objects.filter(kind="member_state", region__iexact=value[:60])
+        label = f"{value}: member States"
+    elif kind == "council" and value.isdigit() and 1946 <= int(value) <= 2100:
+        voters = vote_rows().filter(
+            decision__meeting__body__slug=COUNCIL, decision__date__year=int(value)
+        )
+        chosen = Delegation.objects.filter(id__in=voters.values("delegation_id"))
+        label = f"Security Council members with votes in the archive, {value}"
+    else:
+        raise BadRequest(
+            "group must be region:NAME or council:YEAR (for example region:Africa).",
+            parameter="group",
+        )
+    found = list(chosen.order_by("name"))
+    if len(found) < 2:
+        raise BadRequest(
+            f"The group “{group[:80]}” has fewer than two delegations.", parameter="group"
+        )
+    if len(found) > MAX_MATRIX:
+        raise BadRequest(
+            f"The group has {len(found)} delegations; at most {MAX_MATRIX}.", parameter="group"
+        )
+    return label, found

@@ -1,0 +1,109 @@
+"""Shaping alignment records for templates: percentages, heat-map bands, matrix rows."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+BANDS = 5
+
+
+@register.filter
+def percent(value) -> str:
+    """0.6667 as "66.7%"; no figure as "—"."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+@register.filter
+def band(value) -> str:
+    """The heat-map band of a share: 0 (0-20%) to 4 (80-100%), "none" without a figure."""
+    if value is None:
+        return "none"
+    return str(min(BANDS - 1, int(value * BANDS)))
+
+
+@register.filter
+def with_rows(pairs: list[dict]) -> list[dict]:
+    """Each pair with its table rows: recorded, inferred, and both."""
+    return [
+        {
+            **p,
+            "rows": [
+                ("recorded", p["recorded"]),
+                ("inferred", p["inferred"]),
+                ("votes", p["votes"]),
+            ],
+        }
+        for p in pairs
+    ]
+
+
+CELL = (
+    '<td class="heat heat-{}" data-first="{}" data-second="{}">'
+    '<span class="figure">{}</span> <span class="n">n={}</span></td>'
+)
+SELF_CELL = '<td class="self" aria-label="same delegation">·</td>'
+
+
+@register.filter
+def matrix_rows(report: dict) -> list[tuple[dict, str]]:
+    """Rows of the heat map: each delegation with its cells' HTML in column order (built in one
+    pass: a template loop over every cell of a large group costs more than the counting)."""
+    basis = report["scope"]["basis"]
+    cells = {(c["first"]["code"], c["second"]["code"]): c for c in report["cells"]}
+    codes = [d["code"] for d in report["delegations"]]
+    rows = []
+    for row in report["delegations"]:
+        parts = []
+        for code in codes:
+            cell = cells.get((row["code"], code))
+            if cell is None:
+                parts.append(SELF_CELL)
+                continue
+            parts.append(
+                format_html(
+                    CELL, band(cell["value"]), row["code"], code, percent(cell["value"]),
+                    cell[basis]["decisions"],
+                )
+            )  # fmt: skip
+        rows.append((row, mark_safe("".join(parts))))  # each part escaped by format_html
+    return rows
+
+
+@register.filter
+def alike_lists(report: dict) -> list[tuple[str, list[dict], str]]:
+    """The two rankings, each row with the counts of the basis chosen."""
+    basis = report["scope"]["basis"]
+
+    def shaped(rows: list[dict]) -> list[dict]:
+        return [{**r, "counted": r[basis]} for r in rows]
+
+    return [
+        ("Most alike", shaped(report["most"]), "most-alike"),
+        ("Least alike", shaped(report["least"]), "least-alike"),
+    ]
+
+
+VOTE_WORDS = {"in_favour": "in favour", "against": "against", "abstaining": "abstained"}
+
+
+@register.filter
+def vote_words(vote) -> str:
+    return VOTE_WORDS.get(vote, "no vote recorded") if vote else "no vote recorded"
+
+
+@register.simple_tag
+def options(pairs, chosen) -> str:
+    """<option>s for (value, label) pairs, the chosen ones selected: one join, not a template loop
+    (the delegation list has some 200 entries)."""
+    picked = set(chosen if isinstance(chosen, list | tuple | set) else [chosen])
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if value in picked else "", label)
+            for value, label in pairs
+        ),
+    )

@@ -1,0 +1,104 @@
+"""Explanations of vote linked by what they say and where they stand, against the gold list."""
+
+from __future__ import annotations
+
+from statements.parsing.decisions import ParsedDecision
+from statements.parsing.model import ParsedStatement
+from statements.parsing.vote_links import vote_links
+from statements.parsing.votes import ParsedVote
+from tests.decisions.explanation_score import score
+
+
+def test_linker_meets_the_goal_on_the_gold_list() -> None:
+    result = score()
+    assert result.releases >= 28 and result.gold >= 30
+    assert result.precision >= 0.95 and result.recall >= 0.85, result
+
+
+def _decision(sequence: int, paragraph: int, symbol: str, kind: str, **fields) -> ParsedDecision:
+    base = {
+        "sequence": sequence,
+        "paragraph": paragraph,
+        "subject_symbols": (symbol,),
+        "subject_title": None,
+        "subject_kind": kind,
+        "action": "adopted",
+        "method": "recorded",
+        "yes": None,
+        "no": None,
+        "abstain": None,
+        "absent": None,
+        "votes": (),
+        "text": "",
+    }
+    return ParsedDecision(**{**base, **fields})
+
+
+def _statement(sequence: int, paragraph: int, label: str, text: str) -> ParsedStatement:
+    fields = dict.fromkeys(ParsedStatement.__dataclass_fields__)
+    fields.update(
+        sequence=sequence,
+        paragraph=paragraph,
+        delegation_label=label,
+        text=text,
+        kind="statement",
+        warnings=(),
+    )
+    return ParsedStatement(**fields)
+
+
+AMENDMENT = _decision(
+    1, 3, "A/C.3/71/L.64", "amendment", votes=(ParsedVote("Chile", "abstaining"),)
+)
+DRAFT = _decision(
+    2, 4, "A/C.3/71/L.46", "draft_resolution", votes=(ParsedVote("Chile", "in_favour"),)
+)
+
+
+def test_an_abstention_on_the_draft_is_not_linked_to_the_amendment() -> None:
+    said = _statement(1, 6, "Ghana", "Explaining her abstention on the draft, she said ...")
+    assert vote_links([said], [AMENDMENT, DRAFT]) == ((1, 2),)
+
+
+def test_on_the_amendment() -> None:
+    said = _statement(1, 6, "Ghana", "She said her delegation had abstained on the amendment.")
+    assert vote_links([said], [AMENDMENT, DRAFT]) == ((1, 1),)
+
+
+def test_the_recorded_vote_singles_out_the_decision() -> None:
+    said = _statement(1, 6, "Chile", "Speaking after the vote, he said Chile had abstained.")
+    assert vote_links([said], [AMENDMENT, DRAFT]) == ((1, 1),)
+
+
+def test_a_statement_may_explain_several_decisions() -> None:
+    said = _statement(1, 6, "Peru", "He said Peru voted against A/C.3/71/L.64 and for L.46.")
+    assert vote_links([said], [AMENDMENT, DRAFT]) == ((1, 1), (1, 2))
+
+
+def test_uncertain_means_no_link() -> None:
+    said = _statement(1, 6, "Peru", "Speaking in explanation of vote, he regretted the process.")
+    assert vote_links([said], [AMENDMENT, DRAFT]) == ()
+
+
+def test_a_vote_explains_no_text_adopted_without_one() -> None:
+    consensus = _decision(1, 3, "A/74/L.99", "draft_resolution", method="without_vote")
+    voted = _decision(2, 4, "A/74/L.98", "draft_resolution")
+    said = _statement(1, 6, "Cuba", "She said her delegation had voted against the draft.")
+    assert vote_links([said], [consensus, voted]) == ((1, 2),)
+
+
+def test_before_the_vote_is_the_next_vote_when_votes_and_speeches_alternate() -> None:
+    first = _decision(1, 3, "S/2024/1", "draft_resolution")
+    second = _decision(2, 6, "S/2024/2", "draft_resolution")
+    said = _statement(1, 5, "Malta", "Speaking before the vote, she said the text was balanced.")
+    other = _statement(2, 4, "Japan", "He welcomed the adoption.")
+    assert vote_links([other, said], [first, second]) == ((2, 1), (1, 2))
+
+
+def test_french_explanations() -> None:
+    draft = _decision(1, 3, "A/C.3/79/L.5", "draft_resolution")
+    abstained = _statement(
+        1, 5, "France", "La représentante de la France s’est abstenue sur le texte."
+    )
+    before = _statement(2, 2, "Chili", "Avant le vote, le Chili a dit soutenir le projet.")
+    assert vote_links([abstained, before], [draft]) == ((1, 1), (2, 1))
