@@ -3,6 +3,7 @@
 
     python3 dev.py start   # install, migrate, load the sample data, serve on http://127.0.0.1:8000
     python3 dev.py test    # install, then run the whole test suite (extra args go to pytest)
+    python3 dev.py manage COMMAND ...   # any manage.py command, e.g. ingest_press_releases FILE
 
 Without DATABASE_URL both use the embedded PostgreSQL in .pgdata/ (pgserver), which starts with the
 first process that needs it and stops with the last. Run again, `start` serves the same archive.
@@ -89,8 +90,9 @@ def start(extra: list[str]) -> int:
         # Served beyond loopback: answer whatever name reaches it (development only).
         env["DJANGO_ALLOWED_HOSTS"] = "*" if host in ("0.0.0.0", "[::]", "0") else host.strip("[]")
     manage("migrate", "--no-input", env=env)
+    # Before the sample: its ingest then goes into the index (a fresh clone, a deleted var/).
+    manage("rebuild_search_index", "--if-missing", env=env)
     manage("load_sample_data", env=env)
-    manage("rebuild_search_index", "--if-missing", env=env)  # e.g. a fresh clone, a deleted var/
     manage("ensure_admin", "--site", url, env=env)
     print(f"\nServing the archive on {url}/  (Ctrl+C stops it)\n", flush=True)
     cmd = [str(PYTHON), str(ROOT / "manage.py"), "runserver", address, "--noreload"]
@@ -114,9 +116,15 @@ def test(extra: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *extra], env=env, cwd=ROOT)
 
 
+def manage_command(extra: list[str]) -> int:
+    """Run one manage.py command against the same database as `start` (development settings)."""
+    env = {**os.environ, "DJANGO_DEBUG": os.environ.get("DJANGO_DEBUG", "1")}
+    return subprocess.call([str(PYTHON), str(ROOT / "manage.py"), *extra], env=env, cwd=ROOT)
+
+
 def main() -> int:
     """Dispatch the sub-command."""
-    commands = {"start": start, "test": test}
+    commands = {"start": start, "test": test, "manage": manage_command}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

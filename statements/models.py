@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -10,8 +11,9 @@ from django.urls import reverse
 
 from meetings import languages
 from meetings.models import Meeting
-from statements import kinds
+from statements import kinds, review
 from statements.querysets import (
+    CorrectionQuerySet,
     DelegationQuerySet,
     SpeakerQuerySet,
     StatementQuerySet,
@@ -90,12 +92,27 @@ class Speaker(models.Model):
         help_text="Set when staff merged this speaker into another: its URLs redirect there.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Lists sort by surname: the last word first ("Squeff María del Carmen"), except a name
+    # already printed surname first, whose given name is a hyphenated Korean one ("Cho Tae-yul").
+    sort_name = models.GeneratedField(
+        expression=models.Case(
+            models.When(name__regex=r"^\S+ \S+-[a-z]\S*$", then=models.F("name")),
+            default=models.Func(
+                models.F("name"),
+                models.Value(r"^(.*) (\S+)$"),
+                models.Value(r"\2 \1"),
+                function="regexp_replace",
+            ),
+        ),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+    )
 
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [models.Index(fields=["name"]), models.Index(fields=["sort_name", "id"])]
 
     def __str__(self) -> str:
         return self.name
@@ -201,6 +218,22 @@ class Statement(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="summaries"
     )
     text = models.TextField()
+    # What was checked: the parser's doubts, and whether staff reviewed or corrected it.
+    ReviewState = models.TextChoices(
+        "ReviewState",
+        kinds.choices(review.REVIEW_STATES),
+        module=__name__,
+        qualname="Statement.ReviewState",
+    )
+    review_state = models.CharField(
+        max_length=20, choices=ReviewState.choices, default=ReviewState.AS_PARSED
+    )
+    parser_warnings = ArrayField(
+        models.TextField(), default=list, blank=True, help_text="The parser's doubts, in words"
+    )
+    review_date = models.DateField(
+        null=True, blank=True, help_text="When staff last reviewed or corrected it"
+    )
     themes = models.ManyToManyField(
         "themes.Theme", through="themes.StatementTheme", related_name="statements"
     )
@@ -219,6 +252,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["meeting", "sequence"]
+        permissions = [("correct_statements", "Can correct statements")]
         constraints = [
             # Deferred so a re-ingest can renumber statements in place, keeping their ids.
             models.UniqueConstraint(
@@ -255,7 +289,57 @@ class RetiredStatement(models.Model):
     text_hash = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="SHA-256 of the text, to restore it"
     )
+    merged_into = models.BigIntegerField(
+        null=True, blank=True, help_text="Merged by staff: its permalink leads to this statement"
+    )
     retired_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"#{self.statement_id}"
+
+
+class Correction(models.Model):
+    """One change staff made to what the parser found: who, when, what, why; undone or not."""
+
+    class Operation(models.TextChoices):
+        SPLIT = "split", "Split a statement"
+        MERGE = "merge", "Merge two statements"
+        REASSIGN = "reassign", "Change delegation, speaker, title or kind"
+        TO_NARRATIVE = "to_narrative", "Move a paragraph to the narrative"
+        TO_STATEMENT = "to_statement", "Move a narrative paragraph into a statement"
+        REVIEW = "review", "Mark a statement reviewed"
+        REVIEW_MEETING = "review_meeting", "Mark the whole meeting reviewed"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    operation = models.CharField(max_length=20, choices=Operation.choices)
+    params = models.JSONField(
+        default=dict, help_text="What to change, with the text it applies to (by hash)"
+    )
+    statement_id = models.BigIntegerField(
+        null=True, blank=True, help_text="The statement it was made on (the kept one of a merge)"
+    )
+    other_id = models.BigIntegerField(
+        null=True, blank=True, help_text="A split's new statement, or a merge's removed one"
+    )
+    description = models.TextField(help_text="What it does, in words")
+    reason = models.TextField(help_text="Why, in the words of the member of staff")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    flag = models.TextField(
+        blank=True, help_text="Why it no longer applies after a re-ingest (empty: it applies)"
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "created_at", "pk"]
+        indexes = [models.Index(fields=["meeting", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_operation_display()} on meeting {self.meeting_id}"

@@ -96,3 +96,13 @@ def effective_theme_tags(tags: models.QuerySet) -> models.QuerySet:
 def _theme_tag_model(statement_model):
     """StatementTheme, reached through the model (this module is imported by models.py)."""
     return statement_model._meta.get_field("theme_tags").related_model
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def active(self):
+        """The corrections in force, in the order they were made (the order they apply in)."""
+        return self.filter(undone_at__isnull=True).order_by("created_at", "pk")
+
+    def flagged(self):
+        """In force but no longer applying: the text under them changed in a re-ingest."""
+        return self.filter(undone_at__isnull=True).exclude(flag="")

@@ -27,6 +27,7 @@ urlpatterns = [
         views.export_votes,
         name="decision-export",
     ),
+    path("checks/", cached(views.checks), name="checks"),
     path("themes/", cached(views.theme_list), name="theme-list"),
     path("themes/<slug:slug>/", cached(views.theme_detail), name="theme-detail"),
 ]

@@ -37,3 +37,17 @@ The representative of China said his delegation supported the Committee.  Dialog
 def council_bytes(*, number: int = 8019, extra: str = "") -> bytes:
     """A short Security Council text copy that prints no symbol and no date."""
     return COUNCIL_TEXT.format(number=number, extra=extra).encode("utf-8")
+
+
+def ingest_seed(source: bytes | None = None, name: str = "seed.txt"):
+    """Ingest the seed release (or an edited copy of it) as the command would; its meeting."""
+    from meetings.models import Meeting
+    from statements.ingest import ingest_source
+
+    result = ingest_source(
+        source=seed_bytes() if source is None else source,
+        source_name=name,
+        overrides=dict(SEED_OVERRIDES),
+        via="test",
+    )
+    return Meeting.objects.get(release=result.release)

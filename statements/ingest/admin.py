@@ -16,20 +16,30 @@ from django.urls import path
 
 from meetings.admin import ReleaseAdmin
 from meetings.models import Release
+from statements.decisions.models import NarrativeParagraph
 from statements.ingest import (
     IngestError,
+    corrections_admin,  # noqa: F401  (registers the Correction admin)
     ingest_release,
     metadata_from_parse,
-    plan_release,
     release_basis,
 )
+from statements.ingest.correction_writes import corrected_plan
 from statements.ingest.forms import (
     ReviewFormSet,
     Upload,
     UploadForm,
     initial_review,
     sign_basis,
+    sign_pending,
 )
+from statements.ingest.review_corrections import (
+    OPERATIONS,
+    PendingError,
+    parse_step,
+    pending_correction,
+)
+from statements.models import Statement
 from statements.parsing import ParsedRelease, ParseError, parse_press_release
 
 INGEST_PERMISSION = "meetings.ingest_release"
@@ -92,7 +102,7 @@ class ReleaseUploadAdmin(ReleaseAdmin):
             return self._render(request, UPLOAD_TEMPLATE, {"form": UploadForm()})
         step, parses = request.POST["step"], [parse for _, parse in items]
         if not formset.is_valid() or step not in ("confirm", "replace"):
-            return self._render_review(request, formset, parses)
+            return self._render_review(request, formset, parses, correct=parse_step(step))
         try:
             results = _ingest_all(items, request, replace=step == "replace")
         except IngestError as exc:
@@ -100,19 +110,46 @@ class ReleaseUploadAdmin(ReleaseAdmin):
             return self._render_review(request, formset, parses)
         return self._render(request, "admin/meetings/release/ingested.html", {"results": results})
 
-    def _render_review(self, request, formset, items):
-        """Show each release's metadata form, its statements, warnings, errors and changes."""
+    def _render_review(self, request, formset, items, correct=None):
+        """Show each release's metadata form, its statements, warnings, errors and changes;
+        correct: (form prefix, sequence) of a statement staff just corrected on this page."""
         reviews = []
         for form, (upload, parsed) in zip(formset, items, strict=True):
             overrides = form.overrides(parsed) if form.is_bound and form.is_valid() else {}
-            plan = plan_release(
-                parsed=parsed, source=upload.source, source_name=upload.name, overrides=overrides
-            )
+            pending = list(getattr(form, "cleaned_data", {}).get("pending") or [])
+            args = {"source": upload.source, "source_name": upload.name, "overrides": overrides}
+            plan, _ = corrected_plan(parsed=parsed, pending=pending, **args)
+            if correct and correct[0] == form.prefix:
+                try:
+                    pending.append(
+                        pending_correction(
+                            data=request.POST, prefix=form.prefix, sequence=correct[1], plan=plan
+                        )
+                    )
+                except PendingError as exc:
+                    messages.error(request, f"Not corrected: {exc}")
+                else:
+                    plan, _ = corrected_plan(parsed=parsed, pending=pending, **args)
+                    messages.success(
+                        request, f"Corrected (written on confirm): {pending[-1]['description']}."
+                    )
             basis = sign_basis(release_basis(plan.existing))
-            reviews.append({"form": form, "plan": plan, "upload": upload, "basis": basis})
+            reviews.append(
+                {
+                    "form": form,
+                    "plan": plan,
+                    "upload": upload,
+                    "basis": basis,
+                    "pending": pending,
+                    "pending_token": sign_pending(pending),
+                }
+            )
         context = {
             "formset": formset,
             "reviews": reviews,
+            "correct_operations": OPERATIONS,
+            "kinds": Statement.Kind.choices,
+            "narrative_kinds": NarrativeParagraph.Kind.choices,
             "can_confirm": all(r["plan"].is_valid for r in reviews),
             "can_replace": any(r["plan"].contradicts for r in reviews),
         }
@@ -136,6 +173,7 @@ def _unreadable(formset) -> bool:
         any(
             "payload" in form.errors
             or "basis" in form.errors
+            or "pending" in form.errors
             or not form.cleaned_data.get("payload")
             for form in formset
         )
@@ -166,6 +204,7 @@ def _ingest_all(items, request, *, replace: bool) -> list:
                 via="admin",
                 replace=replace,
                 basis=form.cleaned_data.get("basis"),
+                pending=form.cleaned_data.get("pending") or [],
             )
             for form, (upload, parsed) in items
         ]

@@ -14,6 +14,7 @@ from statements.ingest import IngestError, ReleaseMetadata, parse_source
 from statements.parsing import ParsedRelease
 
 BASIS_SALT = "statements.release-review-basis"
+PENDING_SALT = "statements.release-review-corrections"
 
 PAYLOAD_SALT = "statements.release-upload"
 PAYLOAD_MAX_AGE = 60 * 60 * 24
@@ -146,6 +147,7 @@ class ReviewForm(forms.Form):
     )
     headline = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 90}))
     basis = forms.CharField(required=False, widget=forms.HiddenInput)
+    pending = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,6 +168,16 @@ class ReviewForm(forms.Form):
             return None
         try:
             return signing.loads(token, salt=BASIS_SALT, max_age=PAYLOAD_MAX_AGE)
+        except signing.BadSignature as exc:
+            raise forms.ValidationError("The review could not be read back: upload again.") from exc
+
+    def clean_pending(self) -> list[dict]:
+        """Corrections made on this review page, not yet written (signed, as the payload)."""
+        token = self.cleaned_data.get("pending")
+        if not token:
+            return []
+        try:
+            return signing.loads(token, salt=PENDING_SALT, max_age=PAYLOAD_MAX_AGE)
         except signing.BadSignature as exc:
             raise forms.ValidationError("The review could not be read back: upload again.") from exc
 
@@ -195,6 +207,11 @@ class ReviewForm(forms.Form):
         if values["date"] == parsed.meeting.date and not values["confirm_date"]:
             values.pop("date")
         return values
+
+
+def sign_pending(pending: list[dict]) -> str:
+    """Sign the review page's pending corrections for its hidden field."""
+    return signing.dumps(pending, salt=PENDING_SALT) if pending else ""
 
 
 def sign_basis(basis: str) -> str:

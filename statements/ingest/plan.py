@@ -56,6 +56,7 @@ class IngestPlan:
     errors: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
+    pins: dict[int, int] = field(default_factory=dict)  # sequence -> id a correction keeps
 
     @property
     def is_valid(self) -> bool:
@@ -90,11 +91,13 @@ def plan_release(
     overrides: dict | None = None,
     replace: bool = False,
     trusted_hosts: Collection[str] = (),
+    pins: dict[int, int] | None = None,
 ) -> IngestPlan:
     """Resolve names, find the release this updates, and list warnings, errors and changes.
 
     trusted_hosts: hosts besides un.org the caller fetched the page from itself (the harvester's
-    configured site), so an address there is not a copy from elsewhere.
+    configured site), so an address there is not a copy from elsewhere. pins: statements (by
+    sequence) that staff corrections keep at a given id.
     """
     metadata = metadata_from_parse(parsed, overrides, source=source)
     plan = IngestPlan(
@@ -107,6 +110,7 @@ def plan_release(
         existing=None,
         warnings=[*parsed.warnings, *vote_warnings(parsed)],
         errors=_unanswered_errors(parsed, metadata),
+        pins=dict(pins or {}),
     )
     _check_metadata(plan)
     if validate_plan(plan):  # values the database would refuse cannot be looked up either

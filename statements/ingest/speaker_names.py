@@ -52,7 +52,19 @@ def _display_word(word: str, *, first: bool) -> str:
         return lower
     if lower.startswith(("al-", "el-")) and not first:
         return lower[:3] + _WORD.sub(lambda m: m.group(0).capitalize(), word[3:])
+    parts = lower.split("-")
+    if len(parts) > 1 and all(_KOREAN_SYLLABLE.fullmatch(part) for part in parts):
+        # A romanized Korean given name: "TAE-YUL" is "Tae-yul", "KI-MOON" "Ki-moon".
+        return lower.capitalize()
     return _WORD.sub(lambda m: m.group(0).capitalize(), word)
+
+
+# One syllable of Revised or McCune-Reischauer romanization (initial, vowel, final).
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|wh|[gkndrlmbsjhtpc])?"
+    r"(?:wae|yae|yeo|ae|ya|eo|ye|yo|wa|oe|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)"
+    r"(?:ng|k|n|l|m|p|t)?"
+)
 
 
 def name_key(printed: str) -> str:

@@ -8,11 +8,13 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release, ReleaseSource
+from statements import review
+from statements.ingest.correction_writes import corrected_plan, settle_corrections
 from statements.ingest.decisions import write_decisions
 from statements.ingest.elections import write_elections
 from statements.ingest.errors import IngestError
 from statements.ingest.matching import text_hash
-from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of, plan_release
+from statements.ingest.plan import IngestPlan, PlannedStatement, pk_of
 from statements.ingest.speaker_names import display_name, name_key, speaker_slug
 from statements.models import RetiredStatement, Speaker, SpeakerAlias, Statement
 from statements.parsing import PARSER_VERSION, ParsedRelease
@@ -31,13 +33,24 @@ class IngestResult:
 
     @property
     def counts_text(self) -> str:
-        """The non-zero counts: "21 statements created, 2 speakers created"."""
-        return ", ".join(f"{n} {what}" for what, n in self.counts.items() if n)
+        """The non-zero counts: "21 statements created, 1 speaker created"."""
+        return ", ".join(counted(n, what) for what, n in self.counts.items() if n)
 
     def summary(self) -> str:
         """One line for messages and command output."""
         counts = self.counts_text
         return f"{self.release.symbol}: {self.action}" + (f" ({counts})" if counts else "")
+
+
+def counted(n: int, what: str) -> str:
+    """ "1 statement created", "2 statements created": the first plural noun agrees with n."""
+    if n == 1:
+        words = what.split(" ")
+        plural = next((i for i, w in enumerate(words) if w.endswith("s") and len(w) > 2), None)
+        if plural is not None:
+            words[plural] = words[plural][:-1]
+        what = " ".join(words)
+    return f"{n} {what}"
 
 
 def ingest_release(
@@ -50,34 +63,44 @@ def ingest_release(
     via: str = "admin",
     replace: bool = False,
     basis: str | None = None,
+    force: bool = False,
+    pending: list | None = None,
 ) -> IngestResult:
     """Write a parsed release in one transaction, updating it in place if it exists.
 
     replace lets an upload that contradicts the stored release (another meeting) overwrite it;
     basis, when given, is the stored release's state staff reviewed (see ``release_basis``).
+    The stored release's corrections apply again after the parser (those whose text changed
+    are flagged); pending: corrections made on the review page, recorded with the release.
+    force writes even an unchanged release (after a correction or an undo).
     """
     with transaction.atomic():
         _lock_symbols(parsed, overrides)
-        plan = plan_release(
+        plan, outcome = corrected_plan(
             parsed=parsed,
             source=source,
             source_name=source_name,
             overrides=overrides,
             replace=replace,
+            pending=pending,
         )
         if basis is not None and basis != release_basis(plan.existing):
             plan.errors.append(_changed_since(plan))
         if not plan.is_valid:
             raise IngestError(" ".join(plan.errors))
-        if _is_unchanged(plan):
+        if _is_unchanged(plan) and not force and not pending:
             return _record(plan, plan.existing, "unchanged", {}, user, via)
         replaced = _describe_replaced(plan) if replace and plan.contradicts else ""
         release = _write_release(plan, user)
         meeting = _write_meeting(plan, release)
-        counts = _write_statements(plan, meeting)
+        counts = _write_statements(plan, meeting, outcome)
         # After the statements: explanations of vote link to statement rows.
         counts |= write_decisions(parsed=plan.parsed, meeting=meeting)
         counts |= write_elections(parsed=plan.parsed, meeting=meeting)
+        if outcome is not None:
+            counts["corrections flagged"] = settle_corrections(
+                meeting=meeting, outcome=outcome, pending=pending or [], user=user
+            )
         tag_meeting(meeting)
         action = "replaced" if replaced else "updated" if plan.existing else "created"
         if replaced:
@@ -177,13 +200,18 @@ def _body(name: str, symbol: str) -> Body:
     return body
 
 
-def _write_statements(plan: IngestPlan, meeting: Meeting) -> dict[str, int]:
+def _write_statements(plan: IngestPlan, meeting: Meeting, outcome) -> dict[str, int]:
     """Create, update and retire statements in bulk; link summaries to their statements."""
     speakers, created_speakers = _write_speakers(plan)
     to_create, to_update = [], []
     for item in plan.statements:
         statement = item.existing or Statement(meeting=meeting, pk=item.restored_id)
         _fill_statement(statement, item, meeting, speakers)
+        state = outcome.states.get(item.parsed.sequence) if outcome else None
+        statement.review_state, statement.review_date = state or (
+            review.parsed_state(item.warnings),
+            None,
+        )
         (to_update if item.existing else to_create).append(statement)
     _retire(plan.retired, meeting)
     restored = [item.restored_id for item in plan.statements if item.restored_id]
@@ -215,6 +243,9 @@ _STATEMENT_FIELDS = [
     "aligned_with",
     "summary_of",
     "text",
+    "review_state",
+    "parser_warnings",
+    "review_date",
 ]
 
 
@@ -236,6 +267,7 @@ def _fill_statement(statement: Statement, item: PlannedStatement, meeting: Meeti
     statement.aligned_with = p.aligned_with or ""
     statement.summary_of = None
     statement.text = p.text
+    statement.parser_warnings = list(item.warnings)
 
 
 def _write_speakers(plan: IngestPlan) -> tuple[dict[tuple, Speaker], int]:

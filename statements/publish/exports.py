@@ -52,6 +52,7 @@ from statements.kinds import STATEMENT_KINDS, in_words
 from statements.models import Statement
 from statements.publish.problems import invalid_parameters
 from statements.querysets import effective_theme_tags
+from statements.review import REVIEW_STATES
 from statements.search.filters import StatementFilter
 from statements.search.index import engine
 from statements.themes.models import StatementTheme
@@ -174,6 +175,27 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
         "themes", "string", "Theme slugs (see themes), staff corrections applied.", None, many=True
     ),
     field_def("text", "string", "What was said, as the press release reports it."),
+    field_def(
+        "review_state",
+        "string",
+        in_words(REVIEW_STATES)
+        + ": written by the parser with no doubt noted, with a doubt noted (see "
+        "parser_warnings), checked by staff, or corrected by staff.",
+    ),
+    field_def(
+        "parser_warnings",
+        "string",
+        "The parser's doubts about this statement, each as code: words (kept after a "
+        "review). Codes: names_other_delegation, vote_sentence, much_longer, "
+        "unresolved_delegation.",
+        many=True,
+    ),
+    field_def(
+        "review_date",
+        "date",
+        "When staff last reviewed or corrected it (YYYY-MM-DD).",
+        nullable=True,
+    ),
 )
 STATEMENT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in STATEMENT_FIELDS)
 

@@ -99,6 +99,7 @@ FACET_FIELDS = {
     "body": {"body": 200},
     "session": {"session": 200},
     "kind": {"kind": 20},
+    "review": {"review": 10},
     "speaker": {"speaker": TOP_SPEAKERS},
 }
 
@@ -240,15 +241,28 @@ def session_facet(fs: StatementFilter, counts: dict) -> Facet:
 
 def kind_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Statement kinds; lead summaries are left out of results unless chosen here."""
-    found = counts["kind"]
-    selected = fs.selected("kind")
-    values = [
-        FacetValue(k.value, k.label, found.get(k.value, 0), k.value in selected)
-        for k in Statement.Kind
-        if found.get(k.value) or k.value in selected
-    ]
-    note = "" if selected else "Lead summaries are not shown unless chosen here."
+    values = _choice_values(fs, counts, "kind", Statement.Kind)
+    note = "" if fs.selected("kind") else "Lead summaries are not shown unless chosen here."
     return Facet("kind", "Kind", [FacetGroup("", values)], note=note)
+
+
+def review_facet(fs: StatementFilter, counts: dict) -> Facet:
+    """What was checked: as parsed, parser warning, reviewed, corrected by staff."""
+    values = _choice_values(fs, counts, "review", Statement.ReviewState)
+    return Facet("review", "Review state", [FacetGroup("", values)], note=REVIEW_NOTE)
+
+
+def _choice_values(fs: StatementFilter, counts: dict, name: str, choices) -> list[FacetValue]:
+    """A facet over a model's choices, in their order: those found, and any chosen."""
+    found, selected = counts[name], fs.selected(name)
+    return [
+        FacetValue(c.value, c.label, found.get(c.value, 0), c.value in selected)
+        for c in choices
+        if found.get(c.value) or c.value in selected
+    ]
+
+
+REVIEW_NOTE = "How each statement was checked: see “How statements are checked”."
 
 
 def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
@@ -396,4 +410,12 @@ def statement_count(outer: str, statements: QuerySet | None = None) -> Coalesce:
     return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
 
 
-FACETS = [delegation_facet, theme_facet, body_facet, session_facet, kind_facet, speaker_facet]
+FACETS = [
+    delegation_facet,
+    theme_facet,
+    body_facet,
+    session_facet,
+    kind_facet,
+    review_facet,
+    speaker_facet,
+]

@@ -173,6 +173,7 @@ SHAPES = {
     "speaker": "a speaker's short name",
     "session": "a session number such as 78",
     "kind": "one of " + ", ".join(Statement.Kind.values),
+    "review": "one of " + ", ".join(Statement.ReviewState.values),
 }
 
 
@@ -186,6 +187,7 @@ class StatementFilter(django_filters.FilterSet):
     session = TokenFilter(label="Session", pattern=r"[0-9]{1,4}")
     kind = TokenFilter(label="Kind", pattern="|".join(Statement.Kind.values))
     speaker = TokenFilter(label="Speaker", pattern=_SLUG, transform=str.lower)
+    review = TokenFilter(label="Review state", pattern="|".join(Statement.ReviewState.values))
     date_from = PartialDateFilter(label="From")
     date_to = PartialDateFilter(label="To", end=True)
     sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
@@ -214,6 +216,7 @@ class StatementFilter(django_filters.FilterSet):
             sessions=tuple(int(s) for s in d.get("session") or ()),
             kinds=tuple(d.get("kind") or ()),
             speakers=tuple(d.get("speaker") or ()),
+            reviews=tuple(d.get("review") or ()),
             date_from=d.get("date_from"),
             date_to=d.get("date_to"),
             scope=self.scope,

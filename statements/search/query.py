@@ -18,11 +18,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
+from statements.search.snippet_quotes import join_fragments
 
 SEARCH_CONFIG = POSTGRES_CONFIG
 MAX_QUERY_CHARS = 500
 # Sentinels ts_headline wraps matches in; the text is HTML-escaped before they become <mark>.
 _START, _STOP = "\x02", "\x03"
+_FRAGMENTS = "\x04"  # between ts_headline's fragments; snippet_quotes says how they join
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -73,10 +75,19 @@ def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
     if not ids or not text:
         return {}
     headline = _headline(
-        text, max_words=40, min_words=20, max_fragments=3, fragment_delimiter=" … "
+        text, max_words=40, min_words=20, max_fragments=3, fragment_delimiter=_FRAGMENTS
     )
-    rows = queryset.filter(pk__in=ids).annotate(headline=headline).values_list("pk", "headline")
-    return {pk: render_headline(snippet) for pk, snippet in rows}
+    rows = queryset.filter(pk__in=ids).annotate(headline=headline)
+    rows = rows.values_list("pk", "headline", "text")
+    return {pk: render_headline(quoted(snippet, text)) for pk, snippet, text in rows}
+
+
+def quoted(snippet: str, text: str) -> str:
+    """The snippet with its gaps inside quotations shown as "[…]" (statements.search.
+    snippet_quotes)."""
+    fragments = snippet.split(_FRAGMENTS)
+    plain = [f.replace(_START, "").replace(_STOP, "") for f in fragments]
+    return join_fragments(fragments, plain, text)
 
 
 def _headline(text: str, **options) -> SearchHeadline:

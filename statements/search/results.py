@@ -45,7 +45,8 @@ class Option:
             f'<li><a class="facet-link{selected}" href="{escape(self.url)}" rel="nofollow">'
             '<span class="box" aria-hidden="true"></span> '
             f'<span class="label">{remove}{escape(v.label)}</span> '
-            f'<span class="count">{v.count:,}<span class="visually-hidden"> statements</span>'
+            f'<span class="count">{v.count:,}<span class="visually-hidden"> '
+            f"statement{'s' * (v.count != 1)}</span>"
             "</span></a></li>"
         )
 

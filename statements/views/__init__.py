@@ -1,6 +1,7 @@
 """Research pages, one module a page; URLs import the views from here."""
 
 from statements.decisions.views import decision_list, export_votes
+from statements.views.checks import checks
 from statements.views.delegations import delegation_detail, delegation_list
 from statements.views.home import home
 from statements.views.meetings import meeting_detail, meeting_list, release_source
@@ -10,6 +11,7 @@ from statements.views.statements import statement_cite, statement_detail
 from statements.views.themes import theme_detail, theme_list
 
 __all__ = [
+    "checks",
     "decision_list",
     "export_votes",
     "delegation_detail",

@@ -13,6 +13,7 @@ from meetings.models import Body, Meeting, ReleaseSource
 from statements.decisions.views import meeting_decisions
 from statements.models import Statement
 from statements.search import facets
+from statements.views.checks import review_counts
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -44,6 +45,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "previous": Meeting.objects.neighbour(meeting, before=True),
         "next": Meeting.objects.neighbour(meeting, before=False),
         "retired": _int(request.GET.get("retired")),
+        "review_counts": [c for c in review_counts(meeting.statements.all()) if c[3]],
+        "corrections": meeting.corrections.order_by("created_at", "pk"),
     }
     return render(request, "statements/meeting_detail.html", context)
 

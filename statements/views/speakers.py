@@ -52,14 +52,14 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def speaker_list(request: HttpRequest) -> HttpResponse:
-    """Speakers A–Z, with a name filter; only the page shown counts its statements."""
+    """Speakers A–Z by surname, with a name filter; only the page shown counts its statements."""
     name = " ".join(str(request.GET.get("name", "")).replace("\x00", "").split())[:100]
     speakers = Speaker.objects.canonical()
     if name:  # by id, not a join, so no DISTINCT over every speaker's count
         aliased = Speaker.objects.filter(aliases__name__icontains=name).values("pk")
         speakers = speakers.filter(Q(name__icontains=name) | Q(pk__in=aliased))
-    page = Paginator(speakers.order_by("name", "pk"), 100).get_page(request.GET.get("page"))
+    page = Paginator(speakers.order_by("sort_name", "pk"), 100).get_page(request.GET.get("page"))
     ids = [s.pk for s in page.object_list]  # counted after paging: OFFSET would count skipped rows
     counted = Speaker.objects.filter(pk__in=ids).annotate(n=facets.statement_count("speaker"))
-    page.object_list = list(counted.order_by("name", "pk"))
+    page.object_list = list(counted.order_by("sort_name", "pk"))
     return render(request, "statements/speaker_list.html", {"page": page, "name": name})

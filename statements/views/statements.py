@@ -56,7 +56,8 @@ def statement_cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def _statement_or_redirect(pk: int) -> Statement | HttpResponse:
-    """The statement; for an id a re-import retired, a permanent redirect to its meeting."""
+    """The statement; for an id a re-import retired, a permanent redirect to its meeting; for
+    one staff merged into another, a redirect to that one (temporary: a merge can be undone)."""
     statement = (
         Statement.objects.for_listing()
         .select_related("summary_of", "on_behalf_of_delegation")
@@ -68,5 +69,7 @@ def _statement_or_redirect(pk: int) -> Statement | HttpResponse:
     retired = RetiredStatement.objects.filter(statement_id=pk).first()
     if retired is None:
         raise Http404("No such statement")
+    if retired.merged_into and Statement.objects.filter(pk=retired.merged_into).exists():
+        return redirect("statements:statement-detail", retired.merged_into)
     url = reverse("statements:meeting-detail", args=[retired.meeting_id])
     return redirect(f"{url}?retired={pk}", permanent=True)

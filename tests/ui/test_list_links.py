@@ -18,7 +18,8 @@ def test_speaker_list_counts_statements_of_the_shown_page_and_matches_aliases(cl
     make_statement(speaker=ada)
     page = client.get(reverse("statements:speaker-list")).context["page"]
     assert page.paginator.count == 2
-    assert [(s.name, s.n) for s in page] == [("Ada Lovelace", 2), ("Bo Berg", 0)]
+    # by surname: Berg before Lovelace
+    assert [(s.name, s.n) for s in page] == [("Bo Berg", 0), ("Ada Lovelace", 2)]
     found = client.get(reverse("statements:speaker-list"), {"name": "count"}).context["page"]
     assert [s.name for s in found] == ["Ada Lovelace"] and found.paginator.count == 1
 

@@ -20,7 +20,7 @@ SELECT s.id, s.meeting_id, s.text, coalesce(r.language, 'en'), s.kind,
        to_char(s.date, 'YYYYMMDD')::int,
        concat_ws(' ', s.speaker_label, s.delegation_label, sp.name, d.name, d.code),
        coalesce(d.code, ''), b.slug, coalesce(m.session, 0),
-       coalesce(canon.slug, sp.slug, ''), coalesce(sp.slug, '')
+       coalesce(canon.slug, sp.slug, ''), coalesce(sp.slug, ''), s.review_state
 FROM statements_statement s
 JOIN meetings_meeting m ON m.id = s.meeting_id
 JOIN meetings_body b ON b.id = m.body_id
@@ -57,6 +57,7 @@ COLUMNS = [
     "session",
     "speaker",
     "speaker_own",
+    "review",
     "themes",
     "pillars",
 ]
@@ -72,7 +73,7 @@ def document(row: Sequence) -> tantivy.Document:
     doc.add_unsigned(ORDER_FIELD, ymd * ORDER_SPLIT + r["id"])
     doc.add_text(TEXT_FIELDS[for_release(r["language"]).code], r["text"])
     doc.add_text(NAMES_FIELD, r["names"])
-    for name in ("kind", "body", "delegation", "speaker", "speaker_own"):
+    for name in ("kind", "body", "delegation", "speaker", "speaker_own", "review"):
         if r[name]:
             doc.add_text(name, r[name])
     for slug in r["themes"]:

@@ -36,6 +36,7 @@ class SearchSpec:
     sessions: tuple[int, ...] = ()
     kinds: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
+    reviews: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     all_kinds: bool = False  # counting the kind facet: summaries count too
@@ -44,7 +45,8 @@ class SearchSpec:
     def without(self, facet: str) -> SearchSpec:
         """The same search without one facet's own filter (its counts reflect the others)."""
         name = {"delegation": "delegations", "theme": "themes", "body": "bodies"}.get(facet)
-        name = name or {"session": "sessions", "kind": "kinds", "speaker": "speakers"}[facet]
+        name = name or {"session": "sessions", "kind": "kinds", "speaker": "speakers"}.get(facet)
+        name = name or {"review": "reviews"}[facet]
         return replace(self, **{name: ()}, all_kinds=self.all_kinds or facet == "kind")
 
     def key(self) -> str:
@@ -59,6 +61,7 @@ _KEY_FIELDS = [
     "sessions",
     "kinds",
     "speakers",
+    "reviews",
     "date_from",
     "date_to",
     "all_kinds",
@@ -159,6 +162,7 @@ def filter_clauses(schema: tantivy.Schema, spec: SearchSpec) -> list:
         ("delegation", spec.delegations),
         ("body", spec.bodies),
         ("kind", spec.kinds),
+        ("review", spec.reviews),
         ("session", spec.sessions),
     ]
     for name, values in one_of:

@@ -10,7 +10,16 @@ from meetings.languages import LANGUAGES
 ANALYZERS = {code: f"{code}_words" for code in LANGUAGES}
 TEXT_FIELDS = {code: f"text_{code}" for code in LANGUAGES}
 NAMES_FIELD = "names"  # speaker and delegation as printed and as resolved, English analysis
-FACET_TEXT_FIELDS = ("delegation", "theme", "pillar", "body", "kind", "speaker", "speaker_own")
+FACET_TEXT_FIELDS = (
+    "delegation",
+    "theme",
+    "pillar",
+    "body",
+    "kind",
+    "speaker",
+    "speaker_own",
+    "review",
+)
 FACET_INT_FIELDS = ("session", "year", "date", "meeting")
 # Sort key for date order: yyyymmdd * 10^10 + id, so one u64 fast field orders by (date, id).
 ORDER_FIELD = "order"

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from statements.search.index import store
 from statements.search.index.rebuild import rebuild
+from statements.search.index.schema import FACET_TEXT_FIELDS
 
 
 class Command(BaseCommand):
@@ -19,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-missing", action="store_true", help="Only build when no readable index exists"
+            "--if-missing",
+            action="store_true",
+            help="Only build when no readable index with every current field exists",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
 
@@ -35,8 +38,10 @@ class Command(BaseCommand):
 
 
 def _readable() -> bool:
+    """An index opens and has every field of the current schema (else it is built anew)."""
     try:
-        store.open_index()
-    except store.IndexUnavailable:
+        index = store.open_index()
+        index.parse_query("x", list(FACET_TEXT_FIELDS))  # a field the index lacks: ValueError
+    except (store.IndexUnavailable, ValueError):
         return False
     return True

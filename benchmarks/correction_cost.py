@@ -1,0 +1,34 @@
+"""What a staff correction costs: five corrections and their undos on the sample release.
+
+Run against an archive holding the sample release (as `python3 dev.py start` leaves it):
+
+    python3 dev.py manage shell < benchmarks/correction_cost.py
+
+Each correction (a title change) and each undo writes the whole meeting again through the
+ingest writer (parse, plan, write, tagging, search index); the undo leaves the archive as it was.
+"""
+
+import time
+
+from meetings.models import Meeting
+from statements.ingest.correction_writes import record_correction, undo_correction
+from statements.ingest.corrections import text_hash
+
+meeting = Meeting.objects.get(release__symbol="GA/12388")
+timings = []
+for i in range(5):
+    statement = meeting.statements.get(sequence=40)
+    started = time.perf_counter()
+    correction = record_correction(
+        meeting=meeting,
+        operation="reassign",
+        params={"anchor": text_hash(statement.text), "title": f"Benchmark {i}"},
+        description="benchmark",
+        reason="benchmark",
+        statement_id=statement.pk,
+    )
+    corrected = time.perf_counter()
+    undo_correction(correction=correction)
+    timings.append((corrected - started, time.perf_counter() - corrected))
+print("correction s:", sorted(round(a, 3) for a, _ in timings))
+print("undo s:", sorted(round(b, 3) for _, b in timings))

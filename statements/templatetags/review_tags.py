@@ -1,0 +1,34 @@
+"""Parser warnings in words for readers, and the correction that answers each, for staff."""
+
+from __future__ import annotations
+
+from django import template
+
+from statements import review
+from statements.ingest.corrections import paragraphs, sentence_starts
+
+register = template.Library()
+
+
+@register.filter
+def warning_words(warnings) -> str:
+    """The parser's warnings ("code: message") as a reader reads them, joined by "; "."""
+    return "; ".join(review.warning_words(w) for w in warnings or ())
+
+
+@register.filter
+def answering_action(warning: str) -> str:
+    """The correction form that answers a warning (an anchor prefix on the corrections page)."""
+    return review.ANSWERS.get(warning.partition(":")[0], "review")
+
+
+@register.filter
+def sentence_choices(text: str) -> list[tuple[int, str]]:
+    """Where a statement may be split: (offset, the sentence's first words)."""
+    return [(at, " ".join(text[at:].split()[:8])) for at in sentence_starts(text)]
+
+
+@register.filter
+def paragraph_choices(text: str) -> list[str]:
+    """A statement's paragraphs, by their first words."""
+    return [" ".join(p.split()[:8]) for p in paragraphs(text)]

@@ -1,0 +1,241 @@
+"""Staff correct the sample release in the admin, and researchers see what was checked.
+
+Real headless Chromium under the site's own Content-Security-Policy (no bypass): every page
+these tests visit, the admin's included, must log no CSP violation. Widths: the meeting page
+at 390 px must not scroll sideways, /data/'s <pre> blocks must not overflow at 1,280 px.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from meetings.models import Meeting
+from statements.decisions.models import NarrativeParagraph
+from statements.ingest import ingest_source
+from statements.models import Correction, RetiredStatement, Statement
+from tests.seed import SEED_OVERRIDES, SEED_PATH, seed_bytes
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def release(transactional_db, django_db_serialized_rollback):
+    ingest_source(
+        source=seed_bytes(), source_name="seed.txt", overrides=dict(SEED_OVERRIDES), via="test"
+    )
+    return Meeting.objects.get()
+
+
+@pytest.fixture
+def strict_page(browser, live_server):
+    """Pages under the site's real CSP that fail the test on any violation; optionally staff."""
+    contexts, violations = [], []
+    host = urlsplit(live_server.url).netloc
+
+    def make(*, width: int = 1280, height: int = 900, user=None):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, base_url=live_server.url
+        )
+        contexts.append(context)
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if urlsplit(route.request.url).netloc == host
+                or route.request.url.startswith(("data:", "about:"))
+                else route.abort()
+            ),
+        )
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies["sessionid"].value
+            context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+        page = context.new_page()
+        page.set_default_timeout(30_000)  # a correction rewrites the meeting; CI machines are slow
+
+        def console(message):
+            if "Content Security Policy" in message.text or "Refused to" in message.text:
+                violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", console)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw-123456789", is_staff=True)
+    codenames = ["view_correction", "correct_statements", "ingest_release", "view_release"]
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def statements(meeting) -> list[Statement]:
+    return list(meeting.statements.exclude(kind="summary").order_by("sequence"))
+
+
+def submit(page, form_id: str, **fields) -> None:
+    """Open a correction's <details>, fill it, send it, and wait for the page to say it is done."""
+    page.locator(f"#{form_id} summary").click()
+    form = page.locator(f"#{form_id} form")
+    for name, value in fields.items():
+        field = form.locator(f"[name={name}]")
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(index=value) if isinstance(value, int) else field.select_option(
+                value
+            )
+        else:
+            field.fill(value)
+    form.get_by_role("button").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() == 1, page.locator("#content").inner_text()
+
+
+def test_each_correction_through_the_admin_then_undo(strict_page, release, editor, screenshot):
+    page = strict_page(user=editor)
+    total = Statement.objects.count()
+    narrative = NarrativeParagraph.objects.count()
+    page.goto(f"/admin/statements/correction/meeting/{release.pk}/")
+    full = statements(release)
+
+    # Split: the first part keeps the id, the second is a new statement of Peru.
+    split = full[3]
+    submit(page, f"split-{split.pk}", at=0, delegation="PER", reason="Two speakers")
+    assert Statement.objects.count() == total + 1
+    second = Statement.objects.get(sequence=split.sequence + 1, meeting=release)
+    assert second.delegation.code == "PER" and second.review_state == "corrected"
+    assert Statement.objects.filter(pk=split.pk).exists()
+
+    # Merge: the later one's id redirects to the kept one.
+    kept, gone = full[5], full[6]
+    submit(page, f"merge-{kept.pk}", other=str(gone.pk), reason="One speech")
+    assert Statement.objects.count() == total
+    assert RetiredStatement.objects.get(statement_id=gone.pk).merged_into == kept.pk
+
+    # Reassign: another delegation, title and kind.
+    moved = full[8]
+    submit(page, f"reassign-{moved.pk}", delegation="NOR", title="Minister", reason="Misread")
+    moved.refresh_from_db()
+    assert moved.delegation.code == "NOR" and moved.title == "Minister"
+
+    # Move a statement's paragraph to the narrative (its only one: it leaves the statements).
+    to_narrative = full[10]
+    submit(page, f"narrative-{to_narrative.pk}", reason="A vote paragraph")
+    assert Statement.objects.count() == total - 1
+    assert NarrativeParagraph.objects.count() == narrative + 1
+    screenshot(page, "corrections-admin", full_page=False)
+
+    history = page.locator(".correction-history tbody tr")
+    assert history.count() == 4
+    assert "A vote paragraph" in history.first.inner_text()
+    # Undo the last: the paragraph is a statement again, under its old id.
+    history.first.get_by_role("button", name="Undo").click()
+    page.wait_for_load_state()
+    assert "Undone" in page.locator(".messagelist").inner_text()
+    assert Statement.objects.filter(pk=to_narrative.pk).exists()
+    assert Statement.objects.count() == total
+    assert NarrativeParagraph.objects.count() == narrative
+    assert Correction.objects.filter(undone_at__isnull=False).count() == 1
+
+    # The public side: the permalink of the merged statement leads to the kept one.
+    page.goto(f"/statements/{gone.pk}/")
+    assert page.url.endswith(f"/statements/{kept.pk}/")
+    assert "Corrected by staff on" in page.locator(".review-state").inner_text()
+
+
+def test_a_correction_survives_a_reingest_and_is_flagged_when_its_text_changed(
+    strict_page, release, editor
+):
+    page = strict_page(user=editor)
+    full = statements(release)
+    target, other = full[2], full[12]
+    page.goto(f"/admin/statements/correction/meeting/{release.pk}/")
+    submit(page, f"reassign-{target.pk}", delegation="PER", reason="Misread")
+    submit(page, f"review-{other.pk}")
+    ids = set(Statement.objects.values_list("pk", flat=True))
+
+    # The same release uploaded again, with the reviewed statement's paragraph edited.
+    edited = seed_bytes().replace(other.text[:50].encode(), other.text[:50].encode() + b" (sic)")
+    ingest_source(source=edited, source_name="again.txt", overrides=dict(SEED_OVERRIDES), via="t")
+    assert set(Statement.objects.values_list("pk", flat=True)) == ids
+    assert Statement.objects.get(pk=target.pk).delegation.code == "PER"
+    page.goto(f"/admin/statements/correction/meeting/{release.pk}/")
+    assert "no longer applies" in page.locator(".correction-flagged").inner_text()
+    page.goto("/admin/statements/correction/?state=flagged")
+    assert page.locator("#result_list tbody tr").count() == 1
+
+
+def test_researchers_see_the_review_state_on_page_api_and_csv(strict_page, release, editor):
+    staff = strict_page(user=editor)
+    target = statements(release)[1]
+    staff.goto(f"/admin/statements/correction/meeting/{release.pk}/")
+    submit(staff, f"reassign-{target.pk}", title="Permanent Representative", reason="Printed")
+
+    page = strict_page()
+    page.goto("/statements/")
+    page.locator(".facet-link", has_text="Corrected by staff").click()
+    page.wait_for_url(re.compile(r"review=corrected"))
+    assert page.locator(".result").count() == 1
+    page.goto(f"/statements/{target.pk}/")
+    assert "Corrected by staff on" in page.locator(".review-state").inner_text()
+    page.goto(f"/meetings/{release.pk}/")
+    assert "Corrected by staff: 1" in page.locator("#checked-heading + p").inner_text()
+    api = page.request.get("/api/v1/statements?review=corrected").json()
+    [item] = api.get("data") or api.get("items")
+    assert item["id"] == target.pk and item["review_state"] == "corrected"
+    exported = page.request.get("/statements/export.csv?review=corrected").text()
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert [r["id"] for r in rows] == [str(target.pk)] and rows[0]["review_date"]
+    page.goto("/checks/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("How statements")
+
+
+def widest(page) -> list[str]:
+    """The elements that reach past the viewport's right edge, innermost last."""
+    return page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+        " > window.innerWidth + 1).slice(0, 6).map(e => e.tagName + '.' + e.className + ' '"
+        " + Math.round(e.getBoundingClientRect().width))"
+    )
+
+
+def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor):
+    phone = strict_page(width=390, height=844)
+    for url in ("/", "/statements/", f"/meetings/{release.pk}/", "/checks/", "/data/"):
+        phone.goto(url)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px: {widest(phone)}"
+    wide = strict_page(width=1280)
+    wide.goto("/data/")
+    wider = wide.evaluate(
+        "[...document.querySelectorAll('pre')].filter(p => p.scrollWidth > p.clientWidth + 1)"
+        ".map(p => p.textContent.slice(0, 40))"
+    )
+    assert not wider, f"<pre> blocks overflow at 1280 px: {wider}"
+    staff = strict_page(user=editor)
+    for url in ("/admin/", "/admin/statements/correction/", "/admin/meetings/release/"):
+        staff.goto(url)
+        assert staff.locator("#content").count() == 1
+    # The review page of an upload (its warnings and inferred values styled by static CSS).
+    staff.goto("/admin/meetings/release/upload/")
+    staff.locator("input[type=file]").set_input_files(str(SEED_PATH))
+    staff.locator("#content form [type=submit]").first.click()
+    staff.wait_for_load_state()
+    assert "Review 1 release" in staff.locator("h1").inner_text()
+    colour = staff.locator(".review").first.evaluate("e => getComputedStyle(e).borderTopStyle")
+    assert colour == "solid"  # the stylesheet applied
