@@ -225,11 +225,19 @@ class Statement(models.Model):
         module=__name__,
         qualname="Statement.ReviewState",
     )
+    # Database defaults too: bulk loads that write rows by COPY (the synthetic corpus) need none.
     review_state = models.CharField(
-        max_length=20, choices=ReviewState.choices, default=ReviewState.AS_PARSED
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.AS_PARSED,
+        db_default=ReviewState.AS_PARSED,
     )
     parser_warnings = ArrayField(
-        models.TextField(), default=list, blank=True, help_text="The parser's doubts, in words"
+        models.TextField(),
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="The parser's doubts, in words",
     )
     review_date = models.DateField(
         null=True, blank=True, help_text="When staff last reviewed or corrected it"
