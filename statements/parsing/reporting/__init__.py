@@ -277,8 +277,13 @@ def _clause_limit(paragraph: str, end: int) -> int:
     return semicolon if semicolon >= 0 else limit
 
 
+_LOWER_AHEAD = re.compile(r"\s*[a-z]")
+
+
 def _predicate_at(paragraph: str, position: int, mention: Mention, relative: bool = False) -> bool:
     """Say whether a reporting predicate starts at `position`."""
+    if not _LOWER_AHEAD.match(paragraph, position):
+        return False  # both predicates start with a lower-case word: a cheap test first
     french = FR_PREDICATE.match(paragraph, position)
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
