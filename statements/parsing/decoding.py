@@ -145,6 +145,8 @@ def _byte_of(char: str) -> bytes:
 
 def repair_mojibake(text: str) -> tuple[str, int]:
     """Re-decode UTF-8 sequences that were read as Windows-1252; return text and repair count."""
+    if b"\xc3" not in text.encode("utf-8", errors="surrogatepass"):
+        return text, 0  # every sequence starts with one of Â-ô, all encoded after the byte C3
     count = sum(1 for match in _MOJIBAKE.finditer(text) if _repaired(match) != match.group())
     return (_MOJIBAKE.sub(_repaired, text), count) if count else (text, 0)
 

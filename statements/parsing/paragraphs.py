@@ -35,8 +35,10 @@ _FURNITURE = re.compile(
 )
 # Furniture is a line or two; a longer "paragraph" is a whole text without line breaks.
 _FURNITURE_MAX = 400
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_ODD_SPACES}]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,11 @@ class Document:
 
 def tidy(text: str) -> str:
     """Collapse runs of spaces (including no-break spaces) and drop zero-width characters."""
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    if any(char in text for char in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if "  " in text or any(char in text for char in _ODD_SPACES):
+        text = _SPACES.sub(" ", text)  # else every run is one plain space, left as it is
+    return text.strip()
 
 
 def is_furniture(text: str) -> bool:

@@ -74,9 +74,13 @@ _CONTINUATION_CUE = re.compile(
 )
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
 # Every phrase of _PARTIAL holds one of these: a plain scan spares the long pattern.
-_PARTIAL_WORDS = re.compile(
-    "covered|crisis|later|full|budget|constraints|couvert|liquidit|ultérieurement", re.IGNORECASE
-)
+_PARTIAL_WORDS = (
+    "covered", "crisis", "later", "full", "budget", "constraints", "couvert", "liquidit",
+    "ultérieurement",
+)  # fmt: skip
+# Letters a case-blind pattern matches to i or s that casefold() does not fold so: where they
+# occur, the substring test above could miss, so the pattern decides.
+_CASE_ODDITIES = "ıſİ"
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
@@ -145,8 +149,10 @@ def is_quotation(text: str) -> bool:
 
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
-    if not _PARTIAL_WORDS.search(text):
-        return False  # a literal scan spares the long pattern on most paragraphs
+    folded = text.casefold()
+    odd = any(letter in text for letter in _CASE_ODDITIES)
+    if not odd and not any(word in folded for word in _PARTIAL_WORDS):
+        return False  # plain substring tests spare the long pattern on most paragraphs
     return bool(_PARTIAL.search(text))
 
 

@@ -64,8 +64,14 @@ def read_text(text: str) -> Document:
 
 def _block_lines(raw: str) -> list[str]:
     """Return the tidied, non-empty lines of a block, without "| |||" debris."""
-    lines = (_DEBRIS.sub("", tidy(line)) for line in raw.split("\n"))
+    # Without a "|", the pattern only strips leading blanks, which strip() does anyway.
+    lines = (_without_debris(tidy(line)) for line in raw.split("\n"))
     return [line.strip() for line in lines if line.strip()]
+
+
+def _without_debris(line: str) -> str:
+    """A line without "| |||" debris (the pattern is skipped when the line holds no "|")."""
+    return _DEBRIS.sub("", line) if "|" in line else line
 
 
 def _starts_body(joined: str) -> bool:

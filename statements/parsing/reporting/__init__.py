@@ -60,6 +60,7 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     if not mentions:
         return []
     starts = _sentence_starts(paragraph)
+    predicates = _Predicates(paragraph)
     coordinated: list[Mention] = []
     behalf: Mention | None = None
     previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
@@ -79,10 +80,11 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
         sentence = _sentence_of(
             starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
         )
-        start = _forward(paragraph, sentence, coordinated[0] if coordinated else mention, mention)
+        first = coordinated[0] if coordinated else mention
+        start = _forward(paragraph, sentence, first, mention, predicates)
         if start is None and coordinated:  # "menées par l’Allemagne, la Russie a estimé": no list
             alone = _sentence_of(starts, mention.phrase_start)
-            start = _forward(paragraph, alone, mention, mention)
+            start = _forward(paragraph, alone, mention, mention, predicates)
             if start is not None:
                 coordinated, sentence = [], alone
         if start is None:
@@ -181,7 +183,9 @@ def _after(paragraph: str, end: int) -> int:
     return end
 
 
-def _forward(paragraph: str, sentence: int, first: Mention, mention: Mention) -> int | None:
+def _forward(
+    paragraph: str, sentence: int, first: Mention, mention: Mention, predicates: _Predicates
+) -> int | None:
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = _window(paragraph, sentence, first.phrase_start, 60)
     tail = left[-24:]
@@ -190,15 +194,15 @@ def _forward(paragraph: str, sentence: int, first: Mention, mention: Mention) ->
         return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
     if _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
-        return sentence if who and _predicate_at(paragraph, who.end() - 1, mention, True) else None
+        return sentence if who and _predicate_at(predicates, who.end() - 1, mention, True) else None
     if _INCLUDING.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
-        if who and _predicate_at(paragraph, who.end() - 1, mention, True):
+        if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
     if not _opens_clause(left, first.shape):
         return None
-    if not _has_predicate(paragraph, mention):
+    if not _has_predicate(paragraph, mention, predicates):
         return None
     subordinate = EN_SUBORDINATE.search(left)
     if subordinate and left.strip(" ,;:x") != subordinate.group().strip(" ,;:"):
@@ -245,24 +249,24 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
 
 
-def _has_predicate(paragraph: str, mention: Mention) -> bool:
+def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
     """Say whether a reporting predicate follows the subject, maybe after a clause in commas."""
     end = mention.phrase_end
-    if _predicate_at(paragraph, end, mention):
+    if _predicate_at(predicates, end, mention):
         return True
     who = WHO.match(paragraph, end)
-    if who and mention.shape != "bare" and _predicate_at(paragraph, who.end() - 1, mention, True):
+    if who and mention.shape != "bare" and _predicate_at(predicates, who.end() - 1, mention, True):
         return True
     if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
         return False
-    if paragraph.startswith(",", end) and _predicate_at(paragraph, end + 1, mention):
+    if paragraph.startswith(",", end) and _predicate_at(predicates, end + 1, mention):
         # a stray comma: "NAME (Country), a évoqué"; "l’Uruguay, la Bolivie et la Suède,
         # rappelaient" ("in Abuja, Nigeria, endorsed" is a place: alone, a delegation needs the
         # French verb)
         return mention.shape != "bare" or bool(FR_PREDICATE.match(paragraph, end + 1))
     stop = _clause_limit(paragraph, end)
     for comma in COMMA.finditer(paragraph, end + 1, stop):
-        if _predicate_at(paragraph, comma.end() - 1, mention):
+        if _predicate_at(predicates, comma.end() - 1, mention):
             return True
     return False
 
@@ -277,25 +281,58 @@ def _clause_limit(paragraph: str, end: int) -> int:
     return semicolon if semicolon >= 0 else limit
 
 
-def _predicate_at(paragraph: str, position: int, mention: Mention, relative: bool = False) -> bool:
-    """Say whether a reporting predicate starts at `position`."""
+_LOWER_AHEAD = re.compile(r"\s*[a-z]")
+
+
+class _Predicates:
+    """The predicate read at each position of one paragraph, each read once: the clause after
+    a subject is tried for every mention before it, at the same commas."""
+
+    def __init__(self, paragraph: str) -> None:
+        self.paragraph = paragraph
+        self._read: dict[int, tuple[bool, str | None, bool]] = {}
+
+    def at(self, position: int) -> tuple[bool, str | None, bool]:
+        """(a French predicate of saying, the English finite verb, whether "had" opens it)."""
+        read = self._read.get(position)
+        if read is None:
+            read = self._read[position] = _read_predicate(self.paragraph, position)
+        return read
+
+
+def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bool]:
+    """Read the predicate that starts at `position`, whoever its subject."""
+    if not _LOWER_AHEAD.match(paragraph, position):
+        return False, None, False  # both predicates start with a lower-case word: a cheap test
     french = FR_PREDICATE.match(paragraph, position)
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
         spoken = french.group("present") or french.group("imperfect") or french.group("etre")
         if spoken or (verb and verb not in FR_NOT_SAYING):
-            return mention.shape != "bare" or _fr_subject_ok(mention)
+            return True, None, False
     english = EN_PREDICATE.match(paragraph, position)
     if not english:
-        return False
+        return False, None, False
     verb = english.group("verb")
     if verb in EN_NOT_VERBS or verb in EN_NOT_SAYING:
+        return False, None, False
+    return False, verb, english.group().lstrip().startswith("had ")
+
+
+def _predicate_at(
+    predicates: _Predicates, position: int, mention: Mention, relative: bool = False
+) -> bool:
+    """Say whether a reporting predicate starts at `position`."""
+    french, verb, had = predicates.at(position)
+    if french:
+        return mention.shape != "bare" or _fr_subject_ok(mention)
+    if verb is None:
         return False
     if mention.shape != "bare" or relative:
         return verb.endswith("ed") or reports(verb)
     # a delegation alone: a verb of saying, and not a story told in the past perfect ("Argentina
     # and the United Kingdom had agreed in 1989")
-    return reports(verb) and not english.group().lstrip().startswith("had ")
+    return reports(verb) and not had
 
 
 def _fr_subject_ok(mention: Mention) -> bool:
