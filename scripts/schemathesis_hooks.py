@@ -6,6 +6,9 @@ invalid_cursor problem is not a failure; everything else about such requests is 
 and tests/publish/test_api.py covers cursors (paging, tampering, another list's cursor). Likewise
 a speaker slug is valid only when such a speaker exists, and speakers are too many to list in the
 document (delegations, themes and bodies are listed as enums): an unknown speaker's 400 is right.
+A NUL character (%00) is refused in every address with a 400 named `nul_character`
+(config/nul_characters.py; no page, parameter or record can hold one); JSON Schema has no way to
+exclude one character from every string without a pattern on each, so that 400 is right too.
 """
 
 import schemathesis
@@ -20,6 +23,6 @@ def filter_failure(context, failure, case, response) -> bool:
         body = response.json()
     except ValueError:
         return True
-    if body.get("code") == "invalid_cursor":
+    if body.get("code") in ("invalid_cursor", "nul_character"):
         return False
     return not (body.get("code") == "unknown_value" and body.get("parameter") == "speaker")

@@ -82,7 +82,8 @@ def coverage_list(request: HttpRequest, params: Query[CoverageQuery]) -> dict:
     return {"data": rows}
 
 
-@router.get("coverage/{body}/{year}", response={200: CoverageDetail, 404: ProblemOut},
+@router.get("coverage/{body}/{year}",
+            response={200: CoverageDetail, 400: ProblemOut, 404: ProblemOut},
             url_name="api-coverage-detail", operation_id="getCoverage",
             summary="One body's year: listed, archived, waiting, failed, gaps",
             tags=["coverage"])  # fmt: skip
