@@ -216,11 +216,15 @@ def widest(page) -> list[str]:
 
 def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor):
     phone = strict_page(width=390, height=844)
-    for url in ("/", "/statements/", f"/meetings/{release.pk}/", "/checks/", "/data/"):
-        phone.goto(url)
-        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{url} scrolls sideways by {overflow} px: {widest(phone)}"
     wide = strict_page(width=1280)
+    pages = ("/", "/statements/", f"/meetings/{release.pk}/", "/checks/", "/data/")
+    # and this round's new pages: coverage, alignment, alerts, decisions
+    pages += ("/coverage/", "/alignment/", "/alignment/matrix/", "/alerts/", "/decisions/")
+    for screen in (phone, wide):
+        for url in pages:
+            screen.goto(url)
+            overflow = screen.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{url} scrolls sideways by {overflow} px: {widest(screen)}"
     wide.goto("/data/")
     wider = wide.evaluate(
         "[...document.querySelectorAll('pre')].filter(p => p.scrollWidth > p.clientWidth + 1)"
