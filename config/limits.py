@@ -201,7 +201,7 @@ def running_cached(request: HttpRequest, group: str) -> Iterator[bool]:
 
 def client_address(request: HttpRequest) -> str:
     """The client's address as the rate limits see it (X-Real-IP behind the proxy)."""
-    meta = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    meta = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
     return request.META.get(meta) or request.META.get("REMOTE_ADDR", "")
 
 

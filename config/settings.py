@@ -349,8 +349,9 @@ RATELIMIT_CONCURRENCY_COUNTER = os.environ.get(
 # client that asks again as soon as it is refused then costs little CPU (config/limits.py).
 RATELIMIT_REFUSAL_DELAY = float(os.environ.get("RATELIMIT_REFUSAL_DELAY", "1"))
 RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCESS", "4"))
-if env_bool("DJANGO_BEHIND_PROXY"):
-    RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # set by the front server, never by the client
+# Behind the front server, the client's address is its X-Real-IP (never set by the client);
+# None is django-ratelimit's own default: REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP" if env_bool("DJANGO_BEHIND_PROXY") else None
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.
 EXPORTS_PER_PROCESS = int(os.environ.get("EXPORTS_PER_PROCESS", "2"))
 # The locmem cache counts per process (limits are then per worker): accepted, documented.

@@ -29,7 +29,13 @@ from statements.harvest.models import (
 )
 from statements.harvest.sources import release_address
 from statements.harvest.targets import Discoverer, Discovery, Request
-from statements.ingest import IngestError, content_hash, ingest_release, parse_source, plan_release
+from statements.ingest import (
+    IngestError,
+    content_hash,
+    corrected_plan,
+    ingest_release,
+    parse_source,
+)
 
 LOCK_KEY = "statements.harvest"
 MAX_ATTEMPTS = 2  # an item whose visit never finished this often is failed, not begun again
@@ -275,7 +281,8 @@ class Harvester:
             parsed = parse_source(source, source_name=page.url)
         except IngestError as exc:
             return self._queue(page, str(exc), parsed=False, failed=True)
-        plan = plan_release(
+        # Staff corrections apply again; one whose text changed is a warning, so a review.
+        plan, _ = corrected_plan(
             parsed=parsed,
             source=source,
             source_name=page.url,

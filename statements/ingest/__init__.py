@@ -19,6 +19,7 @@ _EXPORTS = {
     "ReleaseMetadata": "metadata",
     "metadata_from_parse": "metadata",
     "IngestPlan": "plan",
+    "corrected_plan": "correction_writes",
     "PlannedStatement": "plan",
     "content_hash": "plan",
     "plan_release": "plan",

@@ -9,6 +9,8 @@ the release applies the same operations again.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -55,9 +57,19 @@ def corrected_plan(
     overrides: dict | None = None,
     replace: bool = False,
     pending: list | None = None,
+    trusted_hosts: Collection[str] = (),
 ) -> tuple[IngestPlan, Outcome | None]:
-    """The ingest plan with the stored release's corrections (and pending ones) applied."""
-    args = {"source": source, "source_name": source_name, "overrides": overrides}
+    """The ingest plan with the stored release's corrections (and pending ones) applied.
+
+    A stored correction whose text changed is a warning of the plan, so that a caller that writes
+    only clean plans (the harvester) sends the release to review instead.
+    """
+    args = {
+        "source": source,
+        "source_name": source_name,
+        "overrides": overrides,
+        "trusted_hosts": trusted_hosts,
+    }
     plan = plan_release(parsed=parsed, replace=replace, **args)
     stored = (
         list(Correction.objects.filter(meeting__release=plan.existing).active())

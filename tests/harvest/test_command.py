@@ -319,3 +319,39 @@ def test_refuses_to_run_without_a_contact(harvest_settings, site):
     harvest_settings.HARVEST_CONTACT = ""
     code, output = harvest("--url", site.base_url + SC)
     assert code == 1 and "HARVEST_CONTACT" in output and not site.requests
+
+
+def test_a_changed_text_under_a_staff_correction_goes_to_review_not_to_the_archive(
+    harvest_settings, site
+):
+    from django.contrib.auth import get_user_model
+
+    from statements.ingest.correction_writes import record_correction
+    from statements.ingest.corrections import text_hash
+
+    assert harvest("--url", site.base_url + SC)[0] == 0
+    release = Release.objects.get()
+    target = release.meeting.statements.exclude(kind="summary").order_by("sequence")[1]
+    record_correction(
+        meeting=release.meeting,
+        operation="reassign",
+        params={
+            "anchor": text_hash(target.text),
+            "delegation_label": "Peru",
+            "delegation_code": "PER",
+        },  # fmt: skip
+        description=f"reassign #{target.pk}",
+        reason="Checked against the release",
+        user=get_user_model().objects.create_user("editor", password="x" * 12, is_staff=True),
+        statement_id=target.pk,
+    )
+    ingested = Release.objects.get().ingested_at
+    original, words = site.body(SC), " ".join(target.text.split()[:4]).encode()
+    assert original.count(words) == 1
+    site.overrides[SC] = original.replace(words, words + b" (sic)")
+    code, output = harvest("--url", site.base_url + SC)
+    assert code == 0, output
+    review = ReviewItem.objects.get()
+    assert "no longer applies" in review.reason and f"reassign #{target.pk}" in review.reason
+    assert Release.objects.get().ingested_at == ingested  # nothing written before a person looks
+    assert Statement.objects.get(pk=target.pk).delegation.code == "PER"
