@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db.models import QuerySet
 from django.http import QueryDict
 
@@ -20,8 +22,9 @@ def query_string(kind: str, value: str) -> str:
 def new_statements(subscription) -> QuerySet:
     """Statements matching the subscription added since it last looked, oldest first."""
     spec = StatementFilter(QueryDict(subscription.query)).spec()  # what the statements page finds
-    found = [pk for pk in engine.all_ids(spec) if pk > subscription.seen_statement_id]
-    return Statement.objects.filter(pk__in=found).order_by("id")
+    # Only ids past the last digest leave the engine: a broad subscription costs what is new.
+    spec = replace(spec, scope={**spec.scope, "after_id": subscription.seen_statement_id})
+    return Statement.objects.filter(pk__in=engine.all_ids(spec)).order_by("id")
 
 
 def newest_id() -> int:

@@ -6,6 +6,7 @@ tests check the rows the engine returns against the database's own view of them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from django.http import QueryDict
@@ -100,3 +101,12 @@ def test_the_filter_no_longer_filters_querysets(archive):
         assert "spec()" in str(exc)
     else:
         raise AssertionError("StatementFilter.qs should point to spec()")
+
+
+def test_a_scope_after_an_id_matches_only_newer_statements(archive):
+    every = sorted(pk for pk in engine.all_ids(run("").spec()))
+    middle = every[len(every) // 2]
+    spec = run("").spec()
+    newer = replace(spec, scope={"after_id": middle})
+    assert sorted(engine.all_ids(newer)) == [pk for pk in every if pk > middle]
+    assert engine.count(newer) == len(every) - every.index(middle) - 1 > 0

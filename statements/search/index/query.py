@@ -174,6 +174,10 @@ def filter_clauses(schema: tantivy.Schema, spec: SearchSpec) -> list:
         clauses.append((Occur.Must, _either(schema, ("speaker", "speaker_own"), spec.speakers)))
     if spec.scope.get("speaker"):
         clauses.append((Occur.Must, _either(schema, ("speaker",), [spec.scope["speaker"]])))
+    if spec.scope.get("after_id"):  # alerts: only what was added since the last digest
+        newer = (spec.scope["after_id"] + 1, 2**63 - 1)
+        range_query = tantivy.Query.range_query(schema, "id", tantivy.FieldType.Integer, *newer)
+        clauses.append((Occur.Must, range_query))
     if spec.date_from or spec.date_to:
         low = _ymd(spec.date_from) if spec.date_from else 0
         high = _ymd(spec.date_to) if spec.date_to else 99991231
