@@ -20,6 +20,7 @@ from meetings.models import Meeting
 from statements.decisions.models import NarrativeParagraph
 from statements.ingest import ingest_source
 from statements.models import Correction, RetiredStatement, Statement
+from tests.decisions.conftest import ingest_vote_release
 from tests.seed import SEED_OVERRIDES, SEED_PATH, seed_bytes
 
 pytestmark = [
@@ -217,7 +218,9 @@ def widest(page) -> list[str]:
 def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor):
     phone = strict_page(width=390, height=844)
     wide = strict_page(width=1280)
+    voted = ingest_vote_release()  # a recorded vote: the meeting page's decisions box
     pages = ("/", "/statements/", f"/meetings/{release.pk}/", "/checks/", "/data/")
+    pages += (voted.get_absolute_url(),)
     # and this round's new pages: coverage, alignment, alerts, decisions
     pages += ("/coverage/", "/alignment/", "/alignment/matrix/", "/alerts/", "/decisions/")
     for screen in (phone, wide):
@@ -225,6 +228,8 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
             screen.goto(url)
             overflow = screen.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow} px: {widest(screen)}"
+    phone.goto(voted.get_absolute_url())
+    assert phone.locator("section.decisions li").count() >= 1  # the box was there to measure
     wide.goto("/data/")
     wider = wide.evaluate(
         "[...document.querySelectorAll('pre')].filter(p => p.scrollWidth > p.clientWidth + 1)"
