@@ -27,6 +27,7 @@ measurements with its code against the same database and index: the last column 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -103,22 +104,25 @@ def cpu_pass(urls: list[tuple[str, str]], repeat: int, profile: str | None) -> d
             started = time.process_time()
             if profiler:
                 profiler.enable()
-            status = _get(client, path)
+            status, digest = _get(client, path)
             if profiler:
                 profiler.disable()
             times.append((time.process_time() - started) * 1000)
         cpu = statistics.median(times)
-        out.append({"kind": kind, "path": path, "cpu_ms": cpu, "status": status})
+        out.append({"kind": kind, "path": path, "cpu_ms": cpu, "status": status, "sha": digest})
     if profiler:
         profiler.dump_stats(profile)
     return {"urls": out}
 
 
-def _get(client, path: str) -> int:
+def _get(client, path: str) -> tuple[int, str]:
+    """GET the path; its status and the SHA-256 of its body (the codes must serve the same)."""
     response = client.get(path, HTTP_HOST="127.0.0.1")
     if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
-    return response.status_code
+        body = b"".join(response.streaming_content)
+    else:
+        body = response.content
+    return response.status_code, hashlib.sha256(body).hexdigest()
 
 
 def run_cpu(app_dir: Path, url: str, urls, repeat: int, profile: str | None) -> dict:
@@ -282,27 +286,31 @@ def checkout(rev: str | None):
 
 
 def by_kind(rows: list[dict], key: str) -> dict[str, list[float]]:
-    grouped = defaultdict(list)
+    grouped, every = defaultdict(list), []
     for row in rows:
         values = row[key] if isinstance(row[key], list) else [row[key]]
         grouped[row["kind"]] += values
-        grouped["all searches"] += values
+        every += values
+    grouped["all searches"] = every
     return grouped
 
 
 def print_table(title: str, columns: list[tuple[str, dict[str, list[float]]]], ratio: bool):
+    """mean, p50 and p95 per kind for each code, and baseline mean / now mean."""
     print(f"\n{title}")
-    head = "| kind | " + " | ".join(f"{name} p50 | {name} p95" for name, _ in columns)
-    print(head + (" | ratio p50 |" if ratio else " |"))
-    print("|---" * (1 + 2 * len(columns) + ratio) + "|")
-    for kind in columns[0][1]:
-        cells, medians = [], []
+    head = " | ".join(f"{name} mean | {name} p50 | {name} p95" for name, _ in columns)
+    print(f"| kind | n | {head} |" + (" ratio (mean) |" if ratio else ""))
+    print("|---|---:" + "|---:" * (3 * len(columns) + ratio) + "|")
+    for kind, values in columns[0][1].items():
+        cells, means = [], []
         for _, grouped in columns:
-            values = grouped.get(kind, [])
-            cells += [f"{percentile(values, 50):,.1f}", f"{percentile(values, 95):,.1f}"]
-            medians.append(percentile(values, 50))
-        extra = f" | {medians[1] / medians[0]:.1f}×" if ratio and medians[0] else ""
-        print(f"| {kind} | " + " | ".join(cells) + extra + " |")
+            found = grouped.get(kind, [])
+            mean = statistics.fmean(found) if found else float("nan")
+            p50, p95 = percentile(found, 50), percentile(found, 95)
+            cells += [f"{mean:,.1f}", f"{p50:,.1f}", f"{p95:,.1f}"]
+            means.append(mean)
+        extra = f" {means[1] / means[0]:.2f}× |" if ratio and means[0] else ""
+        print(f"| {kind} | {len(values)} | " + " | ".join(cells) + " |" + extra)
 
 
 def main() -> int:
@@ -345,6 +353,8 @@ def measure_corpus(spec: str, urls, old: Path | None, args) -> dict:
         result["cpu"][name] = run_cpu(app_dir, url, urls, args.repeat, profile)["urls"]
     columns = [(n, by_kind(result["cpu"][n], "cpu_ms")) for n, _ in codes]
     print_table(f"CPU ms per request, in-process (load {_load()})", columns, bool(old))
+    if old:
+        _print_differences(result["cpu"]["now"], result["cpu"]["baseline"])
     if args.profile:
         _print_profile(args.profile)
     if args.skip_http:
@@ -368,6 +378,14 @@ def measure_corpus(spec: str, urls, old: Path | None, args) -> dict:
                 flush=True,
             )
     return result
+
+
+def _print_differences(now: list[dict], baseline: list[dict]) -> None:
+    """The URLs whose page differs between the two codes (the same data must give the same page)."""
+    differ = [a["path"] for a, b in zip(now, baseline, strict=True) if a["sha"] != b["sha"]]
+    print(f"\npages identical to the baseline's: {len(now) - len(differ)} of {len(now)}")
+    for path in differ:
+        print(f"  differs: {path}")
 
 
 def _load() -> str:

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.models import Statement
-from statements.search import facets
+from statements.search import cards, facets
 from statements.search import query as search
 from statements.search.chart import MAX_SERIES, YearChart, bar_chart, line_chart
 from statements.search.filters import SORT_CHOICES, StatementFilter
@@ -24,8 +24,20 @@ from statements.search.state import QueryState
 
 @dataclass(frozen=True)
 class Result:
+    """A statement on a list page, with its snippet.
+
+    Python reads `.statement` (the model). Templates read `result.statement` by key, which
+    Django's lookup tries first: they get the card's precomputed fields (statements.search.cards).
+    """
+
     statement: Statement
     snippet: str | None
+    card: dict | None = None
+
+    def __getitem__(self, key: str):
+        if key == "statement" and self.card is not None:
+            return self.card
+        raise KeyError(key)  # the template falls back to attributes
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,8 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
 
 def _results(page: ResultPage, fs: StatementFilter) -> list[Result]:
     snippets = search.headlines(Statement.objects.all(), [s.pk for s in page.items], fs.query.text)
-    return [Result(s, snippets.get(s.pk)) for s in page.items]
+    links = cards.Links()
+    return [Result(s, snippets.get(s.pk), cards.card(s, links)) for s in page.items]
 
 
 def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
