@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -49,6 +50,7 @@ from benchmarks.stack import ROOT, app_env, free_port, wait_until_up  # noqa: E4
 
 MIX = Path(__file__).with_name("mix.json")
 SETTINGS = "benchmarks.settings_nocache"
+_SIGNED = re.compile(rb"(cursor=[A-Za-z0-9_-]+)[^\"&]*")
 
 
 # The URLs --------------------------------------------------------------------------------------
@@ -122,6 +124,7 @@ def _get(client, path: str) -> tuple[int, str]:
         body = b"".join(response.streaming_content)
     else:
         body = response.content
+    body = _SIGNED.sub(rb"\1", body)  # a cursor's signature holds the time it was made
     return response.status_code, hashlib.sha256(body).hexdigest()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.http import QueryDict
 
@@ -40,7 +40,7 @@ class QueryState:
         rest = self._rest.get(name)
         if rest is None:  # the links of one facet share everything but their own value
             rest = self._rest[name] = self.url(**{name: values})
-        added = urlencode([(name, value)])
+        added = f"{quote_plus(name)}={quote_plus(value)}"  # what urlencode writes for one pair
         return f"{rest}&{added}" if len(rest) > 1 else f"?{added}"
 
     def hidden_inputs(self, *, exclude: Iterable[str]) -> list[tuple[str, str]]:
