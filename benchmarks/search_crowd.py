@@ -10,7 +10,8 @@ Each `--corpus PGDATA:STATEMENTS` is reused when PGDATA holds a database, else b
 `generate_corpus --seed 1`, `rebuild_search_index`: minutes a million). For each corpus it prints,
 side by side:
 
-- **CPU per search page**, in-process (`time.process_time`, Django's test client, the site cache
+- **CPU per search page**, in-process, the median of `--repeat` rounds in which the codes take
+  turns (a fresh process each, every URL warmed once) (`time.process_time`, Django's test client, the site cache
   off: benchmarks/settings_nocache.py), per kind of the search mix (benchmarks/mix.json: common,
   mid, rare, no-match words, phrase, browse, each with 0-3 facets and two sorts, deep pages, date
   ranges, OR and exclusion, and the JSON API). CPU time, not wall time: the machine is shared.
@@ -351,9 +352,16 @@ def measure_corpus(spec: str, urls, old: Path | None, args) -> dict:
     print(f"\n## {spec}: {size:,} statements; load {_load()}", flush=True)
     codes = [("now", ROOT)] + ([("baseline", old)] if old else [])
     result = {"cpu": {}, "http": {}, "crowd": {}}
-    for name, app_dir in codes:
-        profile = args.profile if name == "now" else None
-        result["cpu"][name] = run_cpu(app_dir, url, urls, args.repeat, profile)["urls"]
+    rounds: dict[str, list[list[dict]]] = {name: [] for name, _ in codes}
+    for n in range(args.repeat):  # the codes take turns, so a change of load hits both alike
+        for name, app_dir in codes:
+            profile = args.profile if name == "now" and n == 0 else None
+            rounds[name].append(run_cpu(app_dir, url, urls, 1, profile)["urls"])
+    for name, found in rounds.items():
+        result["cpu"][name] = [
+            row | {"cpu_ms": statistics.median(r["cpu_ms"] for r in same)}
+            for row, *same in zip(found[0], *found, strict=True)
+        ]
     columns = [(n, by_kind(result["cpu"][n], "cpu_ms")) for n, _ in codes]
     print_table(f"CPU ms per request, in-process (load {_load()})", columns, bool(old))
     if old:

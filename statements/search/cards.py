@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from statements.search.index import memo
+from statements.themes.models import Theme
+
 _SLOT = "zzslotzz"  # matches both the slug and (by position) the int converters' places
 _NUMBER = 987654321
 
@@ -36,8 +39,9 @@ class Links:
 _BY_ID = {"statements:statement-detail", "statements:meeting-detail"}
 
 
-def card(statement, links: Links) -> dict:
-    """The fields includes/_statement_card.html and _statement_who.html read, as dicts."""
+def card(statement, links: Links, themes: dict) -> dict:
+    """The fields includes/_statement_card.html and _statement_who.html read, as dicts
+    (`statement` from with_theme_ids(); `themes`: every theme by id)."""
     meeting = statement.meeting
     return {
         "pk": statement.pk,
@@ -59,10 +63,16 @@ def card(statement, links: Links) -> dict:
             "release": {"symbol": meeting.release.symbol},
         },
         "effective_theme_tags": [
-            {"theme": _named(tag.theme, "statements:theme-detail", links)}
-            for tag in statement.effective_theme_tags
+            {"theme": _named(themes[pk], "statements:theme-detail", links)}
+            for pk in statement.theme_ids
+            if pk in themes
         ],
     }
+
+
+def themes_by_id() -> dict:
+    """Every theme by id, kept until the next index commit (a few hundred rows)."""
+    return memo.per_commit("labels", "themes-by-id", lambda: Theme.objects.in_bulk())
 
 
 def _named(row, url_name: str, links: Links) -> dict | None:

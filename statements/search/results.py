@@ -84,7 +84,7 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
     """The context of a list of statements: the page, with snippets for its rows only."""
     state = QueryState(fs.usable_query())
     spec = fs.spec()
-    listing = Statement.objects.for_listing()
+    listing = Statement.objects.with_related().with_theme_ids()
     page = engine_page(
         spec,
         sort=fs.sort_by,
@@ -105,8 +105,8 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
 
 def _results(page: ResultPage, fs: StatementFilter) -> list[Result]:
     snippets = search.headlines(Statement.objects.all(), [s.pk for s in page.items], fs.query.text)
-    links = cards.Links()
-    return [Result(s, snippets.get(s.pk), cards.card(s, links)) for s in page.items]
+    links, themes = cards.Links(), cards.themes_by_id()
+    return [Result(s, snippets.get(s.pk), cards.card(s, links, themes)) for s in page.items]
 
 
 def _sorts(fs: StatementFilter) -> list[tuple[str, str]]:
