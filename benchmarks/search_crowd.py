@@ -10,11 +10,12 @@ Each `--corpus PGDATA:STATEMENTS` is reused when PGDATA holds a database, else b
 `generate_corpus --seed 1`, `rebuild_search_index`: minutes a million). For each corpus it prints,
 side by side:
 
-- **CPU per search page**, in-process, the median of `--repeat` rounds in which the codes take
-  turns (a fresh process each, every URL warmed once) (`time.process_time`, Django's test client, the site cache
-  off: benchmarks/settings_nocache.py), per kind of the search mix (benchmarks/mix.json: common,
-  mid, rare, no-match words, phrase, browse, each with 0-3 facets and two sorts, deep pages, date
-  ranges, OR and exclusion, and the JSON API). CPU time, not wall time: the machine is shared.
+- **CPU per search page**, in-process (`time.process_time`, Django's test client, the site cache
+  off: benchmarks/settings_nocache.py): the median of `--repeat` rounds in which the codes take
+  turns (a fresh process each, every URL warmed once), per kind of the search mix
+  (benchmarks/mix.json: common, mid, rare, no-match words, phrase, browse, each with 0-3
+  facets and two sorts, deep pages, date ranges, OR and exclusion, and the JSON API).
+  CPU time, not wall time: the machine is shared.
 - **one client over HTTP**: p50/p95 ms per kind (gunicorn, one worker, cache off);
 - **16 clients** for `--seconds` against each `--workers PROCESSESxTHREADS` gunicorn layout:
   searches/s, p50/p95, and the server's CPU per request (its processes' CPU time from /proc
