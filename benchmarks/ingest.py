@@ -4,8 +4,10 @@
 
 Runs against the configured database, each release in its own transaction as the command does;
 the benchmark's releases (symbols GA/BENCH-…) and the speakers only they use are deleted at the
-end. The bulk run ingests variants of the sample release (its 77 statements each,
-different symbols and meeting numbers) through the same path as `ingest_press_releases`.
+end, and the indexer then applies the outbox (the triggers recorded the deletions), so the
+benchmark's statements leave the search index too: the script checks that none is still found.
+The bulk run ingests variants of the sample release (its 77 statements each, different symbols
+and meeting numbers) through the same path as `ingest_press_releases`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from django.utils import timezone  # noqa: E402
 from meetings.models import Release  # noqa: E402
 from statements.ingest import ingest_source  # noqa: E402
 from statements.ingest.release_files import iter_release_files  # noqa: E402
-from statements.models import Speaker  # noqa: E402
+from statements.models import Speaker, Statement  # noqa: E402
+from statements.search.index import engine, indexer  # noqa: E402
+from statements.search.index.query import SearchSpec  # noqa: E402
 
 SAMPLE = next(iter_release_files([Path(__file__).resolve().parents[1] / "statements/sample_data"]))
 MEETING_LINE = b"38th & 39th Meetings"
@@ -75,10 +79,21 @@ def main() -> None:
 
 
 def _clean_up() -> None:
-    """Delete the benchmark's releases and the speakers nothing else uses."""
+    """Delete the benchmark's releases and the speakers nothing else uses, then let the indexer
+    apply the deletions (the outbox the triggers wrote) and check the index no longer has them."""
+    releases = Release.objects.filter(symbol__startswith="GA/BENCH-")
+    rows = Statement.objects.filter(meeting__release__in=releases).values_list("pk", "date")
+    ids, days = {pk for pk, _ in rows}, {day for _, day in rows}
     with transaction.atomic():
-        Release.objects.filter(symbol__startswith="GA/BENCH-").delete()
+        releases.delete()
         Speaker.objects.filter(statements__isnull=True, created_at__gte=STARTED).delete()
+    indexer.catch_up()
+    if not days:
+        return
+    spec = SearchSpec(date_from=min(days), date_to=max(days), all_kinds=True)
+    left = ids & set(engine.all_ids(spec))
+    if left:
+        raise SystemExit(f"{len(left)} deleted benchmark statements are still in the index.")
 
 
 if __name__ == "__main__":

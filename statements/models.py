@@ -279,6 +279,8 @@ class Statement(models.Model):
             models.Index(fields=["-date", "-id"], name="statement_date_idx"),
             models.Index(fields=["delegation", "-date"], name="statement_delegation_date"),
             models.Index(fields=["speaker", "-date"], name="statement_speaker_date"),
+            # Speaker resolution lists a delegation's speakers from this index alone.
+            models.Index(fields=["delegation", "speaker"], name="statement_delegation_speaker"),
         ]
 
     def __str__(self) -> str:

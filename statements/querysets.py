@@ -3,6 +3,7 @@ search index's: statements/search/index/engine.py)."""
 
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 
 from statements.kinds import STATE_KINDS
@@ -64,6 +65,17 @@ class StatementQuerySet(models.QuerySet):
                 to_attr="effective_theme_tags",
             )
         )
+
+    def with_theme_ids(self) -> StatementQuerySet:
+        """Each statement's effective theme ids, in the order pages list them, as one array
+        column `theme_ids`: the themes come with the rows (one query, not a prefetch)."""
+        tag_model = _theme_tag_model(self.model)
+        theme_model = tag_model._meta.get_field("theme").related_model
+        tags = tag_model.objects.filter(statement=models.OuterRef(models.OuterRef("pk")))
+        themes = theme_model.objects.filter(
+            pk__in=effective_theme_tags(tags).values("theme_id")
+        ).order_by("position", "name", "pk")
+        return self.annotate(theme_ids=ArraySubquery(themes.values("pk")))
 
     def for_listing(self) -> StatementQuerySet:
         """Join and prefetch everything a statement list shows: no query per row.

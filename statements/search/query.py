@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
@@ -106,8 +107,10 @@ def _headline(text: str, **options) -> SearchHeadline:
     )
 
 
+@cache
 def _row_config() -> Case:
-    """Each statement's text search configuration, from its release's language."""
+    """Each statement's text search configuration, from its release's language (built once:
+    expressions are copied when a query resolves them)."""
     others = [
         When(meeting__release__language__istartswith=code, then=Value(language.postgres))
         for code, language in LANGUAGES.items()

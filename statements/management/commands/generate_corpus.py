@@ -26,6 +26,9 @@ from statements.models import Delegation
 from statements.themes.models import ThemeRule
 
 SHARED_DATABASE_LIMIT = 20_000
+# The archive ends on this day, not on the day it is built: the same seed and size give the same
+# archive (dates, years, sessions) whatever day a benchmark is run.
+LAST_DAY = date(2026, 11, 30)
 
 
 class Command(BaseCommand):
@@ -51,6 +54,12 @@ class Command(BaseCommand):
             help=f"Allow more than {SHARED_DATABASE_LIMIT:,} statements in the shared .pgdata",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar")
+        parser.add_argument(
+            "--last-day",
+            type=date.fromisoformat,
+            default=LAST_DAY,
+            help=f"The archive's last day (default {LAST_DAY}, fixed so that runs compare)",
+        )
 
     def handle(self, *args, **options):
         self.started = time.perf_counter()
@@ -64,15 +73,15 @@ class Command(BaseCommand):
                 "This is the shared embedded database (.pgdata): set PGDATA_DIR to a folder of "
                 "your own (e.g. var/pg-scale) for a large corpus, or pass --allow-shared."
             )
-        self._generate(n, options["seed"], not options["no_progress"])
+        self._generate(n, options["seed"], not options["no_progress"], options["last_day"])
 
-    def _generate(self, n: int, seed: int, progress: bool) -> None:
+    def _generate(self, n: int, seed: int, progress: bool, last_day: date) -> None:
         reference = _reference()
         bar = tqdm(total=n, unit="stmt", disable=not progress, file=self.stderr, smoothing=0.1)
         with transaction.atomic(), connection.cursor() as cursor:
             loader.lock_tables(cursor)
             ids = _reserve(cursor, n)
-            layout = ArchiveLayout(reference, statements=n, seed=seed, ids=ids, today=date.today())
+            layout = ArchiveLayout(reference, statements=n, seed=seed, ids=ids, today=last_day)
             self._step(
                 "layout (meetings, speakers, sentence pool)", time.perf_counter() - self.started
             )
