@@ -37,3 +37,13 @@ def page_in_languages(context) -> list[dict]:
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    """A language's name in the interface's language ('French', 'français'), from Django's
+    catalogues; the code itself if Django does not know it."""
+    try:
+        return str(translation.get_language_info(code[:2])["name_translated"])
+    except KeyError:
+        return code
