@@ -33,7 +33,8 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{\}")
 ENGLISH = re.compile(
     r"\b(the|and|of|with|from|for|this|that|which|what|how|by|per|to|in|on|at|is|are|no|none|"
     r"yet|all|show|remove|search|statements?|meetings?|speakers?|countries|delegations?|"
-    r"themes?|previous|next|year|years|filter|checked|printed|copy|download|cite|link)\b",
+    r"themes?|previous|next|year|years|filter|checked|printed|copy|download|cite|link|parsed|"
+    r"reviewed|corrected|staff|warning|release|speech|member|states)\b",
     re.IGNORECASE,
 )
 ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
@@ -113,7 +114,17 @@ def french_pages(archive) -> list[str]:
         f"/fr/statements/{statement.pk}/",
         f"/fr/statements/{statement.pk}/?q=peace",
         "/fr/delegations/norway/",
+        "/fr/delegations/",
         f"/fr/meetings/{meeting.pk}/",
+        "/fr/meetings/",
+        "/fr/meetings/?body=general-assembly",
+        "/fr/speakers/",
+        "/fr/speakers/?name=zzz",
+        f"/fr/speakers/{archive.speakers['NOR'].slug}/",
+        f"/fr/speakers/{archive.speakers['NOR'].slug}/?q=peace",
+        "/fr/themes/",
+        "/fr/themes/human-rights/",
+        "/fr/checks/",
     ]
 
 
