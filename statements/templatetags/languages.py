@@ -28,7 +28,7 @@ def page_in_languages(context) -> list[dict]:
         return []
     here = request.get_full_path()
     current = translation.get_language()
-    return [
+    pages = [
         {
             "code": code,
             "name": translation.get_language_info(code)["name_local"],
@@ -37,6 +37,8 @@ def page_in_languages(context) -> list[dict]:
         }
         for code, _name in settings.LANGUAGES
     ]
+    # A page in one language only (an untranslated tool, data out) has no other version.
+    return [page for page in pages if page["current"] or page["url"] != here]
 
 
 @register.simple_tag

@@ -125,3 +125,10 @@ def test_a_meeting_without_numbers_has_no_versions():
     one = make_meeting(release=make_release(language="en"), numbers=[])
     make_meeting(release=make_release(language="fr"), numbers=[])
     assert not Meeting.objects.versions_of(one).exists()
+
+
+def test_an_untranslated_tool_stays_english_at_one_address_with_no_switch(client):
+    assert client.get("/fr/alignment/").status_code == 404
+    html = client.get("/alerts/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<html lang="en"' in html
+    assert 'hreflang="fr"' not in html and "français" not in html
