@@ -132,3 +132,24 @@ def test_an_untranslated_tool_stays_english_at_one_address_with_no_switch(client
     html = client.get("/alerts/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<html lang="en"' in html
     assert 'hreflang="fr"' not in html and "français" not in html
+
+
+def test_french_pages_cost_no_more_queries_than_english_ones(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = make_meeting()
+    statements = [make_statement(meeting=meeting) for _ in range(3)]
+    counts = {}
+    for prefix in ("", "/fr"):
+        for path in (f"/statements/{statements[1].pk}/", f"/meetings/{meeting.pk}/"):
+            caches["pages"].clear()
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(prefix + path).status_code == 200
+            counts[prefix + path] = len(queries)
+    english = [n for path, n in counts.items() if not path.startswith("/fr/")]
+    french = [n for path, n in counts.items() if path.startswith("/fr/")]
+    assert english == french, counts
+    # The statement page: the statement with its joins, neighbours, summaries, highlight; the
+    # neighbours' language is the page's meeting's, not a query each.
+    assert counts[f"/statements/{statements[1].pk}/"] <= 6, counts
