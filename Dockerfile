@@ -6,6 +6,7 @@ COPY config config
 COPY meetings meetings
 COPY statements statements
 COPY templates templates
+COPY locale locale
 COPY static static
 COPY manage.py ./
 RUN pip install --no-cache-dir -c requirements.lock . \

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface language from the URL: /fr/... is French, unprefixed URLs stay English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.public_urls.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.public_urls.template_context",
+                "django.template.context_processors.i18n",
             ],
         },
     },
@@ -203,6 +206,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The interface's languages. Another language is a catalogue (locale/<code>/LC_MESSAGES/django.po
+# and its .mo) and a line here: URLs, the switch, hreflang and `dir` (right-to-left for Arabic,
+# from Django's language info) follow. See "Languages" in the README.
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

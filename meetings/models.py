@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext, pgettext
 
 from meetings import languages
 from meetings.records import document_url, record_symbols
@@ -156,6 +157,24 @@ class MeetingQuerySet(models.QuerySet):
             order = ["date", "pk"]
         return self.filter(condition, body_id=meeting.body_id).order_by(*order).first()
 
+    def versions_of(self, meeting: Meeting) -> MeetingQuerySet:
+        """The same sitting covered by a release in another language (the English and French
+        releases of one meeting): same body, session, meeting numbers, part and date."""
+        return (
+            self.filter(
+                body_id=meeting.body_id,
+                session=meeting.session,
+                numbers=meeting.numbers,
+                part=meeting.part,
+                date=meeting.date,
+            )
+            .exclude(pk=meeting.pk)
+            .exclude(release__language=meeting.release.language)
+            .exclude(numbers=[])  # without its numbers, a date and a body are not one sitting
+            .select_related("release")
+            .order_by("release__language")
+        )
+
 
 class Meeting(models.Model):
     """The sitting(s) one release covers: body, session, meeting numbers, date and part.
@@ -191,16 +210,45 @@ class Meeting(models.Model):
         return [(symbol, document_url(symbol)) for symbol in symbols]
 
     @property
+    def language(self) -> str:
+        """The language of the release this meeting's text comes from ('en', 'fr')."""
+        return self.release.language
+
+    @property
     def label(self) -> str:
         """Describe the session and meeting numbers the way releases do."""
         parts = []
         if self.session:
-            parts.append(f"{ordinal(self.session)} session")
+            parts.append(session_label(self.session))
         if self.numbers:
-            numbers = " & ".join(ordinal(n) for n in self.numbers)
-            parts.append(f"{numbers} meeting{'s' if len(self.numbers) > 1 else ''}")
+            numbers = " & ".join(localized_ordinal(n) for n in self.numbers)
+            parts.append(
+                ngettext("%(numbers)s meeting", "%(numbers)s meetings", len(self.numbers))
+                % {"numbers": numbers}
+            )
         label = ", ".join(parts)
         return f"{label} ({self.part})" if label and self.part else label or self.part
+
+
+def session_label(n: int) -> str:
+    """'76th session' in the interface's language (ordinals from Django's catalogues)."""
+    return gettext("%(ordinal)s session") % {"ordinal": localized_ordinal(n)}
+
+
+def localized_ordinal(n: int) -> str:
+    """1st, 38th in English; 1re, 38e in French: the formats are the catalogues' (the contexts
+    Django's humanize uses, plus one for exactly 1, which French writes apart: 1re but 21e)."""
+    if n == 1:
+        return pgettext("ordinal of exactly 1", "{}st").format(n)
+    if 10 <= n % 100 <= 20:
+        return pgettext("ordinal 11, 12, 13", "{}th").format(n)
+    formats = (
+        pgettext("ordinal 0", "{}th"),
+        pgettext("ordinal 1", "{}st"),
+        pgettext("ordinal 2", "{}nd"),
+        pgettext("ordinal 3", "{}rd"),
+    )
+    return (formats[n % 10] if n % 10 < 4 else pgettext("ordinal 4", "{}th")).format(n)
 
 
 def ordinal(n: int) -> str:

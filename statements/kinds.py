@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
+def gettext_noop(message: str) -> str:
+    """Mark a label for the translation catalogue without Django (makemessages finds the name);
+    the models translate it when shown."""
+    return message
+
+
 DELEGATION_KINDS: dict[str, str] = {
-    "member_state": "Member State",
-    "observer_state": "Observer State",
-    "igo": "Intergovernmental organization",
-    "group": "Group of States",
-    "un_entity": "UN official or body",
-    "civil_society": "Civil society",
-    "other": "Other",
+    "member_state": gettext_noop("Member State"),
+    "observer_state": gettext_noop("Observer State"),
+    "igo": gettext_noop("Intergovernmental organization"),
+    "group": gettext_noop("Group of States"),
+    "un_entity": gettext_noop("UN official or body"),
+    "civil_society": gettext_noop("Civil society"),
+    "other": gettext_noop("Other"),
 }
 STATE_KINDS: frozenset[str] = frozenset({"member_state", "observer_state"})
 
@@ -28,11 +35,11 @@ class StatementKind:
 
 
 STATEMENT_KINDS: dict[str, StatementKind] = {
-    "statement": StatementKind("Statement", "Statement"),
-    "right_of_reply": StatementKind("Right of reply", "Right of reply"),
-    "summary": StatementKind("Summary (lead paragraph)", "Summary of a statement"),
-    "briefing": StatementKind("Briefing", "Briefing"),
-    "point_of_order": StatementKind("Point of order", "Point of order"),
+    "statement": StatementKind(gettext_noop("Statement"), "Statement"),
+    "right_of_reply": StatementKind(gettext_noop("Right of reply"), "Right of reply"),
+    "summary": StatementKind(gettext_noop("Summary (lead paragraph)"), "Summary of a statement"),
+    "briefing": StatementKind(gettext_noop("Briefing"), "Briefing"),
+    "point_of_order": StatementKind(gettext_noop("Point of order"), "Point of order"),
 }
 
 

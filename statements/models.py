@@ -8,6 +8,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from meetings import languages
 from meetings.models import Meeting
@@ -28,7 +29,7 @@ class Delegation(models.Model):
     # MEMBER_STATE, OBSERVER_STATE, IGO, GROUP, UN_ENTITY, CIVIL_SOCIETY, OTHER (statements.kinds)
     Kind = models.TextChoices(
         "Kind",
-        kinds.choices(kinds.DELEGATION_KINDS),
+        kinds.choices({v: gettext_lazy(label) for v, label in kinds.DELEGATION_KINDS.items()}),
         module=__name__,
         qualname="Delegation.Kind",
     )
@@ -186,7 +187,7 @@ class Statement(models.Model):
     # STATEMENT, RIGHT_OF_REPLY, SUMMARY, BRIEFING, POINT_OF_ORDER (statements.kinds)
     Kind = models.TextChoices(
         "Kind",
-        kinds.choices({value: kind.label for value, kind in kinds.STATEMENT_KINDS.items()}),
+        kinds.choices({v: gettext_lazy(k.label) for v, k in kinds.STATEMENT_KINDS.items()}),
         module=__name__,
         qualname="Statement.Kind",
     )
@@ -221,7 +222,7 @@ class Statement(models.Model):
     # What was checked: the parser's doubts, and whether staff reviewed or corrected it.
     ReviewState = models.TextChoices(
         "ReviewState",
-        kinds.choices(review.REVIEW_STATES),
+        kinds.choices({v: gettext_lazy(label) for v, label in review.REVIEW_STATES.items()}),
         module=__name__,
         qualname="Statement.ReviewState",
     )
@@ -289,6 +290,11 @@ class Statement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("statements:statement-detail", args=[self.pk])
+
+    @property
+    def language(self) -> str:
+        """The language the statement is written in: its meeting's release's ('en', 'fr')."""
+        return self.meeting.release.language
 
 
 class RetiredStatement(models.Model):

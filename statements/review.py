@@ -6,16 +6,18 @@ value, and the public pages, exports and the data dictionary explain it in these
 
 from __future__ import annotations
 
+from statements.kinds import gettext_noop
+
 AS_PARSED = "as_parsed"
 PARSER_WARNING = "parser_warning"
 REVIEWED = "reviewed"
 CORRECTED = "corrected"
 
 REVIEW_STATES: dict[str, str] = {
-    AS_PARSED: "As parsed",
-    PARSER_WARNING: "Parser warning",
-    REVIEWED: "Reviewed",
-    CORRECTED: "Corrected by staff",
+    AS_PARSED: gettext_noop("As parsed"),
+    PARSER_WARNING: gettext_noop("Parser warning"),
+    REVIEWED: gettext_noop("Reviewed"),
+    CORRECTED: gettext_noop("Corrected by staff"),
 }
 
 MEANINGS: dict[str, str] = {

@@ -24,6 +24,17 @@ def _search_index_dir(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request to a /fr/ page leaves French active in the thread
+    (LocaleMiddleware activates the URL's language and nothing resets it in tests)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_mirror():
     mirror.reset()
     yield

@@ -56,6 +56,7 @@ def card(statement, links: Links, themes: dict) -> dict:
         "on_behalf_of": statement.on_behalf_of,
         "date": statement.date,
         "text": statement.text,
+        "language": meeting.release.language,
         "meeting": {
             "get_absolute_url": links.url("statements:meeting-detail", meeting.pk),
             "label": meeting.label,

@@ -6,6 +6,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
 WIDTH, HEIGHT = 640, 180
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 26
 # Distinguishable by colour (each at least 3:1 on white) and by dash, for colour-blind readers.
@@ -97,7 +100,14 @@ def bar_chart(counts: dict[int, int], *, url_for_year: Callable[[int], str]) -> 
         bars.append(Bar(year, n, x, HEIGHT - BOTTOM - height, width, height, url_for_year(year)))
     total = sum(counts.values())
     peak = max(counts, key=counts.get)
-    summary = f"Statements per year, {years[0]}–{years[-1]}: {total:,} in all, most in {peak}."
+    summary = gettext(
+        "Statements per year, %(first)s–%(last)s: %(total)s in all, most in %(peak)s."
+    ) % {
+        "first": years[0],
+        "last": years[-1],
+        "total": number_format(total, force_grouping=True),
+        "peak": peak,
+    }
     return YearChart(years, bars, [], _x_labels(years, slot), _y_ticks(top), summary)
 
 
@@ -126,7 +136,11 @@ def line_chart(series: dict[str, dict[int, int]]) -> YearChart | None:
         ]
         lines.append(Series(label, color, dash, points))
     names = ", ".join(series)
-    summary = f"Statements per year, {years[0]}–{years[-1]}, compared for {names}."
+    summary = gettext("Statements per year, %(first)s–%(last)s, compared for %(names)s.") % {
+        "first": years[0],
+        "last": years[-1],
+        "names": names,
+    }
     return YearChart(years, [], lines, _x_labels(years, slot), _y_ticks(top), summary)
 
 

@@ -13,13 +13,16 @@ from datetime import date
 
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy
 
-from meetings.models import Body, Meeting, ordinal
+from meetings.models import Body, Meeting, session_label
 from statements.models import Delegation, Speaker, Statement
 from statements.search.filters import StatementFilter
 from statements.search.index import engine, memo
 from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
+
+_ = gettext_lazy
 
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
 KIND_GROUPS = {
@@ -31,6 +34,22 @@ KIND_GROUPS = {
     Delegation.Kind.OTHER: "Other",
 }
 GROUP_ORDER = [*REGIONS, "Member States (region unknown)", *KIND_GROUPS.values()]
+# The headings as readers see them, in the interface's language (the keys stay English: they are
+# the data's region names and this module's grouping keys).
+GROUP_LABELS = {
+    "Africa": _("Africa"),
+    "Americas": _("Americas"),
+    "Asia": _("Asia"),
+    "Europe": _("Europe"),
+    "Oceania": _("Oceania"),
+    "Member States (region unknown)": _("Member States (region unknown)"),
+    "Observer States": _("Observer States"),
+    "Groups of States": _("Groups of States"),
+    "Intergovernmental organizations": _("Intergovernmental organizations"),
+    "UN officials and bodies": _("UN officials and bodies"),
+    "Civil society": _("Civil society"),
+    "Other": _("Other"),
+}
 TOP_SPEAKERS = 12
 
 
@@ -148,11 +167,11 @@ def delegation_facet(fs: StatementFilter, counts: dict) -> Facet:
         value = FacetValue(code, name, found.get(code, 0), code in selected, group)
         grouped[group].append(value)
     groups = [
-        FacetGroup(g, grouped[g], sum(v.count for v in grouped[g]))
+        FacetGroup(GROUP_LABELS.get(g, g), grouped[g], sum(v.count for v in grouped[g]))
         for g in GROUP_ORDER
         if g in grouped
     ]
-    return Facet("delegation", "Delegation", groups)
+    return Facet("delegation", _("Delegation"), groups)
 
 
 def delegation_labels() -> dict[str, tuple[str, str, str]]:
@@ -188,13 +207,13 @@ def theme_facet(fs: StatementFilter, counts: dict) -> Facet:
     selected = fs.selected("theme")
     groups = []
     for pillar, children in pillars_with_themes():
-        label = f"All of {pillar.name}" if children else pillar.name
+        label = _("All of %(theme)s") % {"theme": pillar.name} if children else pillar.name
         values = [_theme_value(pillar, per_pillar, selected, label=label)]
         values += [_theme_value(t, per_theme, selected) for t in children]
         values = [v for v in values if v.count or v.selected]
         if values:
             groups.append(FacetGroup(pillar.name, values, per_pillar.get(pillar.slug, 0)))
-    return Facet("theme", "Theme", groups)
+    return Facet("theme", _("Theme"), groups)
 
 
 def theme_counts(spec: SearchSpec) -> tuple[dict[int, int], dict[int, int]]:
@@ -233,23 +252,22 @@ def session_facet(fs: StatementFilter, counts: dict) -> Facet:
     selected = fs.selected("session")
     sessions = sorted(set(found) | {int(s) for s in selected}, reverse=True)
     values = [
-        FacetValue(str(s), f"{ordinal(s)} session", found.get(s, 0), str(s) in selected)
-        for s in sessions
+        FacetValue(str(s), session_label(s), found.get(s, 0), str(s) in selected) for s in sessions
     ]
-    return Facet("session", "Session", [FacetGroup("", values)])
+    return Facet("session", _("Session"), [FacetGroup("", values)])
 
 
 def kind_facet(fs: StatementFilter, counts: dict) -> Facet:
     """Statement kinds; lead summaries are left out of results unless chosen here."""
     values = _choice_values(fs, counts, "kind", Statement.Kind)
-    note = "" if fs.selected("kind") else "Lead summaries are not shown unless chosen here."
-    return Facet("kind", "Kind", [FacetGroup("", values)], note=note)
+    note = "" if fs.selected("kind") else _("Lead summaries are not shown unless chosen here.")
+    return Facet("kind", _("Kind"), [FacetGroup("", values)], note=note)
 
 
 def review_facet(fs: StatementFilter, counts: dict) -> Facet:
     """What was checked: as parsed, parser warning, reviewed, corrected by staff."""
     values = _choice_values(fs, counts, "review", Statement.ReviewState)
-    return Facet("review", "Review state", [FacetGroup("", values)], note=REVIEW_NOTE)
+    return Facet("review", _("Review state"), [FacetGroup("", values)], note=REVIEW_NOTE)
 
 
 def _choice_values(fs: StatementFilter, counts: dict, name: str, choices) -> list[FacetValue]:
@@ -262,7 +280,7 @@ def _choice_values(fs: StatementFilter, counts: dict, name: str, choices) -> lis
     ]
 
 
-REVIEW_NOTE = "How each statement was checked: see “How statements are checked”."
+REVIEW_NOTE = _("How each statement was checked: see “How statements are checked”.")
 
 
 def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
@@ -277,11 +295,11 @@ def speaker_facet(fs: StatementFilter, counts: dict) -> Facet:
     ranked = sorted(top.items(), key=lambda item: (-item[1], names.get(item[0], "")))
     values = [FacetValue(slug, names.get(slug, slug), n, slug in selected) for slug, n in ranked]
     note = (
-        "The most frequent speakers; open a speaker's page for more."
+        _("The most frequent speakers; open a speaker's page for more.")
         if len(counts["speaker"]) >= TOP_SPEAKERS
         else ""
     )
-    return Facet("speaker", "Speaker", [FacetGroup("", values)], note=note)
+    return Facet("speaker", _("Speaker"), [FacetGroup("", values)], note=note)
 
 
 # Counts for charts and page summaries ---------------------------------------------------------

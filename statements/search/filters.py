@@ -25,6 +25,8 @@ from typing import Any
 import django_filters
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement
@@ -32,7 +34,11 @@ from statements.search import query as search
 from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
 
-SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+SORT_CHOICES = [
+    ("relevance", _("Relevance")),
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+]
 MAX_VALUES = 50
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -180,17 +186,17 @@ SHAPES = {
 class StatementFilter(django_filters.FilterSet):
     """Search, facet filters and sort over statements, from a QueryDict."""
 
-    q = QueryFilter(label="Search", max_length=20_000)
-    delegation = TokenFilter(label="Delegation", pattern=_CODE, transform=str.upper)
-    theme = TokenFilter(label="Theme", pattern=_SLUG, transform=str.lower)
-    body = TokenFilter(label="Body", pattern=_SLUG, transform=str.lower)
-    session = TokenFilter(label="Session", pattern=r"[0-9]{1,4}")
-    kind = TokenFilter(label="Kind", pattern="|".join(Statement.Kind.values))
-    speaker = TokenFilter(label="Speaker", pattern=_SLUG, transform=str.lower)
-    review = TokenFilter(label="Review state", pattern="|".join(Statement.ReviewState.values))
-    date_from = PartialDateFilter(label="From")
-    date_to = PartialDateFilter(label="To", end=True)
-    sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
+    q = QueryFilter(label=_("Search"), max_length=20_000)
+    delegation = TokenFilter(label=_("Delegation"), pattern=_CODE, transform=str.upper)
+    theme = TokenFilter(label=_("Theme"), pattern=_SLUG, transform=str.lower)
+    body = TokenFilter(label=_("Body"), pattern=_SLUG, transform=str.lower)
+    session = TokenFilter(label=_("Session"), pattern=r"[0-9]{1,4}")
+    kind = TokenFilter(label=_("Kind"), pattern="|".join(Statement.Kind.values))
+    speaker = TokenFilter(label=_("Speaker"), pattern=_SLUG, transform=str.lower)
+    review = TokenFilter(label=_("Review state"), pattern="|".join(Statement.ReviewState.values))
+    date_from = PartialDateFilter(label=pgettext_lazy("date", "From"))
+    date_to = PartialDateFilter(label=pgettext_lazy("date", "To"), end=True)
+    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, empty_label=None)
 
     class Meta:
         model = Statement
@@ -290,7 +296,7 @@ class StatementFilter(django_filters.FilterSet):
             if any(c.isalnum() for c in parsed.text):
                 note = f"“{parsed.text[:80]}” has only words too common to search for."
             else:
-                note = "The search had no words in it."
+                note = gettext("The search had no words in it.")
             note += " All statements are shown instead."
             return search.ParsedQuery(raw=parsed.raw, text="", notes=(*parsed.notes, note))
         return parsed
@@ -309,9 +315,12 @@ class StatementFilter(django_filters.FilterSet):
         notes = list(self.query.notes)
         for problem in self.problems:
             label = self.filters[problem.param].label.lower()
-            notes.append(f"Ignored {label} “{problem.value}”: {problem.reason}.")
+            notes.append(
+                gettext("Ignored %(label)s “%(value)s”: %(reason)s.")
+                % {"label": label, "value": problem.value, "reason": problem.reason}
+            )
         if getattr(self.form, "swapped_dates", False):
-            notes.append("The dates were the wrong way round, so they were swapped.")
+            notes.append(gettext("The dates were the wrong way round, so they were swapped."))
         return notes
 
     def selected(self, name: str) -> list[str]:

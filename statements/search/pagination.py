@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext
+
 from statements.search.state import QueryState
 
 PER_PAGE = 20
@@ -45,14 +47,18 @@ def _numbered_links(number: int, last: int, state: QueryState) -> list[PageLink]
     if last == 1:
         return []
     window = sorted({1, last, *range(max(1, number - 2), min(last, number + 2) + 1)})
-    links = [PageLink("Previous", _page_url(state, number - 1) if number > 1 else None, "prev")]
+    links = [
+        PageLink(gettext("Previous"), _page_url(state, number - 1) if number > 1 else None, "prev")
+    ]
     previous = 0
     for n in window:
         if n - previous > 1:
             links.append(PageLink("…", None))
         links.append(PageLink(str(n), _page_url(state, n), current=n == number))
         previous = n
-    links.append(PageLink("Next", _page_url(state, number + 1) if number < last else None, "next"))
+    links.append(
+        PageLink(gettext("Next"), _page_url(state, number + 1) if number < last else None, "next")
+    )
     return links
 
 
@@ -64,12 +70,15 @@ def _cursor_links(items, has_prev, has_next, state: QueryState, ascending: bool)
     if not items or not (has_prev or has_next):
         return []
     first, last = items[0], items[-1]
-    earlier, later = ("Earlier", "Later") if ascending else ("Newer", "Older")
+    if ascending:
+        earlier, later = gettext("Earlier"), gettext("Later")
+    else:
+        earlier, later = gettext("Newer"), gettext("Older")
     return [
-        PageLink("First page", state.url() if has_prev else None, "first"),
+        PageLink(gettext("First page"), state.url() if has_prev else None, "first"),
         PageLink(earlier, state.url(before=cursor(first)) if has_prev else None, "prev"),
         PageLink(later, state.url(after=cursor(last)) if has_next else None, "next"),
-        PageLink("Last page", state.url(before="end") if has_next else None, "last"),
+        PageLink(gettext("Last page"), state.url(before="end") if has_next else None, "last"),
     ]
 
 

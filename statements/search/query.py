@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Case, F, Func, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from meetings.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
 from statements.search.snippet_quotes import join_fragments
@@ -48,11 +49,14 @@ def parse_query(raw: str | None) -> ParsedQuery:
     notes: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        notes.append(f"Your search was shortened to its first {MAX_QUERY_CHARS} characters.")
+        notes.append(
+            gettext("Your search was shortened to its first %(n)s characters.")
+            % {"n": MAX_QUERY_CHARS}
+        )
     text = _normalize_quotes(text)
     if text.count('"') % 2:
         text = text + '"'
-        notes.append("An unmatched quotation mark was closed.")
+        notes.append(gettext("An unmatched quotation mark was closed."))
     return ParsedQuery(raw=raw, text=text, notes=tuple(notes))
 
 

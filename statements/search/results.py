@@ -11,7 +11,9 @@ from functools import cache, cached_property
 from html import escape as _escape  # Django's escape, without its lazy-string wrapper
 
 from django.http import HttpRequest
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from statements.models import Statement
 from statements.search import cards, facets
@@ -53,13 +55,15 @@ class Option:
         """The option's list item, built here: hundreds per page cost too much as a template."""
         v = self.value
         selected = " is-selected" if v.selected else ""
-        remove = '<span class="visually-hidden">Remove filter: </span>' if v.selected else ""
+        remove_label = _escape(gettext("Remove filter:"))
+        remove = f'<span class="visually-hidden">{remove_label} </span>' if v.selected else ""
+        statements = _escape(ngettext("statement", "statements", v.count))
         return mark_safe(  # noqa: S308 (every value is escaped)
             f'<li><a class="facet-link{selected}" href="{_escape(self.url)}" rel="nofollow">'
             '<span class="box" aria-hidden="true"></span> '
             f'<span class="label">{remove}{_escape(str(v.label))}</span> '
-            f'<span class="count">{v.count:,}<span class="visually-hidden"> '
-            f"statement{'s' * (v.count != 1)}</span>"
+            f'<span class="count">{number_format(v.count, force_grouping=True)}'
+            f'<span class="visually-hidden"> {statements}</span>'
             "</span></a></li>"
         )
 
@@ -130,7 +134,9 @@ def facet_context(fs: StatementFilter, state: QueryState, counts: dict | None = 
         "chips": chips(fs, found, state),
         "clear_url": state.url(**{name: None for name in fs.filters if name != "sort"}),
         "chart": chart,
-        "chart_caption": "Per year, by delegation" if chart and chart.series else "Per year",
+        "chart_caption": gettext("Per year, by delegation")
+        if chart and chart.series
+        else gettext("Per year"),
         "hidden_search": state.hidden_inputs(exclude=["q"]),
         "hidden_dates": state.hidden_inputs(exclude=["date_from", "date_to"]),
         "date_from_raw": state.query.get("date_from", ""),
@@ -159,7 +165,7 @@ def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> 
     result = []
     if fs.query:
         text = fs.query.text if '"' in fs.query.text else f"“{fs.query.text}”"
-        result.append(Chip("Search", text, state.url(q=None, sort=None)))
+        result.append(Chip(gettext("Search"), text, state.url(q=None, sort=None)))
     for facet in found:
         for value in facet.values:
             if value.selected:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from statements import review
 from statements.models import Correction, Statement
@@ -19,7 +20,7 @@ def review_counts(statements) -> list[tuple[str, str, str, int]]:
         .annotate(n=Count("pk"))
     )
     return [
-        (value, label, review.MEANINGS[value], found.get(value, 0))
+        (value, gettext(label), review.MEANINGS[value], found.get(value, 0))
         for value, label in review.REVIEW_STATES.items()
     ]
 

@@ -47,6 +47,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "retired": _int(request.GET.get("retired")),
         "review_counts": [c for c in review_counts(meeting.statements.all()) if c[3]],
         "corrections": meeting.corrections.order_by("created_at", "pk"),
+        "versions": list(Meeting.objects.versions_of(meeting)),
     }
     return render(request, "statements/meeting_detail.html", context)
 

@@ -187,7 +187,7 @@ def _statement_query() -> type[Schema]:
     fields = {}
     for name, f in StatementFilter.base_filters.items():
         kind, constraints = _filter_type(name, f)
-        description = STATEMENT_PARAMETERS.get(name, f.label or name)
+        description = STATEMENT_PARAMETERS.get(name, str(f.label or name))
         fields[name] = (kind | None, Field(None, description=description, **constraints))
     return create_model("StatementQuery", __base__=Paging, **fields)
 

@@ -1,0 +1,151 @@
+"""No English left in the French interface, and a complete, compiled French catalogue.
+
+Two checks that fail in different ways:
+- the catalogue: every entry has a French text (no empty or fuzzy one), keeps its placeholders,
+  and the committed .mo is the compiled .po (a string added to the .po but not compiled fails);
+- the pages: each public page is walked in French and its interface text (text nodes, labels,
+  titles, placeholders; the archive's own data and anything marked with another `lang` taken
+  out) must hold no common English word. A string never marked for translation, or marked but
+  missing from the catalogue, shows in English and fails here.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import models
+from lxml import html as lxml_html
+
+from tests.ui.dataset import build_archive
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES"
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{\}")
+# Words an English interface is made of and French text never is ("or", "page", "date" and
+# "session" are French too, so they are not here).
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|from|for|this|that|which|what|how|by|per|to|in|on|at|is|are|no|none|"
+    r"yet|all|show|remove|search|statements?|meetings?|speakers?|countries|delegations?|"
+    r"themes?|previous|next|year|years|filter|checked|printed|copy|download|cite|link|parsed|"
+    r"reviewed|corrected|staff|warning|release|speech|member|states)\b",
+    re.IGNORECASE,
+)
+ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+
+def test_every_entry_of_the_french_catalogue_is_translated_and_keeps_its_placeholders():
+    po = polib.pofile(str(CATALOGUE / "django.po"))
+    assert len(po) > 200
+    assert not po.untranslated_entries() and not po.fuzzy_entries()
+    assert not po.obsolete_entries()
+    for entry in po:
+        texts = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        for text in texts:
+            assert text.strip(), entry.msgid
+            # A translation may leave a placeholder out ("the Holy See": French puts no
+            # article), never bring one the English does not have.
+            assert set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(entry.msgid))
+            assert PLACEHOLDER.findall(text) or not PLACEHOLDER.findall(entry.msgid), entry.msgid
+
+
+def test_the_committed_mo_is_the_compiled_po(tmp_path):
+    compiled = tmp_path / "django.mo"
+    polib.pofile(str(CATALOGUE / "django.po")).save_as_mofile(str(compiled))
+    with open(compiled, "rb") as fresh, open(CATALOGUE / "django.mo", "rb") as committed:
+        expected = gettext.GNUTranslations(fresh)._catalog
+        actual = gettext.GNUTranslations(committed)._catalog
+    expected.pop("", None)  # the header: msgfmt and polib write it differently
+    actual.pop("", None)
+    assert actual == expected, "run: python3 dev.py manage compilemessages -l fr --ignore=.venv"
+
+
+def interface_text(page: str, data: list[str]) -> str:
+    """The page's interface text: no script, no text marked in another language, no data."""
+    tree = lxml_html.fromstring(page)
+    for element in tree.xpath("//script | //style | //*[@lang][not(starts-with(@lang, 'fr'))]"):
+        if element.tag != "html":
+            element.drop_tree()
+    pieces = [" ".join(tree.xpath("//body//text()")), " ".join(tree.xpath("//title//text()"))]
+    for name in ATTRIBUTES:
+        pieces += tree.xpath(f"//body//@{name}")
+    text = re.sub(r"https?://\S+", " ", " ".join(pieces))  # addresses shown as text
+    return data_pattern(tuple(data)).sub(" ", text)
+
+
+@functools.cache
+def data_pattern(data: tuple[str, ...]) -> re.Pattern:
+    """The archive's values as whole words, longest first (a name inside a title goes with it)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data)) + r")(?!\w)")
+
+
+def archive_data() -> list[str]:
+    """Every text value the archive holds (names, titles, texts, labels): data, not interface."""
+    values = set()
+    for model in apps.get_models():
+        if not model._meta.app_label.startswith(("meetings", "statements", "themes")):
+            continue
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField) and not f.choices
+        ]
+        for row in model.objects.values_list(*fields) if fields else ():
+            values.update(v for v in row if isinstance(v, str) and len(v) > 3)
+    escaped = {v.replace("&", "&amp;") for v in values}
+    return sorted(values | escaped, key=len, reverse=True)
+
+
+def french_pages(archive) -> list[str]:
+    meeting = archive.meetings[0]
+    statement = archive.statements[0]
+    return [
+        "/fr/",
+        "/fr/statements/",
+        "/fr/statements/?q=nuclear&delegation=NOR&delegation=FRA",
+        "/fr/statements/?q=zzzzqqq",
+        "/fr/statements/?q=climate&page=2",
+        f"/fr/statements/{statement.pk}/",
+        f"/fr/statements/{statement.pk}/?q=peace",
+        "/fr/delegations/norway/",
+        "/fr/delegations/",
+        f"/fr/meetings/{meeting.pk}/",
+        "/fr/meetings/",
+        "/fr/meetings/?body=general-assembly",
+        "/fr/speakers/",
+        "/fr/speakers/?name=zzz",
+        f"/fr/speakers/{archive.speakers['NOR'].slug}/",
+        f"/fr/speakers/{archive.speakers['NOR'].slug}/?q=peace",
+        "/fr/themes/",
+        "/fr/themes/human-rights/",
+        "/fr/checks/",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_french_interface_has_no_english_left(client):
+    archive = build_archive()
+    caches["pages"].clear()
+    data = archive_data()
+    found = {}
+    for url in french_pages(archive):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        english = sorted(set(ENGLISH.findall(interface_text(response.content.decode(), data))))
+        if english:
+            found[url] = english
+    assert not found, f"English words in French pages: {found}"
+
+
+@pytest.mark.django_db
+def test_the_check_finds_english_in_an_english_page(client):
+    archive = build_archive()
+    page = client.get(f"/delegations/norway/?x={archive.meetings[0].pk}").content.decode()
+    words = {w.lower() for w in ENGLISH.findall(interface_text(page, archive_data()))}
+    assert {"statements", "search", "speakers"} <= words
