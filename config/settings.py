@@ -188,6 +188,14 @@ SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
 # run_indexer retries database and disk errors after this many seconds, doubled each time.
 INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
 INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
+# A slice of a large outbox entry applied per index commit (ordinary changes wait for one slice).
+INDEXER_BATCH_STATEMENTS = int(os.environ.get("INDEXER_BATCH_STATEMENTS", "10000"))
+# An indexer silent longer than this no longer holds outbox entries back (it rebuilds on return);
+# run_indexer prunes what every live indexer has applied every INDEXER_PRUNE_SECONDS.
+OUTBOX_CONSUMER_TIMEOUT_SECONDS = float(
+    os.environ.get("OUTBOX_CONSUMER_TIMEOUT_SECONDS", str(7 * 86400))
+)
+INDEXER_PRUNE_SECONDS = float(os.environ.get("INDEXER_PRUNE_SECONDS", "300"))
 # /readyz answers 503 when this machine's index is further behind than this, or when its
 # run_indexer has not reported for this long (statements/search/index/health.py).
 READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
