@@ -200,6 +200,9 @@ INDEXER_PRUNE_SECONDS = float(os.environ.get("INDEXER_PRUNE_SECONDS", "300"))
 # run_indexer has not reported for this long (statements/search/index/health.py).
 READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
 READY_MAX_INDEXER_SILENCE_SECONDS = float(os.environ.get("READY_MAX_INDEXER_SILENCE_SECONDS", "60"))
+# /metrics (Prometheus text format) answers only with "Authorization: Bearer <METRICS_TOKEN>";
+# unset, it answers 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 

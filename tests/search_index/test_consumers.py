@@ -153,3 +153,41 @@ def test_a_bulk_change_is_applied_in_slices_after_ordinary_changes(index_dir, se
         polls += 1
     assert reviewed("reviewed") == set(ids[1:]) and polls == 1 + -(-(len(ids) - 4) // 5)
     indexer.close()
+
+
+def test_metrics_need_the_token(client, index_dir, settings):
+    settings.METRICS_TOKEN = ""
+    assert client.get("/metrics").status_code == 404
+    settings.METRICS_TOKEN = "s3cret-token"
+    assert client.get("/metrics").status_code == 401
+    wrong = client.get("/metrics", headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+
+
+def test_metrics_report_the_feed_per_consumer(client, index_dir, settings):
+    settings.METRICS_TOKEN = "s3cret-token"
+    rebuild()
+    run(1)
+    ingest()  # not applied yet
+    IndexerStatus.objects.create(
+        node="away:/index", position=1, heartbeat_at=timezone.now() - timedelta(days=9)
+    )
+    answer = client.get("/metrics", headers={"Authorization": "Bearer s3cret-token"})
+    assert answer.status_code == 200 and answer["Content-Type"].startswith("text/plain")
+    text = answer.content.decode()
+    lines = dict(line.rsplit(" ", 1) for line in text.splitlines() if not line.startswith("#"))
+    assert float(lines["unarchive_search_index_pending_entries"]) >= 1
+    assert float(lines["unarchive_search_index_up"]) == 1
+    assert float(lines['unarchive_indexer_live{node="away:/index"}']) == 0
+    assert float(lines[f'unarchive_indexer_live{{node="{health.node()}"}}']) == 1
+    assert float(lines['unarchive_indexer_position_distance_xids{node="away:/index"}']) > 0
+    assert "unarchive_oldest_transaction_seconds" in lines
+
+
+def test_staff_see_positions_and_the_watermark_in_the_admin(admin_client, index_dir):
+    rebuild()
+    run(1)
+    consumers.prune()
+    page = admin_client.get("/admin/search_index/indexerstatus/").content.decode()
+    assert health.node() in page and "pruned below xid" in page
+    assert f"{me().position}" in page.replace(",", "")
