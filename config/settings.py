@@ -264,7 +264,7 @@ HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.u
 # The default cache holds the rate-limit counters: shared across processes and machines when
 # CACHE_URL names Redis or memcached, else per process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
+if CACHE_URL.startswith("redis://"):  # the supported shared cache (redis is a dependency)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -272,7 +272,7 @@ if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
             "TIMEOUT": 3600,
         }
     }
-elif CACHE_URL.startswith("memcached://"):  # needs `pip install pymemcache`
+elif CACHE_URL.startswith("memcached://"):  # needs `pip install pymemcache` (not shipped)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
