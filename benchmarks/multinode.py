@@ -3,8 +3,9 @@ a retag that changes 1% of the tags.
 
     PGDATA_DIR=var/pg-bench .venv/bin/python benchmarks/multinode.py --statements 100000
 
-Fills an empty database with `generate_corpus` (synthetic, tagged), builds two index folders
-(var/bench-multinode/node-1, node-2) and runs a `run_indexer` on each, as two machines would.
+Migrates, fills an empty database with `generate_corpus` (synthetic, tagged), builds two index
+folders (var/bench-multinode/node-1, node-2) and runs a `run_indexer` on each, as two machines
+would.
 Then prints:
 
 - confirm-to-searchable: a release ingested (its transaction committed) until a search on node
@@ -74,6 +75,7 @@ def fill(n: int) -> None:
 
     from statements.models import Statement
 
+    call_command("migrate", verbosity=0)
     if not Statement.objects.exists():
         call_command("generate_corpus", statements=n, no_progress=True)
     print(f"corpus: {Statement.objects.count():,} statements", flush=True)

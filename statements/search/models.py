@@ -34,8 +34,8 @@ class IndexerStatus(models.Model):
     `position` is the transaction id below which its index has applied every entry (written after
     the index commit and state.json it describes, so never ahead of them). The outbox is pruned
     only below the lowest position of a live consumer (heartbeat within
-    OUTBOX_CONSUMER_TIMEOUT_SECONDS; see pruning.py). Staff read the rows in the admin, /readyz
-    and /metrics read them too.
+    OUTBOX_CONSUMER_TIMEOUT_SECONDS; see index/consumers.py). Staff read the rows in the admin,
+    /readyz and /metrics read them too.
     """
 
     node = models.CharField(max_length=300, unique=True, help_text="host name and index folder")

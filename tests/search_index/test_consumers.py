@@ -147,11 +147,17 @@ def test_a_bulk_change_is_applied_in_slices_after_ordinary_changes(index_dir, se
     # the rest of the batch: a slice of the large entry (ids[0:4]; ids[0] is now corrected)
     assert reviewed("reviewed") == set(ids[1:4])
     assert health.lag().pending == 1
+    # A restart after deleting a statement already applied: the saved progress is an id, not an
+    # offset in a list that has just shrunk, so nothing after it is skipped.
+    indexer.close()
+    indexer = Indexer()
+    Statement.objects.filter(pk=ids[2]).delete()
     polls = 1
     while health.lag().pending and polls < len(ids):
         indexer.poll()
         polls += 1
-    assert reviewed("reviewed") == set(ids[1:]) and polls == 1 + -(-(len(ids) - 4) // 5)
+    assert reviewed("reviewed") == set(ids[1:]) - {ids[2]}
+    assert polls <= 2 + -(-(len(ids) - 4) // 5)  # slices of 5, the deletion first
     indexer.close()
 
 

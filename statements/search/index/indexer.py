@@ -13,7 +13,9 @@ Large entries (a re-tag, a speaker merge across thousands of statements) are app
 of INDEXER_BATCH_STATEMENTS statements, one index commit each, small entries first: an ordinary
 change waits for one slice, never for the whole bulk change. A partly applied entry keeps the
 position below its transaction, and its progress is saved (`partial`); re-indexing reads the
-current rows, so applying entries out of order is exact.
+current rows, so applying entries out of order is exact. The saved progress is the last
+statement id applied (ids go in order), so a restart that resolves the entry again goes on after
+it, whatever statements were added or deleted meanwhile.
 
 Every read goes to the primary (PRIMARY), never to a replica, which may lag or be down.
 
@@ -26,6 +28,7 @@ the next poll. While it is open the `applied` list grows with the entries commit
 
 from __future__ import annotations
 
+import bisect
 import logging
 import threading
 from collections.abc import Iterable
@@ -119,18 +122,19 @@ class Indexer:
                 plan.everything = True
                 plan.finish(entry)
                 break
-            start = partial.get(entry.pk, 0)
+            done_up_to = partial.get(entry.pk)  # the last statement id of its slices so far
+            start = 0 if done_up_to is None else bisect.bisect_right(ids, done_up_to)
             part = ids[start : start + budget]
             budget -= len(part)
             plan.ids.update(part)
-            if start == 0 and start + len(part) >= len(ids):
+            if done_up_to is None and start + len(part) >= len(ids):
                 plan.meetings.update(entry.meeting_ids)  # whole: retired statements go too
             if start + len(part) >= len(ids):
                 plan.finish(entry)
                 plan.partial.pop(entry.pk, None)
                 self._resolved.pop(entry.pk, None)
             else:
-                plan.partial[entry.pk] = start + len(part)
+                plan.partial[entry.pk] = part[-1]
         return plan
 
     def resolved(self, entry: OutboxEntry) -> list[int]:
@@ -180,7 +184,7 @@ class Plan:
     meetings: set[int] = field(default_factory=set)
     everything: bool = False
     finished: set[int] = field(default_factory=set)
-    partial: dict[int, int] = field(default_factory=dict)
+    partial: dict[int, int] = field(default_factory=dict)  # entry id: last statement id applied
 
     @property
     def work(self) -> bool:
