@@ -13,7 +13,9 @@ Then prints:
 - a retag that changes 1% of the tags: the retag's own time, the statements its outbox entries
   name, the time until node 2 has applied them, and an ordinary release's confirm-to-searchable
   on node 2 while that bulk change is applied (it is not queued behind it);
-- a retag that changes nothing: the outbox entries it writes (0).
+- a retag that changes nothing: the outbox entries it writes (0);
+- one UPDATE of every statement: how long node 2 takes to apply it, and an ordinary release's
+  confirm-to-searchable on node 2 meanwhile.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "var" / "bench-multinode"
+BASE = 10_000 + int(time.time()) // 10 % 80_000  # new meeting numbers each run: new releases
 TEXT = """Security Council
 {number}th Meeting (PM)
 
@@ -82,11 +86,14 @@ def fill(n: int) -> None:
 
 
 def start_node(node: int) -> subprocess.Popen:
-    """Build the node's index, then run its indexer."""
+    """Build the node's index (unless an earlier run did), then run its indexer."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     started = time.perf_counter()
-    subprocess.run([*manage, "rebuild_search_index", "--no-progress"], env=env_of(node), check=True)
-    print(f"node {node}: index built in {time.perf_counter() - started:.1f} s", flush=True)
+    if not (FOLDER / f"node-{node}" / "CURRENT").exists():
+        subprocess.run(
+            [*manage, "rebuild_search_index", "--no-progress"], env=env_of(node), check=True
+        )
+        print(f"node {node}: index built in {time.perf_counter() - started:.1f} s", flush=True)
     args = [*manage, "run_indexer", "--interval", "0.2"]
     return subprocess.Popen(args, env=env_of(node), stdout=subprocess.DEVNULL)
 
@@ -106,7 +113,7 @@ def ingest(number: int) -> str:
 
     marker = f"benchmarker{number}"
     source = TEXT.format(number=number, marker=marker).encode()
-    day = f"2025-02-{number % 28 + 1:02d}"
+    day = date(2025, 2, number % 28 + 1)
     overrides = {"symbol": f"SC/{number}", "date": day, "confirm_date": True}
     ingest_source(source=source, source_name=f"{number}.txt", overrides=overrides, via="bench")
     return marker
@@ -137,16 +144,49 @@ def applied(node: int, limit: float = 3600) -> float:
     return time.perf_counter() - started
 
 
+def warm_up(limit: float = 300) -> None:
+    """Until both indexers have polled (their heartbeat is newer than this call)."""
+    from django.utils import timezone
+
+    from statements.search.models import IndexerStatus
+
+    since, started = timezone.now(), time.perf_counter()
+    beating = IndexerStatus.objects.filter(node__startswith="bench-", heartbeat_at__gt=since)
+    while beating.count() < 2:
+        assert time.perf_counter() - started < limit, "the indexers did not start"
+        time.sleep(0.2)
+
+
 def report(runs: int) -> None:
+    warm_up()
     applied(2)
     times = []
     for i in range(runs):
-        marker = ingest(7000 + i)
+        marker = ingest(BASE + i)
         times.append(searchable(marker))
     times.sort()
     print(f"confirm-to-searchable on node 2: p50 {times[len(times) // 2]:.2f} s, "
           f"max {times[-1]:.2f} s ({runs} releases)", flush=True)  # fmt: skip
     retag_one_percent()
+    bulk_change()
+
+
+def bulk_change() -> None:
+    """Every statement changed by one UPDATE; a release confirmed meanwhile is not queued."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE statements_statement SET review_state = CASE review_state "
+            "WHEN 'reviewed' THEN 'as_parsed' ELSE 'reviewed' END"
+        )
+        changed = cursor.rowcount
+    marker = ingest(BASE + 98)
+    during = searchable(marker)
+    total = applied(2)
+    print(f"one UPDATE of {changed:,} statements: node 2 applied it {during + total:.1f} s later "
+          f"(in slices); a release confirmed right after it was searchable on node 2 after "
+          f"{during:.2f} s", flush=True)  # fmt: skip
 
 
 def retag_one_percent() -> None:
@@ -166,7 +206,7 @@ def retag_one_percent() -> None:
     result = retag_all()
     seconds = time.perf_counter() - started
     named = sum(len(e.statement_ids) for e in OutboxEntry.objects.filter(id__gt=last))
-    marker = ingest(7999)
+    marker = ingest(BASE + 99)
     during = searchable(marker)
     total = applied(2)
     print(f"retag changing 1% of tags ({removed:,} tags, {result.added:,} put back): retag "

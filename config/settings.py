@@ -189,7 +189,7 @@ SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
 INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
 INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
 # A slice of a large outbox entry applied per index commit (ordinary changes wait for one slice).
-INDEXER_BATCH_STATEMENTS = int(os.environ.get("INDEXER_BATCH_STATEMENTS", "10000"))
+INDEXER_BATCH_STATEMENTS = int(os.environ.get("INDEXER_BATCH_STATEMENTS", "5000"))
 # An indexer silent longer than this no longer holds outbox entries back (it rebuilds on return);
 # run_indexer prunes what every live indexer has applied every INDEXER_PRUNE_SECONDS.
 OUTBOX_CONSUMER_TIMEOUT_SECONDS = float(

@@ -10,8 +10,9 @@ has an xid >= xmin, so it stays above the position and is applied once it commit
 lost. A process killed in between applies them again on restart (re-indexing is idempotent).
 
 Large entries (a re-tag, a speaker merge across thousands of statements) are applied in slices
-of INDEXER_BATCH_STATEMENTS statements, one index commit each, small entries first: an ordinary
-change waits for one slice, never for the whole bulk change. A partly applied entry keeps the
+of INDEXER_BATCH_STATEMENTS statements, one index commit each; each poll first applies and commits
+the small entries, then one slice: an ordinary change waits at most for the slice being applied
+when it commits, never for the whole bulk change. A partly applied entry keeps the
 position below its transaction, and its progress is saved (`partial`); re-indexing reads the
 current rows, so applying entries out of order is exact. The saved progress is the last
 statement id applied (ids go in order), so a restart that resolves the entry again goes on after
@@ -92,11 +93,24 @@ class Indexer:
             consumers.check_position(position)
             new = [pk for pk, _ in found if pk not in applied]
             entries = list(OutboxEntry.objects.using(PRIMARY).filter(pk__in=new).order_by("id"))
-        plan = self.plan(entries, partial)
+        first = self.plan(self.small(entries, partial), {})
+        if first.work:  # ordinary changes are committed before any slice of a large one
+            self.apply_plan(first)
+        plan = self.plan([e for e in entries if e.pk not in first.finished], partial)
         if plan.work:
             self.apply_plan(plan)
-        self.save_position(found, xmin, applied | plan.finished, plan.partial, state)
-        return len(plan.finished)
+        finished = first.finished | plan.finished
+        self.save_position(found, xmin, applied | finished, plan.partial, state)
+        return len(finished)
+
+    def small(self, entries: list[OutboxEntry], partial: dict[int, int]) -> list[OutboxEntry]:
+        """Entries applied whole in one commit: not begun, not everything, within one slice."""
+        budget = settings.INDEXER_BATCH_STATEMENTS
+        return [
+            e
+            for e in entries
+            if not e.everything and e.pk not in partial and len(self.resolved(e)) <= budget
+        ]
 
     def save_position(self, found, xmin: int, done: set[int], partial: dict, state: dict) -> None:
         """Move the position to xmin, or to the oldest entry not finished if that is lower."""
