@@ -191,10 +191,21 @@ SEARCH_INDEX_NODE = os.environ.get("SEARCH_INDEX_NODE", "")
 # run_indexer retries database and disk errors after this many seconds, doubled each time.
 INDEXER_BACKOFF_FIRST = float(os.environ.get("INDEXER_BACKOFF_FIRST", "1"))
 INDEXER_BACKOFF_MAX = float(os.environ.get("INDEXER_BACKOFF_MAX", "60"))
+# A slice of a large outbox entry applied per index commit (ordinary changes wait for one slice).
+INDEXER_BATCH_STATEMENTS = int(os.environ.get("INDEXER_BATCH_STATEMENTS", "5000"))
+# An indexer silent longer than this no longer holds outbox entries back (it rebuilds on return);
+# run_indexer prunes what every live indexer has applied every INDEXER_PRUNE_SECONDS.
+OUTBOX_CONSUMER_TIMEOUT_SECONDS = float(
+    os.environ.get("OUTBOX_CONSUMER_TIMEOUT_SECONDS", str(7 * 86400))
+)
+INDEXER_PRUNE_SECONDS = float(os.environ.get("INDEXER_PRUNE_SECONDS", "300"))
 # /readyz answers 503 when this machine's index is further behind than this, or when its
 # run_indexer has not reported for this long (statements/search/index/health.py).
 READY_MAX_INDEX_LAG_SECONDS = float(os.environ.get("READY_MAX_INDEX_LAG_SECONDS", "300"))
 READY_MAX_INDEXER_SILENCE_SECONDS = float(os.environ.get("READY_MAX_INDEXER_SILENCE_SECONDS", "60"))
+# /metrics (Prometheus text format) answers only with "Authorization: Bearer <METRICS_TOKEN>";
+# unset, it answers 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 # Public pages are cached until the index's next commit, and at most this long (0: off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
@@ -261,7 +272,7 @@ HARVEST_ADMIN_HOSTS = env_list("HARVEST_ADMIN_HOSTS") or ["press.un.org", "www.u
 # The default cache holds the rate-limit counters: shared across processes and machines when
 # CACHE_URL names Redis or memcached, else per process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
+if CACHE_URL.startswith("redis://"):  # the supported shared cache (redis is a dependency)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -269,7 +280,7 @@ if CACHE_URL.startswith("redis://"):  # needs `pip install redis`
             "TIMEOUT": 3600,
         }
     }
-elif CACHE_URL.startswith("memcached://"):  # needs `pip install pymemcache`
+elif CACHE_URL.startswith("memcached://"):  # needs `pip install pymemcache` (not shipped)
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",

@@ -1,11 +1,13 @@
-"""What staff see of the search index: each machine's indexer, its lag and its last error."""
+"""What staff see of the search index: each machine's indexer (an outbox consumer), its lag,
+its position and its last error, and how far the outbox was pruned."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.utils import timezone
 
-from statements.search.models import IndexerStatus
+from statements.search.index import consumers
+from statements.search.models import IndexerStatus, OutboxWatermark
 
 
 @admin.register(IndexerStatus)
@@ -17,6 +19,9 @@ class IndexerStatusAdmin(admin.ModelAdmin):
         "silent_for",
         "pending",
         "lag",
+        "position",
+        "distance",
+        "holds_outbox",
         "horizon",
         "last_error",
         "last_error_at",
@@ -32,6 +37,27 @@ class IndexerStatusAdmin(admin.ModelAdmin):
     @admin.display(description="lag")
     def lag(self, obj: IndexerStatus) -> str:
         return f"{obj.lag_seconds:.1f} s"
+
+    @admin.display(description="xids behind the primary")
+    def distance(self, obj: IndexerStatus) -> str:
+        if obj.position is None:
+            return "-"
+        return f"{consumers.current_xmin() - obj.position:,}"
+
+    @admin.display(description="holds the outbox", boolean=True)
+    def holds_outbox(self, obj: IndexerStatus) -> bool:
+        return consumers.live().filter(pk=obj.pk).exists()
+
+    def changelist_view(self, request, extra_context=None):
+        """Say how far the outbox was pruned above the list."""
+        mark = OutboxWatermark.objects.filter(pk=1).first()
+        if mark is not None:
+            self.message_user(
+                request,
+                f"Outbox {mark}, {mark.deleted:,} entries at the last prune "
+                f"({mark.pruned_at:%Y-%m-%d %H:%M} UTC); a consumer below rebuilds.",
+            )
+        return super().changelist_view(request, extra_context)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -29,8 +29,14 @@ class OutboxEntry(models.Model):
 
 
 class IndexerStatus(models.Model):
-    """What one machine's run_indexer last reported: staff read it in the admin, the readiness
-    check (/readyz) reads its own machine's row."""
+    """One outbox consumer (a machine's run_indexer) and what it last reported.
+
+    `position` is the transaction id below which its index has applied every entry (written after
+    the index commit and state.json it describes, so never ahead of them). The outbox is pruned
+    only below the lowest position of a live consumer (heartbeat within
+    OUTBOX_CONSUMER_TIMEOUT_SECONDS; see index/consumers.py). Staff read the rows in the admin,
+    /readyz and /metrics read them too.
+    """
 
     node = models.CharField(max_length=300, unique=True, help_text="host name and index folder")
     pid = models.IntegerField(null=True, blank=True)
@@ -44,9 +50,29 @@ class IndexerStatus(models.Model):
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
     rebuilds = models.IntegerField(default=0, help_text="generations rebuilt on its own")
+    position = models.BigIntegerField(
+        null=True, blank=True, help_text="every entry of a transaction below this id is applied"
+    )
+    generation = models.CharField(max_length=100, blank=True, help_text="live index folder")
 
     class Meta:
-        verbose_name_plural = "indexer status"
+        verbose_name = "outbox consumer (indexer)"
+        verbose_name_plural = "outbox consumers (indexers)"
 
     def __str__(self) -> str:
         return self.node
+
+
+class OutboxWatermark(models.Model):
+    """The one row saying how far the outbox was pruned: entries of transactions below
+    `pruned_below` may be gone, so a consumer whose position is lower must rebuild."""
+
+    pruned_below = models.BigIntegerField(default=0)
+    pruned_at = models.DateTimeField(null=True, blank=True)
+    deleted = models.BigIntegerField(default=0, help_text="entries deleted by the last prune")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_watermark")]
+
+    def __str__(self) -> str:
+        return f"pruned below xid {self.pruned_below}"

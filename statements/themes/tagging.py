@@ -31,7 +31,6 @@ from django.db.models import Count, QuerySet
 
 from meetings.languages import POSTGRES_CONFIG
 from statements.querysets import effective_theme_tags
-from statements.search.index import outbox
 from statements.themes.models import StatementTheme, Theme
 from statements.themes.rules import ACTIVE_RULES_SQL
 
@@ -106,9 +105,8 @@ def retag(
         agenda_tags = steps("agenda tags", _find_agenda_tags, cursor, scope)
         removed, added = steps("write", _write_difference, cursor, scope)
         cursor.execute("DROP TABLE _retag_found")
-    # The tags' triggers name each statement whose tags changed; a re-tag of every meeting may
-    # name most of them, and rebuilding every document is then the cheaper way (see README).
-    outbox.record(everything=scope.meeting_ids is None)
+    # The tags' triggers name each statement whose tags changed, and only those: a re-tag that
+    # changes nothing writes no outbox entry, one that changes 1% re-indexes 1% (in slices).
     seconds = time.perf_counter() - started
     return RetagResult(
         rule_tags, agenda_tags, meeting_themes, added, removed, seconds, steps.seconds

@@ -7,6 +7,8 @@ what the page would be now. Staff (logged in), other methods and non-200 answers
 with no readable index, nothing is cached. (The tests' mirror has a version too: the test suite
 runs with this cache on.)
 PAGE_CACHE_SECONDS (300) bounds an edit that reaches neither the outbox nor the index.
+A page whose index ids were not all found in PostgreSQL (the index ahead of a lagging replica
+and of the primary too, readers.py) is served but not kept: the next request renders it again.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 
-from statements.search.index import store
+from statements.search.index import readers, store
 
 
 def per_index_commit(view):
@@ -38,9 +40,17 @@ def per_index_commit(view):
         key = "page:" + hashlib.sha256(where.encode()).hexdigest()
         response = caches["pages"].get(key)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
+            token = readers.watch()
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                behind = readers.incomplete(token)
+            if _keep(response) and not behind:
                 caches["pages"].set(key, response, seconds)
         return response
 
     return cached_view
+
+
+def _keep(response) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies

@@ -47,7 +47,7 @@ def everything() -> set[int]:
 def run(steps: int) -> supervisor.Supervisor:
     """A supervisor that polls `steps` times (no waiting between them)."""
     left = iter(range(steps))
-    watched = supervisor.Supervisor(interval=0, keep_days=7, say=lambda line: None)
+    watched = supervisor.Supervisor(interval=0, say=lambda line: None)
     watched.run(lambda: next(left, None) is not None)
     return watched
 

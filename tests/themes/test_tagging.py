@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from statements.models import Statement
+from statements.search.models import OutboxEntry
 from statements.themes.models import MeetingTheme, StatementTheme
 from statements.themes.tagging import (
     effective_counts,
@@ -113,3 +114,34 @@ def test_retag_all_tags_every_meeting_and_reports_counts(climate):
     result = retag_all()
     assert (result.rule_tags, result.agenda_tags) == (3, 0)
     assert effective_counts([climate]) == {climate.pk: 3}
+
+
+def outbox_ids() -> set[int]:
+    return set(OutboxEntry.objects.values_list("pk", flat=True))
+
+
+def named_since(before: set[int]) -> set[int]:
+    entries = OutboxEntry.objects.exclude(pk__in=before)
+    assert not entries.filter(everything=True).exists()
+    return {pk for e in entries for pk in e.statement_ids}
+
+
+def test_a_retag_that_changes_nothing_writes_no_outbox_entry(climate):
+    make_statement(text=CLIMATE)
+    make_statement(text="Nothing about the weather.")
+    retag_all()
+    before = outbox_ids()
+    retag_all()
+    assert outbox_ids() == before
+
+
+def test_a_retag_names_only_the_statements_whose_tags_changed(climate):
+    both = make_statement(text=f"{CLIMATE} Sea-level rise too.")
+    only = make_statement(text=CLIMATE)
+    make_statement(text="Nothing about the weather.")
+    retag_all()
+    before = outbox_ids()
+    climate.rules.filter(query='"climate change"').update(is_active=False)
+    retag_all()  # `both` keeps its tag by the other rule (its rule_id changes): no change
+    assert named_since(before) == {only.pk}
+    assert both.theme_tags.get(theme=climate).rule.query == '"sea-level rise"'

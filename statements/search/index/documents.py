@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 import tantivy
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from meetings.languages import for_release
 from statements.search.index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
+
+PRIMARY = DEFAULT_DB_ALIAS  # documents are read on the primary, never on a replica
 
 ROWS = """
 SELECT s.id, s.meeting_id, s.text, coalesce(r.language, 'en'), s.kind,
@@ -104,7 +106,7 @@ def rows(ids: Iterable[int] | None = None) -> list[tuple]:
     """The rows of these statements (all when None), in id order: a few hundred at most."""
     where, params = ("", []) if ids is None else ("WHERE s.id = ANY(%s)", [sorted(set(ids))])
     tag_where = "" if ids is None else "AND st.statement_id = ANY(%s)"
-    with connection.cursor() as cursor:
+    with connections[PRIMARY].cursor() as cursor:
         cursor.execute(ROWS.format(where=where), params)
         statements = cursor.fetchall()
         cursor.execute(THEMES.format(where=tag_where), params)
@@ -121,8 +123,9 @@ def documents_for(ids: Iterable[int]) -> Iterator[tuple[int, tantivy.Document]]:
 
 def all_rows() -> Iterator[Sequence]:
     """Every statement's row through two server-side cursors (flat memory); in a transaction."""
-    connection.ensure_connection()
-    raw = connection.connection
+    primary = connections[PRIMARY]
+    primary.ensure_connection()
+    raw = primary.connection
     with (
         raw.cursor(name="search_index_rows") as statements,
         raw.cursor(name="search_index_tags") as tags,

@@ -5,30 +5,28 @@
   oldest.
 - `horizon()`: the oldest transaction still open on the PostgreSQL cluster (any database), which
   holds the indexer's position back (see indexer.py).
-- `readiness()`: what /readyz answers: the database, the index (opened and searched), and, where
-  run_indexer is the writer, its heartbeat and the lag.
+- `readiness()`: what /readyz answers: the database (and the read replica, if any), the index
+  (opened and searched, not behind the pruned outbox), and, where run_indexer is the writer, its
+  heartbeat and the lag. Everything about the outbox is read on the primary.
 """
 
 from __future__ import annotations
 
-import socket
 from dataclasses import asdict, dataclass
 
 import tantivy
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections
 from django.utils import timezone
 
-from statements.search.index import store
+from statements.search.index import consumers, store
+from statements.search.index.consumers import PRIMARY, node, record_status
 from statements.search.index.guard import engine_errors
 from statements.search.models import IndexerStatus, OutboxEntry
 
 HORIZON_REPORTED_SECONDS = 10  # an open transaction younger than this is ordinary work
 
-
-def node() -> str:
-    """This machine's name for its index: the host and the index folder."""
-    return f"{settings.SEARCH_INDEX_NODE or socket.gethostname()}:{store.root()}"[:300]
+__all__ = ["Horizon", "Lag", "horizon", "lag", "node", "readiness", "record_status"]
 
 
 @dataclass(frozen=True)
@@ -37,13 +35,21 @@ class Lag:
     seconds: float
 
 
+def position() -> int:
+    """The live generation's outbox position (0: no index, or none recorded)."""
+    generation = store.current_generation()
+    return (store.read_state(generation) if generation else {}).get("xid", 0)
+
+
 def lag() -> Lag:
-    """Committed entries above the live index's position that it has not applied."""
+    """Committed entries (on the primary) above the live index's position it has not applied."""
     generation = store.current_generation()
     state = store.read_state(generation) if generation else {}
     position, applied = state.get("xid", 0), list(state.get("applied", ()))
-    found = OutboxEntry.objects.extra(where=["xid >= %s::text::xid8"], params=[position]).exclude(
-        pk__in=applied
+    found = (
+        OutboxEntry.objects.using(PRIMARY)
+        .extra(where=["xid >= %s::text::xid8"], params=[position])
+        .exclude(pk__in=applied)
     )
     oldest = found.order_by("created_at").values_list("created_at", flat=True).first()
     seconds = (timezone.now() - oldest).total_seconds() if oldest else 0.0
@@ -68,7 +74,7 @@ class Horizon:
 
 def horizon() -> Horizon | None:
     """The oldest transaction holding an xid on the cluster (what holds the position back)."""
-    with connection.cursor() as cursor:
+    with connections[PRIMARY].cursor() as cursor:
         cursor.execute(
             "SELECT pid, datname, usename, state, "
             "  extract(epoch FROM clock_timestamp() - xact_start)::float8, left(query, 200) "
@@ -79,14 +85,6 @@ def horizon() -> Horizon | None:
     if row is None:
         return None
     return Horizon(row[0], row[1], row[2], row[3], row[4] or 0.0, row[5] or "")
-
-
-def record_status(**values) -> None:
-    """Update this machine's IndexerStatus row (best effort: the database may be down)."""
-    try:
-        IndexerStatus.objects.update_or_create(node=node(), defaults=values)
-    except DatabaseError:
-        connection.close()
 
 
 def readiness() -> tuple[bool, dict]:
@@ -106,17 +104,34 @@ def readiness() -> tuple[bool, dict]:
             problems.append(
                 f"search index {current.seconds:.0f} s behind ({current.pending} entries)"
             )
+        consumers.check_position(position())
         if not settings.SEARCH_INDEX_APPLY_ON_COMMIT:
             problems += _indexer_problems(details)
+    except consumers.BehindWatermark as exc:
+        problems.append(f"search index: {exc}")
     except DatabaseError as exc:
-        connection.close()
+        connections[PRIMARY].close()
         problems.append(f"database: {exc}".strip())
+    problems += _replica_problems()
     details["problems"] = problems
     return not problems, details
 
 
+def _replica_problems() -> list[str]:
+    """Pages read the replica when one is configured: it must answer."""
+    if "replica" not in settings.DATABASES:
+        return []
+    try:
+        with connections["replica"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as exc:
+        connections["replica"].close()
+        return [f"read replica: {exc}".strip()]
+    return []
+
+
 def _indexer_problems(details: dict) -> list[str]:
-    status = IndexerStatus.objects.filter(node=node()).first()
+    status = IndexerStatus.objects.using(PRIMARY).filter(node=node()).first()
     if status is None or status.heartbeat_at is None:
         return ["run_indexer has not reported on this machine"]
     silent = (timezone.now() - status.heartbeat_at).total_seconds()

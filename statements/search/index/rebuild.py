@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db import connection, transaction
+from django.db import connections, transaction
 
-from statements.search.index import documents, store
+from statements.search.index import consumers, documents, store
+from statements.search.index.consumers import PRIMARY
+from statements.search.models import IndexerStatus
 
 HEAP_BYTES = 1_000_000_000
 THREADS = 2
@@ -17,16 +19,21 @@ def rebuild(
 ) -> int:
     """Index every statement into a new generation and make it live; return documents written.
 
-    One REPEATABLE READ snapshot is read; the new index starts from that snapshot's xmin, so the
-    indexer then re-applies whatever committed while the rebuild ran.
+    One REPEATABLE READ snapshot of the primary is read; the new index starts from that
+    snapshot's xmin, so the indexer then re-applies whatever committed while the rebuild ran.
+    The machine's consumer row is lowered to before that xmin first (and created on a new
+    machine): while its run_indexer is live, no indexer prunes what the new index still needs
+    (if none is, a prune meanwhile makes run_indexer rebuild again: never a skipped entry).
     """
+    hold_outbox()
     generation = store.new_generation()
     index = store.create(generation)
     writer = index.writer(heap_size=HEAP_BYTES, num_threads=THREADS)
     written = 0
-    outermost = not connection.in_atomic_block  # else (tests) the caller's transaction reads
-    with transaction.atomic():
-        with connection.cursor() as cursor:
+    primary = connections[PRIMARY]
+    outermost = not primary.in_atomic_block  # else (tests) the caller's transaction reads
+    with transaction.atomic(using=PRIMARY):
+        with primary.cursor() as cursor:
             if outermost:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
@@ -44,3 +51,11 @@ def rebuild(
     store.write_state(generation, {"xid": xmin})
     store.swap(generation)
     return written
+
+
+def hold_outbox() -> None:
+    """Lower (or create) this machine's consumer position to the primary's xmin now."""
+    xmin = consumers.current_xmin()
+    IndexerStatus.objects.using(PRIMARY).update_or_create(
+        node=consumers.node(), defaults={"position": xmin}
+    )

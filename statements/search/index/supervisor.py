@@ -6,9 +6,13 @@
   is retried with exponential backoff (INDEXER_BACKOFF_FIRST doubling to INDEXER_BACKOFF_MAX).
 - A missing, deleted or corrupt generation is rebuilt from PostgreSQL, then applied as usual
   (corruption tantivy only meets when reading is found by a probe search every minute).
-- Every few seconds, and at once on an error, this machine's IndexerStatus row records the
-  heartbeat, the lag, the oldest open transaction that holds the position back, and the last
-  error: staff read it in the admin, /readyz reads it.
+- An index whose position is below the pruned outbox's watermark (the machine was away longer
+  than OUTBOX_CONSUMER_TIMEOUT_SECONDS) is rebuilt too: it never skips what it missed.
+- Every few seconds, and at once on an error, this machine's IndexerStatus row (its consumer
+  registration, consumers.py) records the heartbeat, the position, the lag, the oldest open
+  transaction that holds the position back, and the last error: staff read it in the admin,
+  /readyz and /metrics read it. Every few minutes it prunes what every live consumer applied.
+- It reads and writes only the primary: a replica that lags or is down changes nothing here.
 """
 
 from __future__ import annotations
@@ -23,20 +27,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connections
 from django.utils import timezone
 
-from statements.search.index import engine, health, store
+from statements.search.index import consumers, engine, health, store
+from statements.search.index.consumers import PRIMARY
 from statements.search.index.guard import engine_errors
 from statements.search.index.indexer import Indexer
 from statements.search.index.query import SearchSpec
 from statements.search.index.rebuild import rebuild
-from statements.search.models import OutboxEntry
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "indexer.lock"
 STATUS_SECONDS = 5.0
-PRUNE_SECONDS = 300.0
 PROBE_SECONDS = 60.0
 # Words of nearly every statement, English and French: their postings span every segment.
 PROBE_WORDS = "said OR nations OR council OR security OR development OR délégation OR pays"
@@ -45,14 +48,20 @@ DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS}
 
 
 class AlreadyRunning(Exception):
-    """Another indexer holds this index folder."""
+    """Another indexer holds this index folder (or it cannot be written at all)."""
 
 
 @contextmanager
 def folder_lock(root: Path) -> Iterator[None]:
     """Hold the index folder's indexer lock; AlreadyRunning (naming the holder) if it is taken."""
-    root.mkdir(parents=True, exist_ok=True)
-    handle = (root / LOCK_FILE).open("a+", encoding="utf-8")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        handle = (root / LOCK_FILE).open("a+", encoding="utf-8")
+    except OSError as exc:  # a volume owned by another user, a read-only mount
+        raise AlreadyRunning(
+            f"Cannot write the index folder {root}: {exc.strerror}. Run run_indexer as a user "
+            "who owns it (the image's user, uid 1000), on a writable mount."
+        ) from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -93,12 +102,13 @@ def is_writer_busy(exc: BaseException) -> bool:
 class Supervisor:
     """Poll the outbox until `running()` says stop; recover from what it meets."""
 
-    def __init__(self, *, interval: float, keep_days: int, say: Callable[[str], None]) -> None:
-        self.interval, self.keep_days, self.say = interval, keep_days, say
+    def __init__(self, *, interval: float, say: Callable[[str], None]) -> None:
+        self.interval, self.say = interval, say
         self.indexer = Indexer()
         self.failures = 0
         self.rebuilds = 0
-        self.last_status = self.last_prune = self.last_probe = -PROBE_SECONDS
+        self.last_status = self.last_probe = -PROBE_SECONDS
+        self.last_prune = -float("inf")
         self.started = timezone.now()
 
     def run(self, running: Callable[[], bool], *, once: bool = False) -> None:
@@ -127,7 +137,7 @@ class Supervisor:
             self.report(applied)
             self.prune()
         except DatabaseError as exc:
-            connection.close()
+            connections[PRIMARY].close()
             self.failed("database unavailable", exc)
         except store.IndexUnavailable as exc:
             self.indexer.close()
@@ -156,9 +166,11 @@ class Supervisor:
         """Build a new generation from PostgreSQL in place of a missing or corrupt one."""
         self.failed("rebuilding the search index", reason)
         try:
+            now = timezone.now()
+            health.record_status(position=consumers.current_xmin(), heartbeat_at=now)
             written = rebuild()
         except DatabaseError as exc:
-            connection.close()
+            connections[PRIMARY].close()
             self.failed("rebuild failed (database)", exc)
             return
         except Exception as exc:  # noqa: BLE001 - a disk error, a tantivy error: retried later
@@ -192,6 +204,8 @@ class Supervisor:
             "lag_seconds": lag.seconds,
             "horizon": str(oldest) if held else "",
             "horizon_seconds": oldest.seconds if held else 0.0,
+            "position": health.position() or None,
+            "generation": getattr(store.current_generation(), "name", ""),
         }
         if applied:
             values["applied_at"] = timezone.now()
@@ -200,10 +214,11 @@ class Supervisor:
         health.record_status(**values)
 
     def prune(self) -> None:
-        """Old entries every index has long applied (a machine offline longer must rebuild)."""
+        """Entries every live indexer has applied (consumers.py: one away longer rebuilds)."""
         now = time.monotonic()
-        if now - self.last_prune < PRUNE_SECONDS:
+        if now - self.last_prune < settings.INDEXER_PRUNE_SECONDS:
             return
         self.last_prune = now
-        cutoff = timezone.now() - timezone.timedelta(days=self.keep_days)
-        OutboxEntry.objects.filter(created_at__lt=cutoff).delete()
+        deleted = consumers.prune()
+        if deleted:
+            self.say(f"Pruned {deleted} outbox entries every live indexer has applied.")

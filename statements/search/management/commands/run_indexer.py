@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.search.index import store
@@ -20,16 +21,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=0.5, help="Seconds between polls")
         parser.add_argument("--once", action="store_true", help="Apply what is pending, then exit")
-        parser.add_argument(
-            "--keep-days", type=int, default=7, help="Delete outbox entries older than this"
-        )
 
     def handle(self, *args, **options):
+        settings.SEARCH_INDEX_APPLY_ON_COMMIT = False  # this process is the writer: no catch-up
         self.running = True
         signal.signal(signal.SIGTERM, lambda *_: setattr(self, "running", False))
-        supervisor = Supervisor(
-            interval=options["interval"], keep_days=options["keep_days"], say=self.stdout.write
-        )
+        supervisor = Supervisor(interval=options["interval"], say=self.stdout.write)
         try:
             with folder_lock(store.root()):
                 supervisor.run(lambda: self.running, once=options["once"])
