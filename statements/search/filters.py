@@ -26,6 +26,7 @@ import django_filters
 from django import forms
 from django.http import QueryDict
 
+from meetings.languages import LANGUAGES
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement
 from statements.search import query as search
@@ -174,6 +175,7 @@ SHAPES = {
     "session": "a session number such as 78",
     "kind": "one of " + ", ".join(Statement.Kind.values),
     "review": "one of " + ", ".join(Statement.ReviewState.values),
+    "language": "a language code: " + ", ".join(LANGUAGES),
 }
 
 
@@ -188,6 +190,7 @@ class StatementFilter(django_filters.FilterSet):
     kind = TokenFilter(label="Kind", pattern="|".join(Statement.Kind.values))
     speaker = TokenFilter(label="Speaker", pattern=_SLUG, transform=str.lower)
     review = TokenFilter(label="Review state", pattern="|".join(Statement.ReviewState.values))
+    language = TokenFilter(label="Language", pattern="|".join(LANGUAGES))
     date_from = PartialDateFilter(label="From")
     date_to = PartialDateFilter(label="To", end=True)
     sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
@@ -217,6 +220,7 @@ class StatementFilter(django_filters.FilterSet):
             kinds=tuple(d.get("kind") or ()),
             speakers=tuple(d.get("speaker") or ()),
             reviews=tuple(d.get("review") or ()),
+            languages=tuple(d.get("language") or ()),
             date_from=d.get("date_from"),
             date_to=d.get("date_to"),
             scope=self.scope,
