@@ -27,6 +27,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from config.public_urls import site_url
@@ -342,6 +344,22 @@ def dump_file(request: HttpRequest, name: str, ext: str) -> HttpResponse:
     path = dumps_dir() / f"{name}.{ext}"
     if not path.is_file():
         raise Http404("No such dump")
+    etag, modified = file_validators(path)
+    if not_modified := get_conditional_response(request, etag=etag, last_modified=modified):
+        return not_modified
+    response = send_file(path, ext)
+    response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+    return response
+
+
+def file_validators(path: Path) -> tuple[str, int]:
+    """A published file's ETag (its size and time: a dump is never rewritten) and time."""
+    found = path.stat()
+    return f'"{found.st_size:x}-{found.st_mtime_ns:x}"', int(found.st_mtime)
+
+
+def send_file(path: Path, ext: str) -> HttpResponse:
+    """The zip or manifest, sent by the front server when it can."""
     if settings.DATA_DUMPS_ACCEL_PREFIX:
         # The front server sends the file (nginx `internal` location): no thread is held by a
         # slow download.

@@ -35,7 +35,14 @@ DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
 * **Errors** are RFC 9457 problem details (`application/problem+json`).
 * **Stable names.** A statement has the fields of the CSV and JSON Lines exports; the data
   dictionary is at /data/.
-* **Read-only.** GET, HEAD and OPTIONS; anything else is 405. CORS is open.
+* **Read-only.** GET, HEAD and OPTIONS; anything else is 405. CORS is open, and scripts in other
+  origins may read `Link`, `ETag`, `Last-Modified`, `Retry-After` and the `RateLimit` headers.
+* **Conditional requests.** Every answer has an `ETag` (and `Last-Modified` when the archive
+  knows when its data last changed): send `If-None-Match` (or `If-Modified-Since`) to get
+  `304 Not Modified` without a body when nothing changed.
+* **Rate limits** per client address; each answer says the quota and what is left of it
+  (`RateLimit-Policy: "api";q=120;w=60`, `RateLimit: "api";r=117;t=42`, after
+  draft-ietf-httpapi-ratelimit-headers-11); over it, 429 with `Retry-After`.
 * For everything at once, download the full dump at /data/ instead of paging.
 """
 
@@ -62,6 +69,7 @@ class ArchiveAPI(NinjaAPI):
         for item in document["paths"].values():
             for operation in item.values():
                 _problem_content(operation)
+                _http_conventions(operation["responses"])
                 operation["responses"]["414"] = {"description": URI_TOO_LONG}
                 for parameter in operation.get("parameters", []):
                     _drop_null(parameter)
@@ -74,6 +82,37 @@ def _problem_content(operation: dict) -> None:
     for status, response in operation.get("responses", {}).items():
         if int(status) >= 400 and "content" in response:
             response["content"] = {PROBLEM_TYPE: response["content"]["application/json"]}
+
+
+# Response headers of every operation (statements/publish/conditional.py, config/limits.py).
+VALIDATORS = {
+    "ETag": "A strong validator of the body: send it back in If-None-Match to get 304.",
+    "Last-Modified": "When the archive's data last changed, when known (If-Modified-Since).",
+}
+QUOTA = {
+    "RateLimit-Policy": 'The quota: "api";q=<requests>;w=<seconds> '
+    "(draft-ietf-httpapi-ratelimit-headers-11). Sent when rate limits are on.",
+    "RateLimit": 'What is left of it: "api";r=<requests left>;t=<seconds until it resets>.',
+}
+NOT_MODIFIED = "Not Modified: the If-None-Match or If-Modified-Since validator still holds."
+TOO_MANY = "Too many requests from this address: wait Retry-After seconds (problem details)."
+
+
+def _headers(described: dict[str, str]) -> dict:
+    return {
+        name: {"description": text, "schema": {"type": "string"}}
+        for name, text in described.items()
+    }
+
+
+def _http_conventions(responses: dict) -> None:
+    """Validators and quota on 200, the 304 they earn, and the 429 of the rate limits."""
+    ok = next((response for status, response in responses.items() if str(status) == "200"), None)
+    if ok is not None:
+        ok["headers"] = _headers(VALIDATORS | QUOTA)
+        responses["304"] = {"description": NOT_MODIFIED, "headers": _headers(VALIDATORS | QUOTA)}
+    retry = {"Retry-After": "Seconds to wait before asking again."}
+    responses["429"] = {"description": TOO_MANY, "headers": _headers(retry | QUOTA)}
 
 
 def _drop_null(parameter: dict) -> None:
