@@ -23,6 +23,7 @@ urlpatterns = [
     path("feeds/themes/<slug:slug>.atom", feeds.theme_feed, name="feed-theme"),
     # The full dump and the data dictionary.
     path("data/", dump.download_page, name="download"),
+    path("data/api/", dump.api_docs, name="api-docs"),
     path("data/data-dictionary.md", dump.data_dictionary, name="data-dictionary"),
     re_path(r"^data/latest\.(?P<ext>zip|json)$", dump.latest_dump, name="dump-latest"),
     re_path(

@@ -211,8 +211,13 @@ def test_details_of_each_collection(client, archive):
 def test_api_root_links_everything(client, archive):
     body = client.get(reverse("data:api-root")).json()
     assert body["openapi"] == f"{SITE}/api/v1/openapi.json"
+    assert {"decisions", "coverage", "statements"} <= set(body["collections"])
     for url in body["collections"].values():
         assert client.get(url.removeprefix(SITE)).status_code == 200
+    assert body["documentation"] == f"{SITE}/data/api/"
+    assert client.get(body["documentation"].removeprefix(SITE)).status_code == 200
+    for url in body["reports"].values():  # they need parameters: 400 that says which
+        assert client.get(url.removeprefix(SITE)).status_code == 400
 
 
 def test_statements_carry_their_language_and_filter_by_it(client, archive):

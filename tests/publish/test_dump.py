@@ -142,6 +142,10 @@ def test_download_page_without_a_dump(client, db, tmp_path, settings):
     settings.DATA_DUMPS_DIR = tmp_path / "none"
     page = client.get(reverse("data:download"))
     assert page.status_code == 200 and b"No full dump has been published yet" in page.content
+    html = page.content.decode()
+    assert "version" not in page.context["citation"]  # before: today's date, as a version
+    assert f"accessed {date.today().isoformat()}" in page.context["citation"]
+    assert "Exports are limited to 10 requests a minute per address, one at a time" in html
     assert client.get(reverse("data:dump-latest", args=["zip"])).status_code == 404
 
 

@@ -47,6 +47,14 @@ DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
 """
 
 
+# Reports computed from required parameters (see the documentation): listed, not browsable.
+REPORTS = {
+    "alignment_pair": "alignment-pair",
+    "alignment_matrix": "alignment-matrix",
+    "alignment_alike": "alignment-alike",
+    "alignment_side_by_side": "alignment-side-by-side",
+    "alignment_words_and_votes": "alignment-words",
+}
 URI_TOO_LONG = "The HTTP server refuses a request line longer than its limit (a few KB)."
 
 
@@ -159,13 +167,18 @@ api.add_exception_handler(IndexUnavailable, problems.on_index_unavailable)
          summary="Links to the collections and to this description")  # fmt: skip
 def api_root(request: HttpRequest) -> dict:
     reject_unknown(request)
-    names = ["statements", *RESOURCES]
+    names = ["statements", *RESOURCES, "decisions"]
+    collections = {name: absolute(reverse(f"data:api-{name}-list")) for name in names}
     return {
         "name": "UN Statements Archive API",
         "version": API_VERSION,
         "openapi": absolute(reverse("data:api-openapi")),
-        "documentation": absolute(reverse("data:download")) + "#api",
-        "collections": {name: absolute(reverse(f"data:api-{name}-list")) for name in names},
+        "documentation": absolute(reverse("data:api-docs")),
+        "data": absolute(reverse("data:download")),
+        "collections": collections | {"coverage": absolute(reverse("data:api-coverage"))},
+        "reports": {
+            name: absolute(reverse(f"data:api-{route}")) for name, route in REPORTS.items()
+        },
     }
 
 
