@@ -36,6 +36,7 @@ from config.public_urls import site_url
 from statements.decisions.exports import DUMP_TABLES
 from statements.models import Statement
 from statements.publish.api.resources import RESOURCES
+from statements.publish.datapackage import build_datapackage
 from statements.publish.exports import (
     LIST_SEPARATOR,
     STATEMENT_FIELDS,
@@ -52,7 +53,12 @@ NAME = re.compile(rf"{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})(?:\.(\d{{1,3}}))?")
 FORMAT_VERSION = 1
 TITLE = "UN Statements Archive"
 SWAGGER_UI_VERSION = "5.36.0"  # static/vendor/swagger-ui/VERSION (scripts/vendor_swagger_ui.sh)
-MEDIA_TYPES = {".csv": "text/csv", ".jsonl": "application/jsonl", ".md": "text/markdown"}
+MEDIA_TYPES = {
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".jsonl": "application/jsonl",
+    ".md": "text/markdown",
+}
 
 
 def dumps_dir() -> Path:
@@ -264,7 +270,9 @@ def dump_archive(
             writer = ZipWriter(archive, name, created)
             files = write_tables(writer, log)
             manifest = build_manifest(name, version, files, created)
+            package = build_datapackage(manifest, tables(), files)
             files += write_texts(writer, manifest)
+            files.append(writer.write("datapackage.json", [_json_bytes(package)]))
             manifest["files"] = [asdict(f) for f in files]
             write_checksums(writer, files)
             writer.write("manifest.json", [_json_bytes(manifest)])

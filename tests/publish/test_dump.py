@@ -44,6 +44,7 @@ def test_dump_has_every_table_in_both_formats_and_the_texts(dumped):
         "data-dictionary.md",
         "SHA256SUMS",
         "manifest.json",
+        "datapackage.json",
     }
     with zipfile.ZipFile(dumped.zip_path) as archive:
         assert {n.split("/")[0] for n in archive.namelist()} == {dumped.name}
