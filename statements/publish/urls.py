@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from statements.publish import dump, exports, feeds, popolo, sitemaps
+from statements.publish import dump, exports, feeds, historical, popolo, sitemaps
 from statements.publish.api.app import api, not_found
 
 app_name = "data"
@@ -25,6 +25,11 @@ urlpatterns = [
     path("data/", dump.download_page, name="download"),
     path("data/api/", dump.api_docs, name="api-docs"),
     path("data/popolo.json", popolo.popolo_export, name="popolo"),
+    path(
+        "data/historical-states.json",
+        historical.historical_states_export,
+        name="historical-states",
+    ),
     path("data/data-dictionary.md", dump.data_dictionary, name="data-dictionary"),
     re_path(r"^data/latest\.(?P<ext>zip|json)$", dump.latest_dump, name="dump-latest"),
     re_path(

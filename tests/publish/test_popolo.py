@@ -40,3 +40,10 @@ def test_the_data_page_links_the_popolo_export_and_the_api_documentation(client,
     html = client.get(reverse("data:download")).content.decode()
     assert f'href="{reverse("data:popolo")}"' in html
     assert f'href="{reverse("data:api-docs")}"' in html
+
+
+def test_historical_states_are_served_with_english_and_french_names(client, db):
+    states = client.get(reverse("data:historical-states")).json()["states"]
+    ussr = next(s for s in states if s["iso3166_3"] == "SUHH")
+    assert ussr["name_fr"] == "Union des Républiques socialistes soviétiques"
+    assert "RUS" in ussr["successors"]
