@@ -28,8 +28,9 @@ API_VERSION = "1.0.0"
 DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
 
 * **Same search as the site.** `/statements` takes the statements page's query string (q,
-  delegation, theme, body, session, kind, speaker, date_from, date_to, sort) and finds the same
-  statements; unlike the page, it answers an unknown parameter or a bad value with 400.
+  delegation, theme, body, session, kind, speaker, review, language, date_from, date_to, sort)
+  and finds the same statements; unlike the page, it answers an unknown parameter or a bad value
+  with 400.
 * **Cursor pagination.** Follow `links.next` (also sent as a `Link` header) until it is null.
   Cursors are opaque; keep the other parameters unchanged while paging.
 * **Errors** are RFC 9457 problem details (`application/problem+json`).
