@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django_ratelimit.core import get_usage
 
 MACHINE_GROUPS = ("api", "exports", "feeds")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RUNNING_LOCKS = 0x524C  # first key of the advisory locks of running requests ("RL")
 
 
@@ -45,18 +47,20 @@ class RateLimitMiddleware:
         counted = (
             login_counters() if group == "login" else [("ip", settings.RATELIMIT_RATES[group])]
         )
+        usage = None
         for key, rate in counted:
             usage = get_usage(request, group=group, key=key, rate=rate, increment=group != "login")
             if usage and (usage["should_limit"] or is_used_up(usage, group)):
                 refusal_delay.wait()
-                return too_many_requests(request, group, max(1, usage["time_left"]))
+                refused = too_many_requests(request, group, max(1, usage["time_left"]))
+                return with_quota(refused, group, usage)
         with in_flight(request, group) as admitted:
             if admitted:
                 response = self.get_response(request)
                 if group == "login" and not is_signed_in(response):
                     for key, rate in counted:  # a failed login: count it on both counters
                         get_usage(request, group=group, key=key, rate=rate, increment=True)
-                return response
+                return with_quota(response, group, usage)
         refusal_delay.wait()  # not counted as running meanwhile
         return too_many_requests(request, group, 1)
 
@@ -74,6 +78,29 @@ class RateLimitMiddleware:
         if request.GET and not path.startswith(("/admin/", "/static/", "/data/")):
             return "search"  # a page asked with a query: a search, a filter or a page of one
         return None
+
+
+def with_quota(response: HttpResponse, group: str, usage: dict | None) -> HttpResponse:
+    """RateLimit-Policy and RateLimit on data out, as draft-ietf-httpapi-ratelimit-headers-11
+    writes them (https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/11/):
+    the policy's quota q a window of w seconds, and what is left of it, r, for t more seconds.
+
+    e.g. `RateLimit-Policy: "api";q=120;w=60` and `RateLimit: "api";r=117;t=42`."""
+    if group not in MACHINE_GROUPS or not usage:
+        return response
+    window = period_seconds(settings.RATELIMIT_RATES[group])
+    response["RateLimit-Policy"] = f'"{group}";q={usage["limit"]};w={window}'
+    remaining = max(0, usage["limit"] - usage["count"])
+    response["RateLimit"] = f'"{group}";r={remaining};t={max(0, usage["time_left"])}'
+    return response
+
+
+def period_seconds(rate: str) -> int:
+    """The window of a rate in seconds: "120/m" is 60, "10/5m" 300 (django-ratelimit's forms)."""
+    period = re.fullmatch(r"(\d*)([smhd])", rate.partition("/")[2])
+    if period is None:
+        raise ValueError(f"Not a rate: {rate!r} (write it as 120/m, 10/5m, 1000/h ...)")
+    return int(period[1] or 1) * _SECONDS[period[2]]
 
 
 def login_counters() -> list[tuple]:

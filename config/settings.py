@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "statements.publish.api.middleware.ReadOnlyApiMiddleware",
     # Early: a refused request costs no session, CSRF or template work.
     "config.limits.RateLimitMiddleware",
+    # Inside the rate limits: a 304 still counts, and carries the RateLimit headers.
+    "statements.publish.conditional.ConditionalDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The interface language from the URL: /fr/... is French, unprefixed URLs stay English.
     "django.middleware.locale.LocaleMiddleware",
@@ -101,8 +103,22 @@ MIDDLEWARE = [
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(api/|statements/export\.|decisions/[a-z]+\.(csv|jsonl)$|feeds/|data/)"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-type", "if-none-match")
-CORS_EXPOSE_HEADERS = ("Link",)
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "content-type",
+    "if-none-match",
+    "if-modified-since",
+)
+# What a script in another origin may read: paging, validators, rate limits (config/limits.py).
+CORS_EXPOSE_HEADERS = (
+    "Link",
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit",
+    "RateLimit-Policy",
+)
 CORS_PREFLIGHT_MAX_AGE = 86400
 
 ROOT_URLCONF = "config.urls"

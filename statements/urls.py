@@ -20,6 +20,7 @@ urlpatterns = [
     path("delegations/<slug:slug>/", cached(views.delegation_detail), name="delegation-detail"),
     path("meetings/", cached(views.meeting_list), name="meeting-list"),
     path("meetings/<int:pk>/", cached(views.meeting_detail), name="meeting-detail"),
+    path("meetings/<int:pk>/cite.json", views.meeting_cite, name="meeting-cite"),
     path("meetings/<int:pk>/source/", views.release_source, name="meeting-source"),
     path("decisions/", views.decision_list, name="decision-list"),
     re_path(

@@ -1,4 +1,4 @@
-"""Citations of a statement: plain text, BibTeX and RIS, each with a stable absolute URL."""
+"""Citations of a statement: plain text, BibTeX and RIS (CSL-JSON in csl.py), with stable URLs."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ def speaker_name(statement: Statement) -> str:
 
 def delegation_name(statement: Statement) -> str:
     return statement.delegation.name if statement.delegation else statement.delegation_label
+
+
+def language(statement: Statement) -> str:
+    """The statement's language: its release's code (en, fr), as BibLaTeX and RIS take it."""
+    return statement.meeting.release.language
 
 
 def title(statement: Statement) -> str:
@@ -90,6 +95,7 @@ def bibtex(statement: Statement, accessed: date) -> str:
         ("year", str(statement.date.year)),
         ("month", _MONTHS[statement.date.month - 1]),
         ("date", statement.date.isoformat()),
+        ("language", language(statement)),
         ("note", _tex(_note(statement))),
         ("url", permalink(statement)),
         ("urldate", accessed.isoformat()),
@@ -112,6 +118,7 @@ def ris(statement: Statement, accessed: date) -> str:
         ("M1", meeting.release.symbol),
         ("PY", str(statement.date.year)),
         ("DA", statement.date.strftime("%Y/%m/%d/")),
+        ("LA", language(statement)),
         ("N1", _note(statement)),
         ("UR", permalink(statement)),
         ("Y2", accessed.strftime("%Y/%m/%d/")),

@@ -27,12 +27,16 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from config.limits import MACHINE_GROUPS, period_seconds
 from config.public_urls import site_url
 from statements.decisions.exports import DUMP_TABLES
 from statements.models import Statement
 from statements.publish.api.resources import RESOURCES
+from statements.publish.datapackage import build_datapackage
 from statements.publish.exports import (
     LIST_SEPARATOR,
     STATEMENT_FIELDS,
@@ -48,7 +52,13 @@ PREFIX = "un-statements-archive-"
 NAME = re.compile(rf"{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})(?:\.(\d{{1,3}}))?")
 FORMAT_VERSION = 1
 TITLE = "UN Statements Archive"
-MEDIA_TYPES = {".csv": "text/csv", ".jsonl": "application/jsonl", ".md": "text/markdown"}
+SWAGGER_UI_VERSION = "5.36.0"  # static/vendor/swagger-ui/VERSION (scripts/vendor_swagger_ui.sh)
+MEDIA_TYPES = {
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".jsonl": "application/jsonl",
+    ".md": "text/markdown",
+}
 
 
 def dumps_dir() -> Path:
@@ -174,7 +184,14 @@ def write_tables(writer: ZipWriter, log: Callable[[str], None]) -> list[DumpFile
     return files
 
 
-def suggested_citation(version: str, *, year: int) -> str:
+def suggested_citation(version: str | None, *, year: int, accessed: date | None = None) -> str:
+    """The data set's citation: a dump by its version, or (with none published) the site as read."""
+    if version is None:
+        day = accessed or timezone.localdate()
+        return (
+            f"{TITLE} ({year}). Statements of delegates in United Nations Meetings Coverage press "
+            f"releases [Data set]. {site_url()}/data/ (accessed {day.isoformat()})"
+        )
     return (
         f"{TITLE} ({year}). Statements of delegates in United Nations Meetings Coverage press "
         f"releases, full dump, version {version} [Data set]. {site_url()}/data/"
@@ -253,7 +270,9 @@ def dump_archive(
             writer = ZipWriter(archive, name, created)
             files = write_tables(writer, log)
             manifest = build_manifest(name, version, files, created)
+            package = build_datapackage(manifest, tables(), files)
             files += write_texts(writer, manifest)
+            files.append(writer.write("datapackage.json", [_json_bytes(package)]))
             manifest["files"] = [asdict(f) for f in files]
             write_checksums(writer, files)
             writer.write("manifest.json", [_json_bytes(manifest)])
@@ -321,12 +340,34 @@ def download_page(request: HttpRequest) -> HttpResponse:
         "tables": [(t, [(f, type_label(f)) for f in t.fields]) for t in tables()],
         "separator": LIST_SEPARATOR,
         "site_url": site_url(),
+        # With no dump, no version: citing today's date as one named a dump that does not exist.
         "citation": suggested_citation(
-            dumps[0]["version"] if dumps else timezone.localdate().isoformat(),
-            year=timezone.localdate().year,
+            dumps[0]["version"] if dumps else None, year=timezone.localdate().year
         ),
+        "rates": {
+            group: rate_in_words(settings.RATELIMIT_RATES[group]) for group in MACHINE_GROUPS
+        },
+        "concurrent": settings.RATELIMIT_CONCURRENT,
     }
     return render(request, "data/download.html", context)
+
+
+def rate_in_words(rate: str) -> str:
+    """ "10/m" as "10 requests a minute"."""
+    seconds = period_seconds(rate)
+    period = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+    return f"{rate.partition('/')[0]} requests {period.get(seconds, f'every {seconds} seconds')}"
+
+
+@require_safe
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """Swagger UI over the API's OpenAPI document, from the archive's own static files."""
+    context = {
+        "openapi_url": reverse("data:api-openapi"),
+        "api_root": site_url() + reverse("data:api-root"),
+        "swagger_version": SWAGGER_UI_VERSION,
+    }
+    return render(request, "data/api_docs.html", context)
 
 
 @require_safe
@@ -342,6 +383,22 @@ def dump_file(request: HttpRequest, name: str, ext: str) -> HttpResponse:
     path = dumps_dir() / f"{name}.{ext}"
     if not path.is_file():
         raise Http404("No such dump")
+    etag, modified = file_validators(path)
+    if not_modified := get_conditional_response(request, etag=etag, last_modified=modified):
+        return not_modified
+    response = send_file(path, ext)
+    response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+    return response
+
+
+def file_validators(path: Path) -> tuple[str, int]:
+    """A published file's ETag (its size and time: a dump is never rewritten) and time."""
+    found = path.stat()
+    return f'"{found.st_size:x}-{found.st_mtime_ns:x}"', int(found.st_mtime)
+
+
+def send_file(path: Path, ext: str) -> HttpResponse:
+    """The zip or manifest, sent by the front server when it can."""
     if settings.DATA_DUMPS_ACCEL_PREFIX:
         # The front server sends the file (nginx `internal` location): no thread is held by a
         # slow download.

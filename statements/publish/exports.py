@@ -122,6 +122,12 @@ STATEMENT_FIELDS: tuple[Field, ...] = (
     field_def(
         "release_url", "string", "The release on un.org, or empty.", "meeting__release__source_url"
     ),
+    field_def(
+        "language",
+        "string",
+        "Language of the release the statement is read from (BCP 47: en, fr).",
+        "meeting__release__language",
+    ),
     field_def("sequence", "integer", "Order of the paragraph within the release, from 1."),
     field_def("kind", "string", in_words(STATEMENT_KINDS) + "."),
     field_def(

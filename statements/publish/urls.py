@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from statements.publish import dump, exports, feeds, sitemaps
+from statements.publish import dump, exports, feeds, historical, popolo, sitemaps
 from statements.publish.api.app import api, not_found
 
 app_name = "data"
@@ -23,6 +23,13 @@ urlpatterns = [
     path("feeds/themes/<slug:slug>.atom", feeds.theme_feed, name="feed-theme"),
     # The full dump and the data dictionary.
     path("data/", dump.download_page, name="download"),
+    path("data/api/", dump.api_docs, name="api-docs"),
+    path("data/popolo.json", popolo.popolo_export, name="popolo"),
+    path(
+        "data/historical-states.json",
+        historical.historical_states_export,
+        name="historical-states",
+    ),
     path("data/data-dictionary.md", dump.data_dictionary, name="data-dictionary"),
     re_path(r"^data/latest\.(?P<ext>zip|json)$", dump.latest_dump, name="dump-latest"),
     re_path(

@@ -28,6 +28,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from meetings.languages import LANGUAGES
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement
 from statements.search import query as search
@@ -180,6 +181,7 @@ SHAPES = {
     "session": "a session number such as 78",
     "kind": "one of " + ", ".join(Statement.Kind.values),
     "review": "one of " + ", ".join(Statement.ReviewState.values),
+    "language": "a language code: " + ", ".join(LANGUAGES),
 }
 
 
@@ -194,6 +196,7 @@ class StatementFilter(django_filters.FilterSet):
     kind = TokenFilter(label=_("Kind"), pattern="|".join(Statement.Kind.values))
     speaker = TokenFilter(label=_("Speaker"), pattern=_SLUG, transform=str.lower)
     review = TokenFilter(label=_("Review state"), pattern="|".join(Statement.ReviewState.values))
+    language = TokenFilter(label=_("Language"), pattern="|".join(LANGUAGES))
     date_from = PartialDateFilter(label=pgettext_lazy("date", "From"))
     date_to = PartialDateFilter(label=pgettext_lazy("date", "To"), end=True)
     sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, empty_label=None)
@@ -223,6 +226,7 @@ class StatementFilter(django_filters.FilterSet):
             kinds=tuple(d.get("kind") or ()),
             speakers=tuple(d.get("speaker") or ()),
             reviews=tuple(d.get("review") or ()),
+            languages=tuple(d.get("language") or ()),
             date_from=d.get("date_from"),
             date_to=d.get("date_to"),
             scope=self.scope,

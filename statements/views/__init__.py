@@ -7,7 +7,7 @@ from statements.views.home import home
 from statements.views.meetings import meeting_detail, meeting_list, release_source
 from statements.views.search import statement_list
 from statements.views.speakers import speaker_by_id, speaker_detail, speaker_list
-from statements.views.statements import statement_cite, statement_detail
+from statements.views.statements import meeting_cite, statement_cite, statement_detail
 from statements.views.themes import theme_detail, theme_list
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "delegation_detail",
     "delegation_list",
     "home",
+    "meeting_cite",
     "meeting_detail",
     "meeting_list",
     "release_source",

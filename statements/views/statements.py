@@ -1,13 +1,15 @@
-"""The statement permalink: the statement in its meeting, and how to cite it."""
+"""The statement permalink: the statement in its meeting, and how to cite it (and a meeting)."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.models import Meeting
 from statements.models import RetiredStatement, Statement
+from statements.publish import csl
 from statements.publish.citations import cite, permalink
 from statements.search import query as search
 
@@ -15,6 +17,7 @@ CITE_FORMATS = {
     "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),
     "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
     "txt": ("text/plain; charset=utf-8", "text"),
+    "json": ("application/vnd.citationstyles.csl+json", "csl"),
 }
 
 
@@ -49,9 +52,27 @@ def statement_cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if isinstance(statement, HttpResponse):
         raise Http404("This statement was removed")
     content_type, attribute = CITE_FORMATS[fmt]
+    if attribute == "csl":
+        item = csl.statement_item(statement, accessed=timezone.localdate())
+        return csl_response([item], f"statement-{pk}")
     citation = cite(statement, accessed=timezone.localdate())
     response = HttpResponse(getattr(citation, attribute), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="statement-{pk}.{fmt}"'
+    return response
+
+
+def meeting_cite(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting's press release as CSL-JSON."""
+    meeting = get_object_or_404(Meeting.objects.with_related(), pk=pk)
+    item = csl.meeting_item(meeting, accessed=timezone.localdate())
+    return csl_response([item], f"meeting-{pk}")
+
+
+def csl_response(items: list[dict], name: str) -> HttpResponse:
+    """CSL-JSON (a list of items) under its registered media type, inline: programs read it."""
+    response = JsonResponse(items, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = CITE_FORMATS["json"][0]
+    response["Content-Disposition"] = f'inline; filename="{name}.json"'
     return response
 
 

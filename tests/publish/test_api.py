@@ -9,7 +9,7 @@ from django.urls import reverse
 from statements.models import RetiredStatement, Speaker
 from statements.search.filters import StatementFilter
 from statements.search.index import engine
-from tests.factories import make_speaker, make_statement
+from tests.factories import make_meeting, make_release, make_speaker, make_statement
 from tests.publish.conftest import SITE
 from tests.publish.test_exports import QUERIES, ui_ids
 
@@ -211,5 +211,23 @@ def test_details_of_each_collection(client, archive):
 def test_api_root_links_everything(client, archive):
     body = client.get(reverse("data:api-root")).json()
     assert body["openapi"] == f"{SITE}/api/v1/openapi.json"
+    assert {"decisions", "coverage", "statements"} <= set(body["collections"])
     for url in body["collections"].values():
         assert client.get(url.removeprefix(SITE)).status_code == 200
+    assert body["documentation"] == f"{SITE}/data/api/"
+    assert client.get(body["documentation"].removeprefix(SITE)).status_code == 200
+    for url in body["reports"].values():  # they need parameters: 400 that says which
+        assert client.get(url.removeprefix(SITE)).status_code == 400
+
+
+def test_statements_carry_their_language_and_filter_by_it(client, archive):
+    french = make_meeting(release=make_release(language="fr"))
+    make_statement(meeting=french, delegation="FRA", text="La paix exige la coopération.")
+    rows = walk(client, LIST, {"language": "fr"})
+    assert [row["language"] for row in rows] == ["fr"]
+    english = walk(client, LIST, {"language": "en", "limit": 500})
+    assert english and {row["language"] for row in english} == {"en"}
+    both = client.get(LIST, {"language": ["en", "fr"]}).json()["meta"]["total"]
+    assert both == len(english) + 1
+    response = client.get(LIST, {"language": "de"})
+    assert response.status_code == 400 and response.json()["parameter"] == "language"

@@ -44,6 +44,7 @@ def test_dump_has_every_table_in_both_formats_and_the_texts(dumped):
         "data-dictionary.md",
         "SHA256SUMS",
         "manifest.json",
+        "datapackage.json",
     }
     with zipfile.ZipFile(dumped.zip_path) as archive:
         assert {n.split("/")[0] for n in archive.namelist()} == {dumped.name}
@@ -142,6 +143,10 @@ def test_download_page_without_a_dump(client, db, tmp_path, settings):
     settings.DATA_DUMPS_DIR = tmp_path / "none"
     page = client.get(reverse("data:download"))
     assert page.status_code == 200 and b"No full dump has been published yet" in page.content
+    html = page.content.decode()
+    assert "version" not in page.context["citation"]  # before: today's date, as a version
+    assert f"accessed {date.today().isoformat()}" in page.context["citation"]
+    assert "Exports are limited to 10 requests a minute per address, one at a time" in html
     assert client.get(reverse("data:dump-latest", args=["zip"])).status_code == 404
 
 

@@ -74,3 +74,14 @@ def test_every_path_is_served(client, spec):
     for path, query in REPORTS.items():  # computed reports: they need their parameters
         assert client.get(server + path).status_code == 400, path
         assert client.get(server + path, query).status_code == 200, path
+
+
+def test_validators_quota_and_their_answers_are_documented(spec):
+    for path, item in spec["paths"].items():
+        responses = item["get"]["responses"]
+        assert {"ETag", "RateLimit", "RateLimit-Policy"} <= set(responses["200"]["headers"]), path
+        assert "304" in responses and "Retry-After" in responses["429"]["headers"], path
+    language = [
+        p for p in spec["paths"]["/statements"]["get"]["parameters"] if p["name"] == "language"
+    ]
+    assert language[0]["schema"]["items"]["pattern"] == "^(?:en|fr)$"

@@ -28,18 +28,34 @@ API_VERSION = "1.0.0"
 DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
 
 * **Same search as the site.** `/statements` takes the statements page's query string (q,
-  delegation, theme, body, session, kind, speaker, date_from, date_to, sort) and finds the same
-  statements; unlike the page, it answers an unknown parameter or a bad value with 400.
+  delegation, theme, body, session, kind, speaker, review, language, date_from, date_to, sort)
+  and finds the same statements; unlike the page, it answers an unknown parameter or a bad value
+  with 400.
 * **Cursor pagination.** Follow `links.next` (also sent as a `Link` header) until it is null.
   Cursors are opaque; keep the other parameters unchanged while paging.
 * **Errors** are RFC 9457 problem details (`application/problem+json`).
 * **Stable names.** A statement has the fields of the CSV and JSON Lines exports; the data
   dictionary is at /data/.
-* **Read-only.** GET, HEAD and OPTIONS; anything else is 405. CORS is open.
+* **Read-only.** GET, HEAD and OPTIONS; anything else is 405. CORS is open, and scripts in other
+  origins may read `Link`, `ETag`, `Last-Modified`, `Retry-After` and the `RateLimit` headers.
+* **Conditional requests.** Every answer has an `ETag` (and `Last-Modified` when the archive
+  knows when its data last changed): send `If-None-Match` (or `If-Modified-Since`) to get
+  `304 Not Modified` without a body when nothing changed.
+* **Rate limits** per client address; each answer says the quota and what is left of it
+  (`RateLimit-Policy: "api";q=120;w=60`, `RateLimit: "api";r=117;t=42`, after
+  draft-ietf-httpapi-ratelimit-headers-11); over it, 429 with `Retry-After`.
 * For everything at once, download the full dump at /data/ instead of paging.
 """
 
 
+# Reports computed from required parameters (see the documentation): listed, not browsable.
+REPORTS = {
+    "alignment_pair": "alignment-pair",
+    "alignment_matrix": "alignment-matrix",
+    "alignment_alike": "alignment-alike",
+    "alignment_side_by_side": "alignment-side-by-side",
+    "alignment_words_and_votes": "alignment-words",
+}
 URI_TOO_LONG = "The HTTP server refuses a request line longer than its limit (a few KB)."
 
 
@@ -62,6 +78,7 @@ class ArchiveAPI(NinjaAPI):
         for item in document["paths"].values():
             for operation in item.values():
                 _problem_content(operation)
+                _http_conventions(operation["responses"])
                 operation["responses"]["414"] = {"description": URI_TOO_LONG}
                 for parameter in operation.get("parameters", []):
                     _drop_null(parameter)
@@ -74,6 +91,37 @@ def _problem_content(operation: dict) -> None:
     for status, response in operation.get("responses", {}).items():
         if int(status) >= 400 and "content" in response:
             response["content"] = {PROBLEM_TYPE: response["content"]["application/json"]}
+
+
+# Response headers of every operation (statements/publish/conditional.py, config/limits.py).
+VALIDATORS = {
+    "ETag": "A strong validator of the body: send it back in If-None-Match to get 304.",
+    "Last-Modified": "When the archive's data last changed, when known (If-Modified-Since).",
+}
+QUOTA = {
+    "RateLimit-Policy": 'The quota: "api";q=<requests>;w=<seconds> '
+    "(draft-ietf-httpapi-ratelimit-headers-11). Sent when rate limits are on.",
+    "RateLimit": 'What is left of it: "api";r=<requests left>;t=<seconds until it resets>.',
+}
+NOT_MODIFIED = "Not Modified: the If-None-Match or If-Modified-Since validator still holds."
+TOO_MANY = "Too many requests from this address: wait Retry-After seconds (problem details)."
+
+
+def _headers(described: dict[str, str]) -> dict:
+    return {
+        name: {"description": text, "schema": {"type": "string"}}
+        for name, text in described.items()
+    }
+
+
+def _http_conventions(responses: dict) -> None:
+    """Validators and quota on 200, the 304 they earn, and the 429 of the rate limits."""
+    ok = next((response for status, response in responses.items() if str(status) == "200"), None)
+    if ok is not None:
+        ok["headers"] = _headers(VALIDATORS | QUOTA)
+        responses["304"] = {"description": NOT_MODIFIED, "headers": _headers(VALIDATORS | QUOTA)}
+    retry = {"Retry-After": "Seconds to wait before asking again."}
+    responses["429"] = {"description": TOO_MANY, "headers": _headers(retry | QUOTA)}
 
 
 def _drop_null(parameter: dict) -> None:
@@ -120,13 +168,18 @@ api.add_exception_handler(IndexUnavailable, problems.on_index_unavailable)
          summary="Links to the collections and to this description")  # fmt: skip
 def api_root(request: HttpRequest) -> dict:
     reject_unknown(request)
-    names = ["statements", *RESOURCES]
+    names = ["statements", *RESOURCES, "decisions"]
+    collections = {name: absolute(reverse(f"data:api-{name}-list")) for name in names}
     return {
         "name": "UN Statements Archive API",
         "version": API_VERSION,
         "openapi": absolute(reverse("data:api-openapi")),
-        "documentation": absolute(reverse("data:download")) + "#api",
-        "collections": {name: absolute(reverse(f"data:api-{name}-list")) for name in names},
+        "documentation": absolute(reverse("data:api-docs")),
+        "data": absolute(reverse("data:download")),
+        "collections": collections | {"coverage": absolute(reverse("data:api-coverage"))},
+        "reports": {
+            name: absolute(reverse(f"data:api-{route}")) for name, route in REPORTS.items()
+        },
     }
 
 

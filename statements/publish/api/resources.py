@@ -20,6 +20,7 @@ from statements.kinds import DELEGATION_KINDS
 from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect
 from statements.publish.api.cursors import Ordering
 from statements.publish.exports import Field, field_def
+from statements.reference.wikidata import wikidata_id
 from statements.themes.models import Theme
 
 
@@ -107,13 +108,23 @@ DELEGATION_FIELDS = (
     field_def("m49", "string", "UN M49 area code, or empty."),
     field_def("region", "string", "M49 region, or empty."),
     field_def("subregion", "string", "M49 sub-region, or empty."),
+    field_def(
+        "wikidata",
+        "string",
+        "Wikidata item of a State (Q20 for Norway: https://www.wikidata.org/wiki/Q20), or empty.",
+        None,
+    ),
     field_def("permalink", "url", "The delegation's page.", None),
 )
 
 
 def delegation_record(delegation: Delegation) -> dict:
     record = {f.name: getattr(delegation, f.name) for f in DELEGATION_FIELDS if f.lookup}
-    return {**record, "permalink": site_url(delegation.get_absolute_url())}
+    return {
+        **record,
+        "wikidata": wikidata_id(delegation.iso3),
+        "permalink": site_url(delegation.get_absolute_url()),
+    }
 
 
 DELEGATIONS = Resource(

@@ -78,6 +78,7 @@ def document(row: Sequence) -> tantivy.Document:
     for name in ("kind", "body", "delegation", "speaker", "speaker_own", "review"):
         if r[name]:
             doc.add_text(name, r[name])
+    doc.add_text("language", for_release(r["language"]).code)
     for slug in r["themes"]:
         doc.add_text("theme", slug)
     for slug in r["pillars"]:

@@ -37,6 +37,7 @@ class SearchSpec:
     kinds: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
     reviews: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     all_kinds: bool = False  # counting the kind facet: summaries count too
@@ -46,7 +47,7 @@ class SearchSpec:
         """The same search without one facet's own filter (its counts reflect the others)."""
         name = {"delegation": "delegations", "theme": "themes", "body": "bodies"}.get(facet)
         name = name or {"session": "sessions", "kind": "kinds", "speaker": "speakers"}.get(facet)
-        name = name or {"review": "reviews"}[facet]
+        name = name or {"review": "reviews", "language": "languages"}[facet]
         return replace(self, **{name: ()}, all_kinds=self.all_kinds or facet == "kind")
 
     def key(self) -> str:
@@ -62,6 +63,7 @@ _KEY_FIELDS = [
     "kinds",
     "speakers",
     "reviews",
+    "languages",
     "date_from",
     "date_to",
     "all_kinds",
@@ -163,6 +165,7 @@ def filter_clauses(schema: tantivy.Schema, spec: SearchSpec) -> list:
         ("body", spec.bodies),
         ("kind", spec.kinds),
         ("review", spec.reviews),
+        ("language", spec.languages),
         ("session", spec.sessions),
     ]
     for name, values in one_of:

@@ -19,6 +19,7 @@ FACET_TEXT_FIELDS = (
     "speaker",
     "speaker_own",
     "review",
+    "language",
 )
 FACET_INT_FIELDS = ("session", "year", "date", "meeting")
 # Sort key for date order: yyyymmdd * 10^10 + id, so one u64 fast field orders by (date, id).
