@@ -51,11 +51,50 @@ def anonymous_attributions(paragraph: str) -> list[Attribution]:
     """Find every "The representative of X said" / "X’s delegate" that opens a sentence."""
     found: list[Attribution] = []
     for start in sentence_starts(paragraph):
+        if not any(_may_open(paragraph, p) for p in _subject_starts(paragraph, start)):
+            continue  # cheap tests spare the pattern, slow on long sentences, where it cannot match
         match = _ANONYMOUS.match(paragraph, start)
         attribution = _anonymous(paragraph, match) if match else None
         if attribution:
             found.append(attribution)
     return found
+
+
+_STOPS = frozenset('.;:“”"')
+_INTRO_MAX = 150
+_COMMA_SPACE = re.compile(r",\s+")
+# The first words of every subject _ANONYMOUS reads but "X’s delegate".
+_OPENINGS = (
+    "Le", "La", "L’", "L'", "le", "la", "l’", "l'", "The", "the", "His", "his", "Her", "her",
+    "Their", "their", "Its", "its",
+)  # fmt: skip
+
+
+def _subject_starts(paragraph: str, start: int) -> list[int]:
+    """Where the subject of _ANONYMOUS may start: the sentence start, or after ", " within an
+    opening phrase (no stop inside, at most _INTRO_MAX characters, a capital or “ first)."""
+    starts = [start]
+    if paragraph[start : start + 1] not in _CAPITAL_OR_QUOTE:
+        return starts
+    limit = min(len(paragraph), start + 1 + _INTRO_MAX + 1)
+    for comma in _COMMA_SPACE.finditer(paragraph, start + 1, len(paragraph)):
+        if comma.start() >= limit:
+            break
+        if any(char in _STOPS for char in paragraph[start + 1 : comma.start()]):
+            break
+        starts.append(comma.end())
+    return starts
+
+
+_CAPITAL_OR_QUOTE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“")
+
+
+def _may_open(paragraph: str, position: int) -> bool:
+    """Say whether a subject _ANONYMOUS reads may start at `position` (a necessary condition)."""
+    head = paragraph[position : position + 64]
+    if head.startswith(_OPENINGS):
+        return True
+    return head[:1] in _CAPITAL_OR_QUOTE and ("’s" in head or "'s" in head)
 
 
 def _anonymous(paragraph: str, match: re.Match[str]) -> Attribution | None:
