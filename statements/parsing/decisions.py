@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from statements.parsing.enumerated import Item, enumerated
 from statements.parsing.subjects import Subject, find_subject
 from statements.parsing.summaries import Counted, counted, described
 from statements.parsing.votes import (
@@ -186,6 +187,10 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
             for clause in (c for s in sentences(text) for c in _clauses(s)):
+                if listed_items := _listed(enumerated(clause), number):
+                    for one in listed_items:
+                        _add(found, one)
+                    continue
                 decision, summary, is_described = _read(clause, number, summary)
                 if decision is None:
                     continue
@@ -233,6 +238,25 @@ def _read(
     if decision is None and verb is not None and tally is None and (count := counted(clause)):
         summary = Counted(_action(clause, verb), _method(clause, None), count)
     return decision, summary, False
+
+
+def _listed(items: list[Item], paragraph: int) -> list[ParsedDecision]:
+    """Build the decisions a sentence lists one by one, when it reports them taken now."""
+    decisions = []
+    for item in items:
+        verb = _main_verb(item.text)
+        if verb is None and item.decided < 0:
+            return []  # "the reports concerned A and B, respectively" decides nothing
+        if verb is None and _NOT_NOW.search(item.text[: item.decided]):
+            return []  # "had decided to extend" tells of an earlier meeting
+        tally = find_tally(item.text)
+        kind = item.kind or find_subject(item.text, verb.start(), verb.end()).kind
+        action = _action(item.text, verb) if verb else "adopted"
+        subject = Subject((), item.title, kind, True)
+        decisions.append(
+            _build(item.text, paragraph, action, _method(item.text, tally), subject, tally)
+        )
+    return decisions
 
 
 def _tallies(
