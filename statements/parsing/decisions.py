@@ -233,8 +233,8 @@ def _read(
         summary.remaining -= 1
         decision = _build(clause, paragraph, summary.action, summary.method, subject, None)
         return decision, summary, True
-    decision = _decision(clause, paragraph)
     verb = _main_verb(clause)
+    decision = _decision(clause, paragraph, verb)
     if decision is None and verb is not None and tally is None and (count := counted(clause)):
         summary = Counted(_action(clause, verb), _method(clause, None), count)
     return decision, summary, False
@@ -330,9 +330,8 @@ def _clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
-def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
-    """Read one sentence as a decision, or return None when it reports none."""
-    verb = _main_verb(sentence)
+def _decision(sentence: str, paragraph: int, verb: re.Match[str] | None) -> ParsedDecision | None:
+    """Read one sentence as a decision (its main verb given), or return None if it reports none."""
     if verb is None:
         return None
     tally = find_tally(sentence)
@@ -356,12 +355,32 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
 
 def _main_verb(sentence: str) -> re.Match[str] | None:
     """Return the first action verb that reports something done now."""
+    if not _may_hold_action(sentence):
+        return None
     for match in _ACTION.finditer(sentence):
         if _EARLIER.match(sentence[match.end() :]):
             continue
         if match.lastgroup == "rejected" or not _NOT_NOW.search(sentence[: match.start()]):
             return match
     return None
+
+
+# Every verb _ACTION reads holds one of these (lower case): plain substring tests spare the
+# pattern, which tries every position of the sentence. Lower-casing matches what the case-blind
+# pattern does except for the letters of _CASE_ODDITIES, where the pattern decides.
+_ACTION_KEYS = (
+    "reject", "defeat", "voted", "adopt", "approv", "approu", "fail", "rejet", "veto", "withdr",
+    "retir", "defer", "postpon", "ajourn", "report", "retain", "décidé", "acting", "consensus",
+)  # fmt: skip
+_CASE_ODDITIES = "ıſİ\u212a"
+
+
+def _may_hold_action(sentence: str) -> bool:
+    """Say whether a sentence may hold a verb _ACTION reads (a necessary condition)."""
+    if any(letter in sentence for letter in _CASE_ODDITIES):
+        return True
+    lower = sentence.lower()
+    return any(key in lower for key in _ACTION_KEYS)
 
 
 def _action(sentence: str, verb: re.Match[str]) -> str:

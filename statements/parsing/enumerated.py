@@ -58,8 +58,11 @@ class Item:
 
 
 def enumerated(sentence: str) -> list[Item]:
-    """Return the decisions a sentence lists one by one, or [] when it lists none."""
-    return _mandates(sentence) or _respective(sentence)
+    """Return the decisions a sentence lists one by one, or [] when it lists none (plain
+    substring tests spare the patterns on most sentences)."""
+    lower = sentence.lower()
+    mandates = _mandates(sentence) if "mandat" in lower else []
+    return mandates or (_respective(sentence) if "respectiv" in lower else [])
 
 
 def _respective(sentence: str) -> list[Item]:

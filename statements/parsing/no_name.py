@@ -63,11 +63,11 @@ def anonymous_attributions(paragraph: str) -> list[Attribution]:
 _STOPS = frozenset('.;:“”"')
 _INTRO_MAX = 150
 _COMMA_SPACE = re.compile(r",\s+")
-# The first words of every subject _ANONYMOUS reads but "X’s delegate".
-_OPENINGS = (
-    "Le", "La", "L’", "L'", "le", "la", "l’", "l'", "The", "the", "His", "his", "Her", "her",
-    "Their", "their", "Its", "its",
-)  # fmt: skip
+# How every subject _ANONYMOUS reads begins, but "X’s delegate" (a necessary condition).
+_SUBJECT_OPENING = re.compile(
+    r"[Tt]he\s+(?:[A-Z]|representative|delegate|speaker|observer|delegation|envoy|counterpart)"
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+counterpart|[Ll]es?|[Ll]a|[Ll][’']"
+)
 
 
 def _subject_starts(paragraph: str, start: int) -> list[int]:
@@ -91,9 +91,9 @@ _CAPITAL_OR_QUOTE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“")
 
 def _may_open(paragraph: str, position: int) -> bool:
     """Say whether a subject _ANONYMOUS reads may start at `position` (a necessary condition)."""
-    head = paragraph[position : position + 64]
-    if head.startswith(_OPENINGS):
+    if _SUBJECT_OPENING.match(paragraph, position):
         return True
+    head = paragraph[position : position + 64]
     return head[:1] in _CAPITAL_OR_QUOTE and ("’s" in head or "'s" in head)
 
 
