@@ -60,7 +60,7 @@ def anonymous_attributions(paragraph: str) -> list[Attribution]:
     return found
 
 
-_STOPS = frozenset('.;:“”"')
+_STOP = re.compile(r'[.;:“”"]')
 _INTRO_MAX = 150
 _COMMA_SPACE = re.compile(r",\s+")
 # How every subject _ANONYMOUS reads begins, but "X’s delegate" (a necessary condition).
@@ -76,11 +76,10 @@ def _subject_starts(paragraph: str, start: int) -> list[int]:
     starts = [start]
     if paragraph[start : start + 1] not in _CAPITAL_OR_QUOTE:
         return starts
-    limit = min(len(paragraph), start + 1 + _INTRO_MAX + 1)
-    for comma in _COMMA_SPACE.finditer(paragraph, start + 1, len(paragraph)):
+    stop = _STOP.search(paragraph, start + 1)
+    limit = min(stop.start() if stop else len(paragraph), start + 1 + _INTRO_MAX + 1)
+    for comma in _COMMA_SPACE.finditer(paragraph, start + 1):
         if comma.start() >= limit:
-            break
-        if any(char in _STOPS for char in paragraph[start + 1 : comma.start()]):
             break
         starts.append(comma.end())
     return starts
