@@ -83,11 +83,10 @@ _CONTINUATION_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
-# Every phrase of _PARTIAL holds one of these: a plain scan spares the long pattern.
-_PARTIAL_WORDS = (
-    "covered", "crisis", "later", "full", "budget", "constraints", "couvert", "liquidit",
-    "ultérieurement",
-)  # fmt: skip
+# Every phrase of _PARTIAL holds one of these words, or both words of one of these pairs: plain
+# substring tests spare the long pattern on most paragraphs.
+_PARTIAL_WORDS = ("covered", "couvert", "liquidit", "ultérieurement", "constraints")
+_PARTIAL_PAIRS = (("budget", "cuts"), ("budget", "crisis"), ("full", "will"), ("later", "will"))
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
@@ -166,10 +165,12 @@ def is_quotation(text: str) -> bool:
 
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
-    folded = text.casefold()
-    odd = any(letter in text for letter in _CASE_ODDITIES)
-    if not odd and not any(word in folded for word in _PARTIAL_WORDS):
-        return False  # plain substring tests spare the long pattern on most paragraphs
+    if not any(letter in text for letter in _CASE_ODDITIES):
+        folded = text.casefold()
+        if not any(word in folded for word in _PARTIAL_WORDS) and not any(
+            first in folded and second in folded for first, second in _PARTIAL_PAIRS
+        ):
+            return False  # plain substring tests spare the long pattern on most paragraphs
     return bool(_PARTIAL.search(text))
 
 
