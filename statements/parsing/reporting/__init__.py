@@ -66,9 +66,7 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
     last_end = -1
     for mention in mentions:
-        if _ON_BEHALF.search(
-            paragraph, max(0, mention.phrase_start - 40), mention.phrase_start
-        ) or (
+        if _for_whom(paragraph, mention.phrase_start) or (
             behalf is not None
             and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
         ):
@@ -126,6 +124,18 @@ _ON_BEHALF = re.compile(
     r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
     r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
 )
+_BEHALF_WORDS = ("nom", "behalf", "speaking", "support")  # one is in every _ON_BEHALF phrase
+
+
+def _for_whom(paragraph: str, start: int) -> bool:
+    """Say whether the words just before `start` say for whom someone speaks ("au nom du")."""
+    before = max(0, start - 40)
+    window = paragraph[before:start]
+    if not any(word in window for word in _BEHALF_WORDS):
+        return False  # plain substring tests spare the pattern, which tries every position
+    return bool(_ON_BEHALF.search(paragraph, before, start))
+
+
 # Between two delegations spoken for: "speaking for Argentina, Mexico and Sierra Leone".
 _BEHALF_LIST = re.compile(
     r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
@@ -189,13 +199,13 @@ def _forward(
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = _window(paragraph, sentence, first.phrase_start, 60)
     tail = left[-24:]
-    if _WITH.search(tail) and first is mention and mention.shape != "name":
+    if "ith" in tail and _WITH.search(tail) and first is mention and mention.shape != "name":
         ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
         return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
-    if _WAS.search(tail) and first is mention and mention.shape == "role":
+    if "w" in tail and _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
         return sentence if who and _predicate_at(predicates, who.end() - 1, mention, True) else None
-    if _INCLUDING.search(tail) and first is mention and mention.shape == "role":
+    if _may_include(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
@@ -247,6 +257,13 @@ _WITH = re.compile(r"\b[Ww]ith\s+$")
 _ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
+
+
+def _may_include(tail: str) -> bool:
+    """Say whether a window ends with "including", "among them", "notamment" or "dont"."""
+    return any(word in tail for word in ("including", "among", "notamment", "dont")) and bool(
+        _INCLUDING.search(tail)
+    )
 
 
 def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
@@ -393,6 +410,8 @@ _AGENT = re.compile(
     r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
+# One of these is in every phrase _OPINION reads: plain tests spare the pattern on most windows.
+_OPINION_WORDS = ("our", "elon", "après", "yeux", "avis", "instar", "view", "ccording")
 
 
 def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
@@ -402,7 +421,7 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS:
         return None
     left = _window(paragraph, sentence, mention.phrase_start, 60)
-    opinion = _OPINION.search(left)
+    opinion = _OPINION.search(left) if any(word in left for word in _OPINION_WORDS) else None
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
