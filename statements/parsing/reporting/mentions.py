@@ -300,10 +300,8 @@ def _article_in(tail: str) -> int:
             if word.endswith(article) and _word_starts_at(tail, len(word) - len(article)):
                 return len(word) - len(article)
         return len(tail)
-    if len(tail) >= 2 and tail[-2] in "Ll" and tail[-1] in "’'":
-        if _word_starts_at(tail, len(tail) - 2):
-            return len(tail) - 2
-    return len(tail)
+    elided = len(tail) >= 2 and tail[-2] in "Ll" and tail[-1] in "’'"
+    return len(tail) - 2 if elided and _word_starts_at(tail, len(tail) - 2) else len(tail)
 
 
 def _word_starts_at(text: str, position: int) -> bool:
