@@ -113,7 +113,7 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
             attribution = _attribution(start, mention)
             if _presides(paragraph, sentence, mention):
                 attribution = replace(attribution, kind_hint="briefing")
-            found[start] = replace(attribution, joint=joint)
+            found[start] = replace(attribution, joint=joint) if joint else attribution
             last_end = mention.phrase_end
             previous = (start, mention) if held_by else None
         coordinated = []
