@@ -62,7 +62,7 @@ def anonymous_attributions(paragraph: str) -> list[Attribution]:
 
 _STOP = re.compile(r'[.;:“”"]')
 _INTRO_MAX = 150
-_COMMA_SPACE = re.compile(r",\s+")
+_SPACES = re.compile(r"\s+")
 # How every subject _ANONYMOUS reads begins, but "X’s delegate" (a necessary condition).
 _SUBJECT_OPENING = re.compile(
     r"[Tt]he\s+(?:[A-Z]|representative|delegate|speaker|observer|delegation|envoy|counterpart)"
@@ -76,12 +76,15 @@ def _subject_starts(paragraph: str, start: int) -> list[int]:
     starts = [start]
     if paragraph[start : start + 1] not in _CAPITAL_OR_QUOTE:
         return starts
-    stop = _STOP.search(paragraph, start + 1)
-    limit = min(stop.start() if stop else len(paragraph), start + 1 + _INTRO_MAX + 1)
-    for comma in _COMMA_SPACE.finditer(paragraph, start + 1):
-        if comma.start() >= limit:
-            break
-        starts.append(comma.end())
+    limit = min(len(paragraph), start + 1 + _INTRO_MAX + 1)  # scans stay within the phrase
+    stop = _STOP.search(paragraph, start + 1, limit)
+    limit = stop.start() if stop else limit
+    comma = paragraph.find(",", start + 1, limit)
+    while comma >= 0:
+        spaces = _SPACES.match(paragraph, comma + 1)
+        if spaces:
+            starts.append(spaces.end())
+        comma = paragraph.find(",", comma + 1, limit)
     return starts
 
 
