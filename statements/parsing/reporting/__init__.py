@@ -214,7 +214,7 @@ def _forward(
         return None
     if not _has_predicate(paragraph, mention, predicates):
         return None
-    subordinate = EN_SUBORDINATE.search(left)
+    subordinate = EN_SUBORDINATE.search(left) if _may_end_subordinate(left) else None
     if subordinate and left.strip(" ,;:x") != subordinate.group().strip(" ,;:"):
         word = subordinate.group("strong") or subordinate.group("word")
         if subordinate.group("strong") or word in _JOINING:
@@ -246,12 +246,26 @@ def _opens_clause(left: str, shape: str) -> bool:
     return bool(EN_SUBORDINATE.search(left[-32:]))
 
 
+_CASE_ODDITIES = "ıſİ\u212a"  # letters a case-blind pattern reads as i, s or k
+
+
+def _may_end_subordinate(left: str) -> bool:
+    """Say whether words end with a subordinating word, maybe a comma and spaces (what
+    EN_SUBORDINATE needs); plain string tests spare the pattern on most windows."""
+    if any(letter in left for letter in _CASE_ODDITIES):
+        return True
+    words = left.rstrip()
+    words = (words[:-1] if words.endswith(",") else words).lower()
+    return words.endswith(_SUBORDINATE_LAST)
+
+
 _SUBORDINATE_ENDS = word_set(
     "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
     "ensuite enfin même aussi while whereas although though whilst que si"
 )
 
 
+_SUBORDINATE_LAST = tuple(_SUBORDINATE_ENDS)
 _WAS = re.compile(r"\b(?:was|were)\s+$")
 _WITH = re.compile(r"\b[Ww]ith\s+$")
 _ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
