@@ -114,12 +114,25 @@ _CONTENTLESS = re.compile(
 )
 
 
+# None of these may come before the end of a contentless line (its one full stop ends it).
+_NOT_IN_CONTENTLESS = '.;:“”"«»'
+
+
+def _contentless(text: str) -> bool:
+    """Say whether a text only says that someone spoke (a plain scan spares the pattern, which
+    tries every word of a long statement, when a stop or quotation mark comes before the end)."""
+    body = text[:-1] if text.endswith(".") else text
+    if any(char in body for char in _NOT_IN_CONTENTLESS):
+        return False
+    return bool(_CONTENTLESS.match(text))
+
+
 def _drop_contentless(assembly: Assembly) -> None:
     """Move statements that report no words, only that someone spoke, to the narrative."""
     kept = []
     for draft in assembly.drafts:
         text = " ".join(draft.texts).strip()
-        if _CONTENTLESS.match(text):
+        if _contentless(text):
             assembly.narrative.append(ParsedNarrative(draft.paragraph, text, "procedural"))
         else:
             kept.append(draft)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from statements.parsing.enumerated import Item, enumerated
 from statements.parsing.subjects import Subject, find_subject
 from statements.parsing.summaries import Counted, counted, described
 from statements.parsing.votes import (
@@ -186,6 +187,10 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
             _attach_list(found, listed, votes)
         elif not _ELSEWHERE.search(text):
             for clause in (c for s in sentences(text) for c in _clauses(s)):
+                if listed_items := _listed(enumerated(clause), number):
+                    for one in listed_items:
+                        _add(found, one)
+                    continue
                 decision, summary, is_described = _read(clause, number, summary)
                 if decision is None:
                     continue
@@ -228,11 +233,30 @@ def _read(
         summary.remaining -= 1
         decision = _build(clause, paragraph, summary.action, summary.method, subject, None)
         return decision, summary, True
-    decision = _decision(clause, paragraph)
     verb = _main_verb(clause)
+    decision = _decision(clause, paragraph, verb)
     if decision is None and verb is not None and tally is None and (count := counted(clause)):
         summary = Counted(_action(clause, verb), _method(clause, None), count)
     return decision, summary, False
+
+
+def _listed(items: list[Item], paragraph: int) -> list[ParsedDecision]:
+    """Build the decisions a sentence lists one by one, when it reports them taken now."""
+    decisions = []
+    for item in items:
+        verb = _main_verb(item.text)
+        if verb is None and item.decided < 0:
+            return []  # "the reports concerned A and B, respectively" decides nothing
+        if verb is None and _NOT_NOW.search(item.text[: item.decided]):
+            return []  # "had decided to extend" tells of an earlier meeting
+        tally = find_tally(item.text)
+        kind = item.kind or find_subject(item.text, verb.start(), verb.end()).kind
+        action = _action(item.text, verb) if verb else "adopted"
+        subject = Subject((), item.title, kind, True)
+        decisions.append(
+            _build(item.text, paragraph, action, _method(item.text, tally), subject, tally)
+        )
+    return decisions
 
 
 def _tallies(
@@ -306,9 +330,8 @@ def _clauses(sentence: str) -> list[str]:
     return [sentence]
 
 
-def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
-    """Read one sentence as a decision, or return None when it reports none."""
-    verb = _main_verb(sentence)
+def _decision(sentence: str, paragraph: int, verb: re.Match[str] | None) -> ParsedDecision | None:
+    """Read one sentence as a decision (its main verb given), or return None if it reports none."""
     if verb is None:
         return None
     tally = find_tally(sentence)
@@ -332,12 +355,32 @@ def _decision(sentence: str, paragraph: int) -> ParsedDecision | None:
 
 def _main_verb(sentence: str) -> re.Match[str] | None:
     """Return the first action verb that reports something done now."""
+    if not _may_hold_action(sentence):
+        return None
     for match in _ACTION.finditer(sentence):
         if _EARLIER.match(sentence[match.end() :]):
             continue
         if match.lastgroup == "rejected" or not _NOT_NOW.search(sentence[: match.start()]):
             return match
     return None
+
+
+# Every verb _ACTION reads holds one of these (lower case): plain substring tests spare the
+# pattern, which tries every position of the sentence. Lower-casing matches what the case-blind
+# pattern does except for the letters of _CASE_ODDITIES, where the pattern decides.
+_ACTION_KEYS = (
+    "reject", "defeat", "voted", "adopt", "approv", "approu", "fail", "rejet", "veto", "withdr",
+    "retir", "defer", "postpon", "ajourn", "report", "retain", "décidé", "acting", "consensus",
+)  # fmt: skip
+_CASE_ODDITIES = "ıſİ\u212a"
+
+
+def _may_hold_action(sentence: str) -> bool:
+    """Say whether a sentence may hold a verb _ACTION reads (a necessary condition)."""
+    if any(letter in sentence for letter in _CASE_ODDITIES):
+        return True
+    lower = sentence.lower()
+    return any(key in lower for key in _ACTION_KEYS)
 
 
 def _action(sentence: str, verb: re.Match[str]) -> str:

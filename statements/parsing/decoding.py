@@ -24,8 +24,11 @@ _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
 )
 _CONT = f"[{re.escape(_CP1252_CONTINUATION)}]"
+# One class first, the lead byte's range then chosen behind it: a pattern that opens with a class
+# is scanned for far faster than an alternation (this one runs over every release).
 _MOJIBAKE = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+    f"[\u00c2-\u00f4](?:(?<=[\u00c2-\u00df]){_CONT}|(?<=[\u00e0-\u00ef]){_CONT}{{2}}|"
+    f"(?<=[\u00f0-\u00f4]){_CONT}{{3}})"
 )
 # Repairs must give Latin letters or typographic punctuation, never some unrelated script.
 _PLAUSIBLE_REPAIR = re.compile("[\u00a0-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]+")

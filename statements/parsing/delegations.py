@@ -33,6 +33,8 @@ def resolve(label: str) -> DelegationRef | None:
 def clean_label(label: str) -> str:
     """Strip a leading article, surrounding space and trailing punctuation from a label."""
     label = label.strip().rstrip(_TRAILING_PUNCT).strip()
+    if not label.startswith(("the", "The", "THE")):
+        return label  # the pattern below could not match
     return _LEADING_ARTICLE.sub("", label)
 
 

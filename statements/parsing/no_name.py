@@ -51,11 +51,52 @@ def anonymous_attributions(paragraph: str) -> list[Attribution]:
     """Find every "The representative of X said" / "X’s delegate" that opens a sentence."""
     found: list[Attribution] = []
     for start in sentence_starts(paragraph):
+        if not any(_may_open(paragraph, p) for p in _subject_starts(paragraph, start)):
+            continue  # cheap tests spare the pattern, slow on long sentences, where it cannot match
         match = _ANONYMOUS.match(paragraph, start)
         attribution = _anonymous(paragraph, match) if match else None
         if attribution:
             found.append(attribution)
     return found
+
+
+_STOP = re.compile(r'[.;:“”"]')
+_INTRO_MAX = 150
+_SPACES = re.compile(r"\s+")
+# How every subject _ANONYMOUS reads begins, but "X’s delegate" (a necessary condition).
+_SUBJECT_OPENING = re.compile(
+    r"[Tt]he\s+(?:[A-Z]|representative|delegate|speaker|observer|delegation|envoy|counterpart)"
+    r"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+counterpart|[Ll]es?|[Ll]a|[Ll][’']"
+)
+
+
+def _subject_starts(paragraph: str, start: int) -> list[int]:
+    """Where the subject of _ANONYMOUS may start: the sentence start, or after ", " within an
+    opening phrase (no stop inside, at most _INTRO_MAX characters, a capital or “ first)."""
+    starts = [start]
+    if paragraph[start : start + 1] not in _CAPITAL_OR_QUOTE:
+        return starts
+    limit = min(len(paragraph), start + 1 + _INTRO_MAX + 1)  # scans stay within the phrase
+    stop = _STOP.search(paragraph, start + 1, limit)
+    limit = stop.start() if stop else limit
+    comma = paragraph.find(",", start + 1, limit)
+    while comma >= 0:
+        spaces = _SPACES.match(paragraph, comma + 1)
+        if spaces:
+            starts.append(spaces.end())
+        comma = paragraph.find(",", comma + 1, limit)
+    return starts
+
+
+_CAPITAL_OR_QUOTE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“")
+
+
+def _may_open(paragraph: str, position: int) -> bool:
+    """Say whether a subject _ANONYMOUS reads may start at `position` (a necessary condition)."""
+    if _SUBJECT_OPENING.match(paragraph, position):
+        return True
+    head = paragraph[position : position + 64]
+    return head[:1] in _CAPITAL_OR_QUOTE and ("’s" in head or "'s" in head)
 
 
 def _anonymous(paragraph: str, match: re.Match[str]) -> Attribution | None:

@@ -36,7 +36,7 @@ _FURNITURE = re.compile(
 # Furniture is a line or two; a longer "paragraph" is a whole text without line breaks.
 _FURNITURE_MAX = 400
 _ODD_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
-_SPACES = re.compile(f"[ {_ODD_SPACES}]+")
+_RUN_OF_SPACES = re.compile("  +")
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
@@ -79,8 +79,13 @@ def tidy(text: str) -> str:
     """Collapse runs of spaces (including no-break spaces) and drop zero-width characters."""
     if any(char in text for char in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
-    if "  " in text or any(char in text for char in _ODD_SPACES):
-        text = _SPACES.sub(" ", text)  # else every run is one plain space, left as it is
+    # Each odd space becomes a plain one, then runs collapse: str.replace and a pattern that
+    # starts with a literal scan far faster than one character class over every space.
+    for char in _ODD_SPACES if "\t" in text or not text.isascii() else ():
+        if char in text:
+            text = text.replace(char, " ")
+    if "  " in text:
+        text = _RUN_OF_SPACES.sub(" ", text)
     return text.strip()
 
 

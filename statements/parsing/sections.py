@@ -38,14 +38,24 @@ _SPEAKERS_LIST = re.compile(
     r"|(?:Statements|Explanations?)\b[^.]{0,80}?\b(?:were|was)\s+(?:also\s+)?"
     r"(?:made|delivered|given)\s+by\s+)"
 )
-_VOTE = re.compile(
+# A vote report: a recorded-vote list or tally that opens the paragraph, or a vote phrase anywhere.
+_VOTE_START = re.compile(
     r"^(?:In\s+favour|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote)\s*:"
-    r"|\b(?:recorded\s+)?vote\s+of\s+\d+\s+in\s+favour\b|\b\d+\s+in\s+favour\s+to\s+\d+\s+against\b"
-    r"|\bwithout\s+a\s+vote\b|^The\s+vote\s+was\b|\b\d+\s+votes?\s+(?:in\s+favour|to)\b"
-    r"|\b(?:voted|abstained)\b|\b\d+\s+voix\s+(?:pour|contre)\b|\bsans\s+(?:le\s+)?vote\b"
-    r"|^(?:Pour|Contre|Abstentions?)\s*:",
+    r"|^The\s+vote\s+was\b|^(?:Pour|Contre|Abstentions?)\s*:",
     re.IGNORECASE,
 )
+_VOTE_ANYWHERE = re.compile(
+    r"\b(?:recorded\s+)?vote\s+of\s+\d+\s+in\s+favour\b|\b\d+\s+in\s+favour\s+to\s+\d+\s+against\b"
+    r"|\bwithout\s+a\s+vote\b|\b\d+\s+votes?\s+(?:in\s+favour|to)\b"
+    r"|\b(?:voted|abstained)\b|\b\d+\s+voix\s+(?:pour|contre)\b|\bsans\s+(?:le\s+)?vote\b",
+    re.IGNORECASE,
+)
+# Each phrase of _VOTE_ANYWHERE holds "vote", "voix", "abstained" or both "favour" and
+# "against": plain substring tests of the lower-cased text spare the pattern (which tries every
+# position of a long statement) on most texts. Lower-casing matches what a case-blind pattern
+# does for ASCII letters except for these letters, where the pattern decides.
+_VOTE_KEYS = ("vote", "voix", "abstained")
+_CASE_ODDITIES = "ıſİ\u212a"
 _VOTE_WORDS = re.compile("favour|vote|voix|bstain|Against|Absent|Pour|Contre")
 _BODY_NAMES = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Forum|Board|"
@@ -73,14 +83,10 @@ _CONTINUATION_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
-# Every phrase of _PARTIAL holds one of these: a plain scan spares the long pattern.
-_PARTIAL_WORDS = (
-    "covered", "crisis", "later", "full", "budget", "constraints", "couvert", "liquidit",
-    "ultérieurement",
-)  # fmt: skip
-# Letters a case-blind pattern matches to i or s that casefold() does not fold so: where they
-# occur, the substring test above could miss, so the pattern decides.
-_CASE_ODDITIES = "ıſİ"
+# Every phrase of _PARTIAL holds one of these words, or both words of one of these pairs: plain
+# substring tests spare the long pattern on most paragraphs.
+_PARTIAL_WORDS = ("covered", "couvert", "liquidit", "ultérieurement", "constraints")
+_PARTIAL_PAIRS = (("budget", "cuts"), ("budget", "crisis"), ("full", "will"), ("later", "will"))
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
@@ -119,7 +125,17 @@ def is_vote(text: str) -> bool:
     """Say whether a paragraph reports a vote or a recorded-vote list."""
     if not _VOTE_WORDS.search(text):
         return False  # a plain literal scan spares the regex on most texts
-    return bool(_VOTE.search(text))
+    if _VOTE_START.match(text):
+        return True
+    return _may_hold_vote_phrase(text) and bool(_VOTE_ANYWHERE.search(text))
+
+
+def _may_hold_vote_phrase(text: str) -> bool:
+    """Say whether a text holds the words every phrase of _VOTE_ANYWHERE needs (cheap tests)."""
+    if any(letter in text for letter in _CASE_ODDITIES):
+        return True
+    lower = text.lower()
+    return any(key in lower for key in _VOTE_KEYS) or ("favour" in lower and "against" in lower)
 
 
 def is_procedure(text: str) -> bool:
@@ -149,10 +165,12 @@ def is_quotation(text: str) -> bool:
 
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
-    folded = text.casefold()
-    odd = any(letter in text for letter in _CASE_ODDITIES)
-    if not odd and not any(word in folded for word in _PARTIAL_WORDS):
-        return False  # plain substring tests spare the long pattern on most paragraphs
+    if not any(letter in text for letter in _CASE_ODDITIES):
+        folded = text.casefold()
+        if not any(word in folded for word in _PARTIAL_WORDS) and not any(
+            first in folded and second in folded for first, second in _PARTIAL_PAIRS
+        ):
+            return False  # plain substring tests spare the long pattern on most paragraphs
     return bool(_PARTIAL.search(text))
 
 

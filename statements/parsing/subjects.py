@@ -32,6 +32,13 @@ _NAMED_TITLE = re.compile(
     r"(?P<title>[^,;.()“”\"]{3,160})",
     re.IGNORECASE,
 )
+# "a resolution, recommended by its Fifth Committee (Administrative and Budgetary), on X": who
+# put the text forward sits between the text and its title.
+_PUT_FORWARD = re.compile(
+    r",?\s*(?:recommended|submitted|presented|introduced|proposed|tabled|sponsored|forwarded|"
+    r"transmitted|recommandée?|présentée?|soumise?)\s+(?:by|par)\s+(?:the\s+|its\s+|l[ae]\s+|l[’']|"
+    r"sa\s+|son\s+)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*(?:\s*\([^()]{1,80}\))?,?"
+)
 _PARAGRAPH = re.compile(r"\b(?:preambular|operative)\s+paragraphs?\s+\d+[a-z]?", re.IGNORECASE)
 _KINDS = (
     ("amendment", r"\bamendments?\b|\bamendements?\b"),
@@ -102,5 +109,5 @@ def _title(text: str, kind: str | None) -> str | None:
     quoted = _QUOTED_TITLE.search(text)
     if quoted:
         return quoted.group(1).strip()
-    named = _NAMED_TITLE.search(text)
+    named = _NAMED_TITLE.search(_PUT_FORWARD.sub("", text))
     return named["title"].strip() if named else None

@@ -27,7 +27,9 @@ _REPORTING = (
     r"pointed|highlighted|asked|explained|agreed|a\s+\w+é|ont\s+\w+é)"
 )
 _ROLE = r"(?:representative|delegate|speaker|delegation|représentante?|délégation)"
-_ROLE_OF = re.compile(rf"\b{_ROLE}\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s+")
+# Without a leading \b the pattern opens with letters and is scanned for fast; where a word
+# starts is checked apart (no role word starts inside another match).
+_ROLE_OF = re.compile(rf"{_ROLE}\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s+")
 _POSSESSIVE = re.compile(rf"(?:’|')s\s+{_ROLE}\b")
 _BEFORE = re.compile(r"[^,.;:“”\"()]{1,60}$")
 _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?\b{_REPORTING}\b")
@@ -96,6 +98,8 @@ def _own_labels(statement: ParsedStatement) -> list[str]:
 def _named_delegations(text: str):
     """Yield (label, end) for "the representative of X" and "X’s delegate" in a text."""
     for match in _ROLE_OF.finditer(text):
+        if not _word_starts(text, match.start()):
+            continue
         if _OBJECT.search(text, max(0, match.start() - 30), match.start()):
             continue
         found = label_at(text, match.end())
@@ -109,6 +113,14 @@ def _named_delegations(text: str):
             if resolve(label):
                 yield label, match.end()
                 break
+
+
+def _word_starts(text: str, position: int) -> bool:
+    """Say whether a word starts at `position` (what \\b says before a letter)."""
+    if position == 0:
+        return True
+    previous = text[position - 1]
+    return not (previous.isalnum() or previous == "_")
 
 
 def _vote_sentence(text: str) -> str | None:

@@ -49,6 +49,7 @@ def test_every_form_has_a_golden_file() -> None:
         "see_annex",
         "lead_announcement",
         "counted_then_described",
+        "listed_one_by_one",
     } <= names
     assert all(p.with_name(f"{p.stem}.expected.json").exists() for p in golden_inputs())
 

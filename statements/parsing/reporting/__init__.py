@@ -66,9 +66,7 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
     last_end = -1
     for mention in mentions:
-        if _ON_BEHALF.search(
-            paragraph, max(0, mention.phrase_start - 40), mention.phrase_start
-        ) or (
+        if _for_whom(paragraph, mention.phrase_start) or (
             behalf is not None
             and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
         ):
@@ -115,7 +113,7 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
             attribution = _attribution(start, mention)
             if _presides(paragraph, sentence, mention):
                 attribution = replace(attribution, kind_hint="briefing")
-            found[start] = replace(attribution, joint=joint)
+            found[start] = replace(attribution, joint=joint) if joint else attribution
             last_end = mention.phrase_end
             previous = (start, mention) if held_by else None
         coordinated = []
@@ -126,6 +124,18 @@ _ON_BEHALF = re.compile(
     r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
     r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
 )
+_BEHALF_WORDS = ("nom", "behalf", "speaking", "support")  # one is in every _ON_BEHALF phrase
+
+
+def _for_whom(paragraph: str, start: int) -> bool:
+    """Say whether the words just before `start` say for whom someone speaks ("au nom du")."""
+    before = max(0, start - 40)
+    window = paragraph[before:start]
+    if not any(word in window for word in _BEHALF_WORDS):
+        return False  # plain substring tests spare the pattern, which tries every position
+    return bool(_ON_BEHALF.search(paragraph, before, start))
+
+
 # Between two delegations spoken for: "speaking for Argentina, Mexico and Sierra Leone".
 _BEHALF_LIST = re.compile(
     r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
@@ -189,13 +199,13 @@ def _forward(
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = _window(paragraph, sentence, first.phrase_start, 60)
     tail = left[-24:]
-    if _WITH.search(tail) and first is mention and mention.shape != "name":
+    if "ith" in tail and _WITH.search(tail) and first is mention and mention.shape != "name":
         ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
         return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
-    if _WAS.search(tail) and first is mention and mention.shape == "role":
+    if "w" in tail and _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
         return sentence if who and _predicate_at(predicates, who.end() - 1, mention, True) else None
-    if _INCLUDING.search(tail) and first is mention and mention.shape == "role":
+    if _may_include(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
@@ -204,7 +214,7 @@ def _forward(
         return None
     if not _has_predicate(paragraph, mention, predicates):
         return None
-    subordinate = EN_SUBORDINATE.search(left)
+    subordinate = EN_SUBORDINATE.search(left) if _may_end_subordinate(left) else None
     if subordinate and left.strip(" ,;:x") != subordinate.group().strip(" ,;:"):
         word = subordinate.group("strong") or subordinate.group("word")
         if subordinate.group("strong") or word in _JOINING:
@@ -236,17 +246,38 @@ def _opens_clause(left: str, shape: str) -> bool:
     return bool(EN_SUBORDINATE.search(left[-32:]))
 
 
+_CASE_ODDITIES = "ıſİ\u212a"  # letters a case-blind pattern reads as i, s or k
+
+
+def _may_end_subordinate(left: str) -> bool:
+    """Say whether words end with a subordinating word, maybe a comma and spaces (what
+    EN_SUBORDINATE needs); plain string tests spare the pattern on most windows."""
+    if any(letter in left for letter in _CASE_ODDITIES):
+        return True
+    words = left.rstrip()
+    words = (words[:-1] if words.endswith(",") else words).lower()
+    return words.endswith(_SUBORDINATE_LAST)
+
+
 _SUBORDINATE_ENDS = word_set(
     "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
     "ensuite enfin même aussi while whereas although though whilst que si"
 )
 
 
+_SUBORDINATE_LAST = tuple(_SUBORDINATE_ENDS)
 _WAS = re.compile(r"\b(?:was|were)\s+$")
 _WITH = re.compile(r"\b[Ww]ith\s+$")
 _ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
+
+
+def _may_include(tail: str) -> bool:
+    """Say whether a window ends with "including", "among them", "notamment" or "dont"."""
+    return any(word in tail for word in ("including", "among", "notamment", "dont")) and bool(
+        _INCLUDING.search(tail)
+    )
 
 
 def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
@@ -393,6 +424,8 @@ _AGENT = re.compile(
     r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
+# One of these is in every phrase _OPINION reads: plain tests spare the pattern on most windows.
+_OPINION_WORDS = ("our", "elon", "après", "yeux", "avis", "instar", "view", "ccording")
 
 
 def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
@@ -402,7 +435,7 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS:
         return None
     left = _window(paragraph, sentence, mention.phrase_start, 60)
-    opinion = _OPINION.search(left)
+    opinion = _OPINION.search(left) if any(word in left for word in _OPINION_WORDS) else None
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence

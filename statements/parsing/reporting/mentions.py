@@ -280,10 +280,33 @@ def _may_have_role(paragraph: str, end: int) -> bool:
 def _article_start(before: str) -> int:
     """Where an article just before a name starts ("the", "le", "l’"), else the name's start."""
     tail = before[-8:]
-    starts = [
-        m.start() for m in (FR_ARTICLE_BEFORE.search(tail), EN_ARTICLE_BEFORE.search(tail)) if m
-    ]
-    return len(before) - len(tail) + min(starts, default=len(tail))
+    if "\n" in tail:  # "$" may stop before a line break: the patterns decide
+        starts = [
+            m.start() for m in (FR_ARTICLE_BEFORE.search(tail), EN_ARTICLE_BEFORE.search(tail)) if m
+        ]
+        return len(before) - len(tail) + min(starts, default=len(tail))
+    return len(before) - len(tail) + _article_in(tail)
+
+
+_ARTICLE_WORDS = ("Les", "les", "Le", "le", "La", "la", "The", "the")
+
+
+def _article_in(tail: str) -> int:
+    """What FR_ARTICLE_BEFORE and EN_ARTICLE_BEFORE find in a window without line breaks, read
+    with string tests: an article and spaces that end it, "l’" at its end, else its end."""
+    word = tail.rstrip()
+    if len(word) < len(tail):  # "le ", "The ": the article ends where the spaces start
+        for article in _ARTICLE_WORDS:
+            if word.endswith(article) and _word_starts_at(tail, len(word) - len(article)):
+                return len(word) - len(article)
+        return len(tail)
+    elided = len(tail) >= 2 and tail[-2] in "Ll" and tail[-1] in "’'"
+    return len(tail) - 2 if elided and _word_starts_at(tail, len(tail) - 2) else len(tail)
+
+
+def _word_starts_at(text: str, position: int) -> bool:
+    """What "\\b" says before a letter at `position`: no letter, digit or "_" just before it."""
+    return position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "_")
 
 
 def _title(role: str) -> str | None:
