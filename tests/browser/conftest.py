@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -85,16 +86,7 @@ def new_page(browser, live_server):
             bypass_csp=True,  # so axe-core can be injected even under a strict CSP
         )
         contexts.append(context)
-
-        def guard(route):
-            url = route.request.url
-            if urlsplit(url).netloc == host or url.startswith(("data:", "blob:", "about:")):
-                route.continue_()
-            else:
-                outside.append(url)
-                route.abort()
-
-        context.route("**/*", guard)
+        keep_on_site(context, host, outside)
         page = context.new_page()
         page.set_default_timeout(10_000)
         return page
@@ -103,6 +95,55 @@ def new_page(browser, live_server):
     for context in contexts:
         context.close()
     assert not outside, f"requests left the site: {outside}"
+
+
+def keep_on_site(context, host: str, outside: list[str]) -> None:
+    """Abort every request of the context that would leave the live server, noting it."""
+
+    def guard(route):
+        url = route.request.url
+        if urlsplit(url).netloc == host or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+
+@pytest.fixture
+def strict_page(browser, live_server):
+    """Pages under the site's real CSP (not bypassed) that fail the test on any violation or
+    request leaving the site; optionally logged in as a staff user."""
+    contexts, violations, outside = [], [], []
+    host = urlsplit(live_server.url).netloc
+
+    def make(*, width: int = 1280, height: int = 900, user=None):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, base_url=live_server.url
+        )
+        contexts.append(context)
+        keep_on_site(context, host, outside)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies["sessionid"].value
+            context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+        page = context.new_page()
+        page.set_default_timeout(30_000)  # a correction rewrites the meeting; CI machines are slow
+
+        def console(message):
+            if "Content Security Policy" in message.text or "Refused to" in message.text:
+                violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", console)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not outside, f"requests left the site: {outside}"
+    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

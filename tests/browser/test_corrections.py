@@ -10,11 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.test import Client
 
 from meetings.models import Meeting
 from statements.decisions.models import NarrativeParagraph
@@ -35,47 +33,6 @@ def release(transactional_db, django_db_serialized_rollback):
         source=seed_bytes(), source_name="seed.txt", overrides=dict(SEED_OVERRIDES), via="test"
     )
     return Meeting.objects.get()
-
-
-@pytest.fixture
-def strict_page(browser, live_server):
-    """Pages under the site's real CSP that fail the test on any violation; optionally staff."""
-    contexts, violations = [], []
-    host = urlsplit(live_server.url).netloc
-
-    def make(*, width: int = 1280, height: int = 900, user=None):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, base_url=live_server.url
-        )
-        contexts.append(context)
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if urlsplit(route.request.url).netloc == host
-                or route.request.url.startswith(("data:", "about:"))
-                else route.abort()
-            ),
-        )
-        if user is not None:
-            client = Client()
-            client.force_login(user)
-            cookie = client.cookies["sessionid"].value
-            context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
-        page = context.new_page()
-        page.set_default_timeout(30_000)  # a correction rewrites the meeting; CI machines are slow
-
-        def console(message):
-            if "Content Security Policy" in message.text or "Refused to" in message.text:
-                violations.append(f"{page.url}: {message.text}")
-
-        page.on("console", console)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert not violations, "CSP violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -10,14 +10,13 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
-from statements.ingest import ingest_source
 from statements.models import Statement
-from statements.search.index import consumers, engine, health, store, supervisor
+from statements.search.index import consumers, engine, health, store
 from statements.search.index.indexer import Indexer
 from statements.search.index.query import SearchSpec
 from statements.search.index.rebuild import rebuild
 from statements.search.models import IndexerStatus, OutboxEntry, OutboxWatermark
-from tests.seed import SEED_OVERRIDES, seed_bytes
+from tests.search_index.indexer_runs import everything, found, ingest, run, status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,29 +26,6 @@ def quick(settings):
     settings.INDEXER_BACKOFF_FIRST = 0
     settings.INDEXER_BACKOFF_MAX = 0
     settings.INDEXER_PRUNE_SECONDS = 0
-
-
-def ingest() -> None:
-    ingest_source(source=seed_bytes(), source_name="seed.txt", overrides=SEED_OVERRIDES, via="t")
-
-
-def found() -> set[int]:
-    return set(engine.all_ids(SearchSpec()))
-
-
-def everything() -> set[int]:
-    return set(Statement.objects.full().values_list("pk", flat=True))
-
-
-def run(steps: int) -> supervisor.Supervisor:
-    left = iter(range(steps))
-    watched = supervisor.Supervisor(interval=0, say=lambda line: None)
-    watched.run(lambda: next(left, None) is not None)
-    return watched
-
-
-def me() -> IndexerStatus:
-    return IndexerStatus.objects.get(node=health.node())
 
 
 @pytest.fixture
@@ -77,7 +53,7 @@ def test_the_indexer_starts_and_applies_with_the_replica_down(index_dir):
     watched = run(2)
     assert watched.failures == 0 and watched.rebuilds == 0
     assert found() == everything() and found()
-    assert me().position and me().last_error == ""
+    assert status().position and status().last_error == ""
 
 
 def connect_really(replica) -> None:
@@ -110,7 +86,7 @@ def test_pruning_waits_for_every_live_consumer(index_dir):
     )
     run(2)  # the other one is no longer live: what this one applied goes
     assert not OutboxEntry.objects.exists()
-    assert OutboxWatermark.objects.get().pruned_below == me().position
+    assert OutboxWatermark.objects.get().pruned_below == status().position
 
 
 def test_an_index_behind_the_pruned_outbox_is_rebuilt_not_skipped(index_dir, client, settings):
@@ -196,4 +172,4 @@ def test_staff_see_positions_and_the_watermark_in_the_admin(admin_client, index_
     consumers.prune()
     page = admin_client.get("/admin/search_index/indexerstatus/").content.decode()
     assert health.node() in page and "pruned below xid" in page
-    assert f"{me().position}" in page.replace(",", "")
+    assert f"{status().position}" in page.replace(",", "")

@@ -14,14 +14,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
-from statements.ingest import ingest_source
-from statements.models import Statement
 from statements.search.index import engine, health, store, supervisor
 from statements.search.index.indexer import Indexer
 from statements.search.index.query import SearchSpec
 from statements.search.index.rebuild import rebuild
-from statements.search.models import IndexerStatus
-from tests.seed import SEED_OVERRIDES, seed_bytes
+from tests.search_index.indexer_runs import everything, found, ingest, run, status
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,30 +27,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def quick(settings):
     settings.INDEXER_BACKOFF_FIRST = 0
     settings.INDEXER_BACKOFF_MAX = 0
-
-
-def ingest() -> None:
-    ingest_source(source=seed_bytes(), source_name="seed.txt", overrides=SEED_OVERRIDES, via="t")
-
-
-def found() -> set[int]:
-    return set(engine.all_ids(SearchSpec()))
-
-
-def everything() -> set[int]:
-    return set(Statement.objects.full().values_list("pk", flat=True))
-
-
-def run(steps: int) -> supervisor.Supervisor:
-    """A supervisor that polls `steps` times (no waiting between them)."""
-    left = iter(range(steps))
-    watched = supervisor.Supervisor(interval=0, say=lambda line: None)
-    watched.run(lambda: next(left, None) is not None)
-    return watched
-
-
-def status() -> IndexerStatus:
-    return IndexerStatus.objects.get(node=health.node())
 
 
 def test_a_second_indexer_on_the_folder_is_refused_by_name(index_dir):
