@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+
+from statements.search.state import PAGING, QueryState
 
 register = template.Library()
 
@@ -26,7 +30,7 @@ def page_in_languages(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
-    here = request.get_full_path()
+    here = _here(context, request)
     current = translation.get_language()
     pages = [
         {
@@ -39,6 +43,25 @@ def page_in_languages(context) -> list[dict]:
     ]
     # A page in one language only (an untranslated tool, data out) has no other version.
     return [page for page in pages if page["current"] or page["url"] != here]
+
+
+def _here(context, request) -> str:
+    """This page's address with only what the page itself uses of its query string.
+
+    A list page's state (its usable filters) and its place (page, cursor) are kept; parameters
+    it ignores are not echoed into every link. Elsewhere the query string is kept unless it is
+    longer than any link of the site's own would be.
+    """
+    state = context.get("state")
+    if isinstance(state, QueryState):
+        paging = [(n, v) for n in PAGING for v in request.GET.getlist(n) if len(v) <= 200]
+        query = urlencode([*state.hidden_inputs(exclude=()), *paging])
+        return f"{request.path}?{query}" if query else request.path
+    here = request.get_full_path()
+    return here if len(here) <= _LONGEST_LINK else request.path
+
+
+_LONGEST_LINK = 2000
 
 
 @register.simple_tag

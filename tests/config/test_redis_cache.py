@@ -73,7 +73,7 @@ def test_the_settings_make_redis_the_shared_cache(redis_url):
     assert redis.Redis.from_url(redis_url).get(":1:probe") == b"42"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db  # not transactional: a flush would take the reference data from later tests
 def test_searches_answer_through_redis_rate_limits(redis_url, settings, client):
     from statements.ingest import ingest_source
 

@@ -153,3 +153,10 @@ def test_french_pages_cost_no_more_queries_than_english_ones(client):
     # The statement page: the statement with its joins, neighbours, summaries, highlight; the
     # neighbours' language is the page's meeting's, not a query each.
     assert counts[f"/statements/{statements[1].pk}/"] <= 6, counts
+
+
+def test_the_switch_keeps_the_place_in_a_list_but_not_parameters_the_page_ignores(client):
+    html = client.get("/fr/statements/?q=paix&junk=1&page=2&delegation=NOR").content.decode()
+    switch = re.search(r'<nav class="languages".*?</nav>', html, re.S).group(0)
+    assert 'href="/statements/?q=paix&amp;delegation=NOR&amp;page=2"' in switch
+    assert "junk" not in html
