@@ -48,7 +48,7 @@ from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.stack import ROOT, app_env, free_port, wait_until_up  # noqa: E402
+from benchmarks.stack import ROOT, app_env, gunicorn_process  # noqa: E402
 
 MIX = Path(__file__).with_name("mix.json")
 SETTINGS = "benchmarks.settings_nocache"
@@ -145,28 +145,11 @@ def run_cpu(app_dir: Path, url: str, urls, repeat: int, profile: str | None) -> 
 # Over HTTP -------------------------------------------------------------------------------------
 
 
-@contextmanager
 def serve(env: dict[str, str], app_dir: Path, workers: int, threads: int):
-    """gunicorn (gthread) from app_dir; yields (base URL, master pid)."""
-    port = free_port()
-    cmd = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "config.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        f"--threads={threads}",
-        "--worker-class=gthread",
-        "--timeout=120",
-        "--log-level=warning",
-    ]
-    process = subprocess.Popen(cmd, cwd=app_dir, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process, seconds=60)
-        yield base, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    """gunicorn (gthread) from app_dir; a context that yields (base URL, master pid)."""
+    return gunicorn_process(
+        env, workers=workers, threads=threads, timeout=120, app_dir=app_dir, start_seconds=60
+    )
 
 
 def fetch(base: str, path: str) -> tuple[int, float]:

@@ -68,10 +68,24 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(
-    env: dict[str, str], *, workers: int = WORKERS, timeout: int = 60, app_dir: Path = ROOT
-) -> Iterator[str]:
-    """Serve the archive (from app_dir) on a free port; yield its base URL; stop it afterwards."""
+def gunicorn(env: dict[str, str], **options) -> Iterator[str]:
+    """Serve the archive on a free port; yield its base URL; stop it afterwards."""
+    with gunicorn_process(env, **options) as (base, _pid):
+        yield base
+
+
+@contextmanager
+def gunicorn_process(
+    env: dict[str, str],
+    *,
+    workers: int = WORKERS,
+    threads: int | None = None,
+    timeout: int = 60,
+    app_dir: Path = ROOT,
+    start_seconds: float = 30,
+) -> Iterator[tuple[str, int]]:
+    """gunicorn serving the archive from app_dir (gthread workers when threads is given);
+    yield its base URL and master pid; stop it afterwards."""
     port = free_port()
     cmd = [
         str(Path(sys.executable).with_name("gunicorn")),
@@ -81,11 +95,13 @@ def gunicorn(
         f"--timeout={timeout}",
         "--log-level=warning",
     ]
+    if threads is not None:
+        cmd += [f"--threads={threads}", "--worker-class=gthread"]
     process = subprocess.Popen(cmd, cwd=app_dir, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base, process)
-        yield base
+        wait_until_up(base, process, seconds=start_seconds)
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -55,8 +55,11 @@ class Option:
         """The option's list item, built here: hundreds per page cost too much as a template."""
         v = self.value
         selected = " is-selected" if v.selected else ""
-        remove_label = _escape(gettext("Remove filter:"))
-        remove = f'<span class="visually-hidden">{remove_label} </span>' if v.selected else ""
+        remove = (
+            f'<span class="visually-hidden">{_escape(gettext("Remove filter:"))} </span>'
+            if v.selected
+            else ""
+        )
         statements = _escape(ngettext("statement", "statements", v.count))
         return mark_safe(  # noqa: S308 (every value is escaped)
             f'<li><a class="facet-link{selected}" href="{_escape(self.url)}" rel="nofollow">'

@@ -180,6 +180,8 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
     pages += (voted.get_absolute_url(),)
     # and this round's new pages: coverage, alignment, alerts, decisions
     pages += ("/coverage/", "/alignment/", "/alignment/matrix/", "/alerts/", "/decisions/")
+    # the French interface and the API documentation page
+    pages += ("/fr/", "/fr/statements/?q=paix", f"/fr/meetings/{release.pk}/", "/data/api/")
     for screen in (phone, wide):
         for url in pages:
             screen.goto(url)
