@@ -7,9 +7,10 @@ no older than Last-Modified (and no If-None-Match, which takes precedence), gets
 
 When the data last changed: every write that changes statements, meetings, speakers, delegations
 or themes records an outbox entry (statements/search/migrations/0003_outbox_triggers.py), and
-every ingest stamps its release; the later of the newest of each is the time. The indexer prunes
-outbox entries older than its --keep-days: with no entry left, the time is unknown and only the
-ETag is sent (a Last-Modified earlier than the truth would answer 304 to a changed document).
+every ingest stamps its release; the later of the newest of each is the time. The outbox is
+pruned below the position every live indexer has passed (statements/search/index/consumers.py):
+with no entry left, the time is unknown and only the ETag is sent (a Last-Modified earlier
+than the truth would answer 304 to a changed document).
 HTTP dates count whole seconds, so a client that sends only If-Modified-Since misses a change made
 in the same second as the one it holds; If-None-Match (which wins when both are sent) does not.
 Coverage depends on the harvester's records, which write no outbox entry: ETag only.
