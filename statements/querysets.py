@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 
+from meetings.models import shown_in
 from statements.kinds import STATE_KINDS
 from statements.reference import normalize_name
 
@@ -35,6 +36,14 @@ class StatementQuerySet(models.QuerySet):
 
     def for_delegation(self, delegation) -> StatementQuerySet:
         return self.filter(delegation=delegation)
+
+    def primary_versions(self) -> StatementQuerySet:
+        """One version of each sitting's statements (meetings/versions.py): counted once."""
+        return self.filter(meeting__primary_version=True)
+
+    def shown_in(self, interface: str) -> StatementQuerySet:
+        """One version of each sitting's statements: the interface language's, else primary."""
+        return self.filter(shown_in(interface, prefix="meeting__"))
 
     def full(self) -> StatementQuerySet:
         """Statements that are not lead-paragraph summaries."""
