@@ -118,3 +118,19 @@ def test_popolo_counts_a_speakers_statements_once(client):
     memberships = client.get("/data/popolo.json").json()["memberships"]
     brazil = [m for m in memberships if m["organization_id"] == "delegation/BRA"]
     assert [m["note"].split(" statements")[0][-4:] for m in brazil] == ["of 1"]
+
+
+def test_a_statement_links_to_the_same_speech_in_the_other_language(client):
+    english, french = _both()
+    norway = {
+        m.language: Statement.objects.get(meeting=m, delegation__code="NOR")
+        for m in (english, french)
+    }
+    html = client.get(norway["en"].get_absolute_url()).content.decode()
+    link = f'<a href="{norway["fr"].get_absolute_url()}" hreflang="fr" rel="alternate">'
+    assert link + "This statement in French</a>" in html
+    html = client.get(f"/fr/statements/{norway['fr'].pk}/").content.decode()
+    assert f'href="/fr/statements/{norway["en"].pk}/" hreflang="en"' in html
+    assert "Cette déclaration en anglais" in html
+    # both permalinks keep working
+    assert client.get(norway["fr"].get_absolute_url()).status_code == 200
