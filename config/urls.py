@@ -49,7 +49,6 @@ urlpatterns = [
     # Data out (API, exports, feeds, dumps, sitemaps) has one address in every language.
     path("", include("statements.publish.urls")),
     # Tools whose pages and messages are not translated yet: English only, at one address.
-    path("", include("statements.harvest.urls")),
     path("", include("statements.alignment.urls")),
 ]
 # The research site in every interface language: English at the unprefixed URLs (permalinks
@@ -57,5 +56,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("statements.urls")),
     path("", include("statements.alerts.urls")),
+    path("", include("statements.harvest.urls")),
     prefix_default_language=False,
 )

@@ -214,3 +214,24 @@ def test_the_french_error_pages_have_no_english_left(client):
     assert "réessayez dans 30 secondes" in pages["429"]
     english = too_many_requests(RequestFactory().get("/statements/"), "pages", 1)
     assert "try again in 1 second." in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_french_coverage_pages_have_no_english_left(client):
+    """The harvest's coverage pages under /fr/coverage/ (a gap, a release listed, two archived)."""
+    from datetime import date
+
+    from statements.harvest.models import ListedRelease
+    from tests.factories import make_release
+
+    for symbol in ("GA/12386", "GA/12388"):
+        make_release(symbol=symbol, day=date(2021, 11, 23))
+    ListedRelease.objects.create(url="https://press.un.org/en/2021/ga12390.doc.htm",
+                                 symbol="GA/12390", body="general-assembly", year=2021,
+                                 language="en")  # fmt: skip
+    year = "/fr/coverage/general-assembly/2021/"
+    pages = {url: client.get(url) for url in ("/fr/coverage/", year)}
+    assert all(r.status_code == 200 for r in pages.values())
+    found = {url: _english_words(r.content.decode(), []) for url, r in pages.items()}
+    assert {url: words for url, words in found.items() if words} == {}
+    assert "Assemblée générale, 2021" in pages[year].content.decode()
