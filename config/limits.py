@@ -16,7 +16,10 @@ from django.db import DatabaseError, connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
+
+from config.page_language import path_language
 
 MACHINE_GROUPS = ("api", "exports", "feeds")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -247,7 +250,13 @@ def too_many_requests(request: HttpRequest, group: str, retry_after: int) -> Htt
         )
         response = HttpResponse(body, status=429, content_type="application/problem+json")
     else:
-        page = render_to_string("429.html", {"detail": detail})
+        with path_language(request):
+            wait = ngettext(
+                "Too many requests from this address; try again in %(n)s second.",
+                "Too many requests from this address; try again in %(n)s seconds.",
+                retry_after,
+            ) % {"n": retry_after}
+            page = render_to_string("429.html", {"detail": wait})
         response = HttpResponse(page, status=429)
     response["Retry-After"] = str(retry_after)
     return response

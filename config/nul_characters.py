@@ -13,9 +13,14 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop
+
+from config.page_language import path_language
 
 NUL = "\x00"
-DETAIL = "The address holds a NUL character (%00), which no page, parameter or record can hold."
+DETAIL = gettext_noop(
+    "The address holds a NUL character (%00), which no page, parameter or record can hold."
+)
 MACHINE_PREFIXES = ("/api/", "/statements/export.", "/feeds/", "/data/")
 
 
@@ -50,7 +55,9 @@ def refused(request: HttpRequest) -> HttpResponse:
             "error": {"status": 400, "code": "nul_character", "message": DETAIL},
         }
         return HttpResponse(json.dumps(body), status=400, content_type="application/problem+json")
-    return HttpResponse(render_to_string("400_nul.html", {"detail": DETAIL}), status=400)
+    with path_language(request):
+        page = render_to_string("400_nul.html", {"detail": gettext(DETAIL)})
+    return HttpResponse(page, status=400)
 
 
 def _is_file(path: str) -> bool:

@@ -49,13 +49,13 @@ urlpatterns = [
     # Data out (API, exports, feeds, dumps, sitemaps) has one address in every language.
     path("", include("statements.publish.urls")),
     # Tools whose pages and messages are not translated yet: English only, at one address.
-    path("", include("statements.harvest.urls")),
     path("", include("statements.alignment.urls")),
-    path("", include("statements.alerts.urls")),
 ]
 # The research site in every interface language: English at the unprefixed URLs (permalinks
 # never change), other languages under their prefix (/fr/statements/12/).
 urlpatterns += i18n_patterns(
     path("", include("statements.urls")),
+    path("", include("statements.alerts.urls")),
+    path("", include("statements.harvest.urls")),
     prefix_default_language=False,
 )

@@ -8,6 +8,7 @@ here reach the search index through the outbox triggers (statements/search/migra
 from django.contrib import admin
 
 from meetings.models import Body, Ingestion, Meeting
+from meetings.versions import meeting_save, meetings_delete, releases_delete
 
 
 @admin.register(Body)
@@ -47,6 +48,13 @@ class ReleaseAdmin(admin.ModelAdmin):
     list_display_links = ["symbol"]
     inlines = [IngestionInline]
 
+    # Deleting one version of a sitting makes the other primary again (meetings/versions.py).
+    def delete_model(self, request, obj):
+        releases_delete(releases=[obj])
+
+    def delete_queryset(self, request, queryset):
+        releases_delete(releases=queryset)
+
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
@@ -56,6 +64,17 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["title", "release__symbol"]
     date_hierarchy = "date"
     raw_id_fields = ["release"]
+
+    readonly_fields = ["primary_version", "other_languages"]
+
+    def save_model(self, request, obj, form, change):
+        meeting_save(meeting=obj)
+
+    def delete_model(self, request, obj):
+        meetings_delete(meetings=[obj])
+
+    def delete_queryset(self, request, queryset):
+        meetings_delete(meetings=queryset)
 
     @admin.display(description="Meetings", ordering="numbers")
     def meeting_numbers(self, meeting: Meeting) -> str:

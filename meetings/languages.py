@@ -15,6 +15,7 @@ Here, beside ``Release.language``: ``meetings`` never imports ``statements``, an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -37,3 +38,48 @@ POSTGRES_CONFIG = LANGUAGES[DEFAULT].postgres
 def for_release(code: str | None) -> SearchLanguage:
     """The search language of a release's language code ('fr', 'fr-FR', ''): English if unknown."""
     return LANGUAGES.get((code or "")[:2].lower(), LANGUAGES[DEFAULT])
+
+
+def rank(code: str) -> int:
+    """Where a language comes among a sitting's versions: English, then French, then the others
+    in LANGUAGES' order. A sitting's first language is its primary version (the one counted)."""
+    order = [DEFAULT, *(c for c in LANGUAGES if c != DEFAULT)]
+    return order.index(for_release(code).code)
+
+
+def preferred_in(language: str, other_languages: list[str], primary: bool, interface: str) -> bool:
+    """Whether a version in `language` is the one an interface in `interface` shows, given the
+    languages of the sitting's other versions: the interface's own, else the primary version."""
+    own = for_release(language).code == interface
+    return own or (primary and interface not in other_languages)
+
+
+def interface_preference(active: str | None) -> str:
+    """The search language an interface language prefers (English for one with no releases)."""
+    return for_release(active).code
+
+
+# A meeting's part as printed, in either language, by what it names: "matin & après-midi" and
+# "AM & PM" are one part of one sitting.
+_PART_WORDS = {
+    "am": "am",
+    "morning": "am",
+    "matin": "am",
+    "pm": "pm",
+    "afternoon": "pm",
+    "après-midi": "pm",
+    "apres-midi": "pm",
+    "night": "night",
+    "evening": "night",
+    "soir": "night",
+    "soirée": "night",
+    "nuit": "night",
+    "resumed": "resumed",
+    "reprise": "resumed",
+}
+
+
+def part_key(part: str) -> tuple[str, ...]:
+    """The parts a printed part names, language aside ('matin & après-midi' -> ('am', 'pm'))."""
+    words = re.split(r"\s*(?:&|,|\band\b|\bet\b)\s*|\s+", (part or "").strip().lower())
+    return tuple(sorted({_PART_WORDS.get(word, word) for word in words if word}))

@@ -81,6 +81,8 @@ class Release(models.Model):
 
     class Meta:
         ordering = ["-date", "symbol"]
+        # The newest ingest is every conditional request's Last-Modified (publish/conditional.py).
+        indexes = [models.Index(fields=["ingested_at"], name="release_ingested_at_idx")]
         permissions = [("ingest_release", "Can upload and ingest press releases")]
         constraints = [
             models.CheckConstraint(condition=~models.Q(symbol=""), name="release_symbol_not_empty"),
@@ -157,23 +159,48 @@ class MeetingQuerySet(models.QuerySet):
             order = ["date", "pk"]
         return self.filter(condition, body_id=meeting.body_id).order_by(*order).first()
 
+    def primary_versions(self) -> MeetingQuerySet:
+        """One meeting per sitting: where English and French releases cover it, the English."""
+        return self.filter(primary_version=True)
+
+    def shown_in(self, interface: str) -> MeetingQuerySet:
+        """One meeting per sitting: the interface language's version, else the primary one."""
+        return self.filter(shown_in(interface))
+
+    def same_sitting(self, meeting: Meeting) -> MeetingQuerySet:
+        """Every meeting of the sitting this one covers, itself included, in any language: same
+        body, session, meeting numbers and date, and the same part whatever its language."""
+        if not meeting.numbers:  # without its numbers, a date and a body are not one sitting
+            return self.filter(pk=meeting.pk)
+        candidates = Meeting.objects.filter(
+            body_id=meeting.body_id,
+            session=meeting.session,
+            numbers=meeting.numbers,
+            date=meeting.date,
+        ).values_list("pk", "part")
+        part = languages.part_key(meeting.part)
+        return self.filter(pk__in=[pk for pk, p in candidates if languages.part_key(p) == part])
+
     def versions_of(self, meeting: Meeting) -> MeetingQuerySet:
         """The same sitting covered by a release in another language (the English and French
-        releases of one meeting): same body, session, meeting numbers, part and date."""
+        releases of one meeting)."""
         return (
-            self.filter(
-                body_id=meeting.body_id,
-                session=meeting.session,
-                numbers=meeting.numbers,
-                part=meeting.part,
-                date=meeting.date,
-            )
+            self.same_sitting(meeting)
             .exclude(pk=meeting.pk)
             .exclude(release__language=meeting.release.language)
-            .exclude(numbers=[])  # without its numbers, a date and a body are not one sitting
             .select_related("release")
             .order_by("release__language")
         )
+
+
+def shown_in(interface: str, prefix: str = "") -> models.Q:
+    """The meetings (from statements: prefix "meeting__") an interface language shows: its own
+    language's version of each sitting, else the primary version (languages.preferred_in)."""
+    own = models.Q(**{f"{prefix}release__language": interface})
+    primary = models.Q(**{f"{prefix}primary_version": True}) & ~models.Q(
+        **{f"{prefix}other_languages__contains": [interface]}
+    )
+    return own | primary
 
 
 class Meeting(models.Model):
@@ -190,6 +217,19 @@ class Meeting(models.Model):
     part = models.CharField(max_length=20, blank=True, help_text="AM, PM, AM & PM, PM & Night")
     date = models.DateField()
     title = models.TextField(help_text="Headline or agenda")
+    # The versions of one sitting (meetings.versions): kept by the write paths, never by hand.
+    primary_version = models.BooleanField(
+        default=True,
+        db_default=True,
+        help_text="The version every count counts: the sitting's first language (English first)",
+    )
+    other_languages = ArrayField(
+        models.CharField(max_length=8),
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="Languages of the other releases covering the same sitting",
+    )
 
     objects = MeetingQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 
+from meetings.models import Meeting, shown_in
 from statements.kinds import STATE_KINDS
 from statements.reference import normalize_name
 
@@ -35,6 +36,34 @@ class StatementQuerySet(models.QuerySet):
 
     def for_delegation(self, delegation) -> StatementQuerySet:
         return self.filter(delegation=delegation)
+
+    def primary_versions(self) -> StatementQuerySet:
+        """One version of each sitting's statements (meetings/versions.py): counted once."""
+        return self.filter(meeting__primary_version=True)
+
+    def shown_in(self, interface: str) -> StatementQuerySet:
+        """One version of each sitting's statements: the interface language's, else primary."""
+        return self.filter(shown_in(interface, prefix="meeting__"))
+
+    def in_other_languages(self, statement) -> list:
+        """The same speech in the sitting's other versions (meetings/versions.py): the statement
+        of the same delegation and kind at the same place among that delegation's statements,
+        where both releases count them alike. No query for a meeting with no other version."""
+        meeting = statement.meeting
+        if not meeting.other_languages or statement.delegation_id is None:
+            return []
+        alike = self.filter(delegation_id=statement.delegation_id, kind=statement.kind)
+        mine = list(alike.filter(meeting=meeting).order_by("sequence").values_list("pk", flat=True))
+        theirs: dict[int, list] = {}
+        others = Meeting.objects.versions_of(meeting).values("pk")
+        for row in alike.filter(meeting__in=others).select_related("meeting__release"):
+            theirs.setdefault(row.meeting_id, []).append(row)
+        place = mine.index(statement.pk)
+        return [
+            sorted(rows, key=lambda s: s.sequence)[place]
+            for rows in theirs.values()
+            if len(rows) == len(mine)
+        ]
 
     def full(self) -> StatementQuerySet:
         """Statements that are not lead-paragraph summaries."""

@@ -3,30 +3,44 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from statements.alerts.models import Subscription
 from statements.alerts.targets import query_string
 from statements.models import Delegation, Speaker
 from statements.themes.models import Theme
 
+# What to say when the field of the kind chosen is empty.
+MISSING = {
+    "search": _("Say which search to follow."),
+    "speaker": _("Say which speaker to follow."),
+    "delegation": _("Say which delegation to follow."),
+    "theme": _("Say which theme to follow."),
+}
+
 
 class SubscribeForm(forms.Form):
     kind = forms.ChoiceField(choices=Subscription.Kind.choices, widget=forms.RadioSelect)
-    q = forms.CharField(required=False, max_length=300, label="Search words")
-    speaker = forms.SlugField(required=False, max_length=120, label="Speaker (from a speaker page)")
-    delegation = forms.ChoiceField(required=False, label="Delegation")
-    theme = forms.ChoiceField(required=False, label="Theme")
-    email = forms.EmailField(max_length=254, label="Your e-mail address")
-    frequency = forms.ChoiceField(choices=Subscription.Frequency.choices, initial="weekly")
+    q = forms.CharField(required=False, max_length=300, label=_("Search words"))
+    speaker = forms.SlugField(
+        required=False, max_length=120, label=_("Speaker (from a speaker page)")
+    )
+    delegation = forms.ChoiceField(required=False, label=_("Delegation"))
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    email = forms.EmailField(max_length=254, label=_("Your e-mail address"))
+    frequency = forms.ChoiceField(
+        choices=Subscription.Frequency.choices, initial="weekly", label=_("Frequency")
+    )
     # Left empty by people (hidden from view and from assistive technology); bots fill it.
     website = forms.CharField(required=False, max_length=200)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         delegations = Delegation.objects.order_by("name").values_list("code", "name")
-        self.fields["delegation"].choices = [("", "Choose…"), *delegations]
+        self.fields["delegation"].choices = [("", gettext("Choose…")), *delegations]
         themes = Theme.objects.order_by("name").values_list("slug", "name")
-        self.fields["theme"].choices = [("", "Choose…"), *themes]
+        self.fields["theme"].choices = [("", gettext("Choose…")), *themes]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -36,9 +50,7 @@ class SubscribeForm(forms.Form):
         field = "q" if kind == "search" else kind
         value = (data.get(field) or "").strip()
         if not value:
-            self.add_error(
-                field, f"Say which {Subscription.Kind(kind).label.lower()[2:]} to follow."
-            )
+            self.add_error(field, MISSING[kind])
             return data
         data["label"] = self._label(kind, value, field)
         data["query"] = query_string(kind, value)
@@ -46,13 +58,17 @@ class SubscribeForm(forms.Form):
 
     def _label(self, kind: str, value: str, field: str) -> str:
         if kind == "search":
-            return f"Statements matching “{value}”"
+            return gettext("Statements matching “%(words)s”") % {"words": value}
         if kind == "speaker":
             speaker = Speaker.objects.canonical().filter(slug=value).first()
             if speaker is None:
-                self.add_error(field, f"There is no speaker “{value[:40]}”.")
+                self.add_error(
+                    field, gettext("There is no speaker “%(slug)s”.") % {"slug": value[:40]}
+                )
                 return ""
-            return f"Statements by {speaker.name}"
+            return gettext("Statements by %(name)s") % {"name": speaker.name}
         if kind == "delegation":
-            return f"Statements by {Delegation.objects.get(code=value).name}"
-        return f"Statements on {Theme.objects.get(slug=value).name}"
+            name = Delegation.objects.get(code=value).name
+            return gettext("Statements by %(name)s") % {"name": name}
+        name = Theme.objects.get(slug=value).name
+        return gettext("Statements on %(theme)s") % {"theme": name}

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from statements.alerts.models import Subscription
 
@@ -30,12 +31,14 @@ def refusal(*, email: str, requester: str, now=None) -> str | None:
         requester=requester, created_at__gte=now - timedelta(hours=1)
     ).count()
     if hourly >= settings.ALERTS_PER_CLIENT_PER_HOUR:
-        return "Too many subscriptions from your connection in the last hour; try again later."
+        return gettext(
+            "Too many subscriptions from your connection in the last hour; try again later."
+        )
     pending = Subscription.objects.filter(
         email__iexact=email, confirmed_at__isnull=True, created_at__gte=now - timedelta(days=1)
     )
     if pending.exists():
-        return (
+        return gettext(
             "A confirmation was sent to this address less than a day ago. Follow the link in "
             "it first; no other message goes to the address until then."
         )

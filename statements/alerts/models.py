@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -33,14 +34,14 @@ class SubscriptionQuerySet(models.QuerySet):
 
 class Subscription(models.Model):
     class Kind(models.TextChoices):
-        SEARCH = "search", "A search"
-        SPEAKER = "speaker", "A speaker"
-        DELEGATION = "delegation", "A delegation"
-        THEME = "theme", "A theme"
+        SEARCH = "search", _("A search")
+        SPEAKER = "speaker", _("A speaker")
+        DELEGATION = "delegation", _("A delegation")
+        THEME = "theme", _("A theme")
 
     class Frequency(models.TextChoices):
-        DAILY = "daily", "Daily"
-        WEEKLY = "weekly", "Weekly"
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
 
     PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
     CONFIRM_WITHIN = timedelta(days=7)

@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_noop
 
 from meetings.models import Release
 from statements.harvest.models import HarvestItem, ListedRelease, ReviewItem
 from statements.harvest.sources import release_address, symbol_body, symbol_series
 
+# English in the API; the coverage page translates them ({% translate report.body_name %}).
 BODIES = {
-    "security-council": "Security Council",
-    "general-assembly": "General Assembly",
-    "ecosoc": "Economic and Social Council",
-    "other": "Other bodies",
+    "security-council": gettext_noop("Security Council"),
+    "general-assembly": gettext_noop("General Assembly"),
+    "ecosoc": gettext_noop("Economic and Social Council"),
+    "other": gettext_noop("Other bodies"),
 }
 FIRST_YEAR = 1995
 GAP_LIMIT = 2000  # numbers listed per series at most (ranges keep the page short)

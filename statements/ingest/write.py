@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from meetings.models import Body, Ingestion, Meeting, Release, ReleaseSource
+from meetings.versions import meeting_versions_update, sitting_members
 from statements import review
 from statements.ingest.correction_writes import corrected_plan, settle_corrections
 from statements.ingest.decisions import write_decisions
@@ -91,8 +92,11 @@ def ingest_release(
         if _is_unchanged(plan) and not force and not pending:
             return _record(plan, plan.existing, "unchanged", {}, user, via)
         replaced = _describe_replaced(plan) if replace and plan.contradicts else ""
+        # The sitting the release covered before (a re-ingest may move it to another one).
+        former = sitting_members(getattr(plan.existing, "meeting", None))
         release = _write_release(plan, user)
         meeting = _write_meeting(plan, release)
+        meeting_versions_update(meetings=[meeting, *former])
         counts = _write_statements(plan, meeting, outcome)
         # After the statements: explanations of vote link to statement rows.
         counts |= write_decisions(parsed=plan.parsed, meeting=meeting)

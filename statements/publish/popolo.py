@@ -9,7 +9,7 @@ office, which press releases do not give.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Max, Min
+from django.db.models import Count, F, Max, Min, Q
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
@@ -54,7 +54,13 @@ def memberships() -> list[dict]:
         Statement.objects.filter(speaker__isnull=False, delegation__isnull=False)
         .annotate(person=Coalesce(F("speaker__merged_into__slug"), F("speaker__slug")))
         .values("person", "delegation__code")
-        .annotate(first=Min("date"), last=Max("date"), statements=Count("id"))
+        # Each sitting's statements counted once (its primary version: meetings/versions.py);
+        # a membership seen only in a French version still has its dates.
+        .annotate(
+            first=Min("date"),
+            last=Max("date"),
+            statements=Count("id", filter=Q(meeting__primary_version=True)),
+        )
         .order_by("person", "delegation__code")
     )
     return [

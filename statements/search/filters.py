@@ -25,10 +25,11 @@ from typing import Any
 import django_filters
 from django import forms
 from django.http import QueryDict
+from django.utils import translation
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from meetings.languages import LANGUAGES
+from meetings.languages import DEFAULT, LANGUAGES, interface_preference
 from meetings.models import Body
 from statements.models import Delegation, Speaker, Statement
 from statements.search import query as search
@@ -206,10 +207,18 @@ class StatementFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = StatementFilterForm
 
-    def __init__(self, data: QueryDict | dict | None = None, *, scope: dict | None = None):
-        """`scope`: the page's own restriction (a speaker page: {"speaker": slug})."""
+    def __init__(
+        self,
+        data: QueryDict | dict | None = None,
+        *,
+        scope: dict | None = None,
+        prefer: str = DEFAULT,
+    ):
+        """`scope`: the page's own restriction (a speaker page: {"speaker": slug}); `prefer`:
+        which version of a sitting counts when no language is chosen (SearchSpec.prefer)."""
         super().__init__(data if data is not None else QueryDict())
         self.scope = dict(scope or {})
+        self.prefer = prefer
 
     def filter_queryset(self, queryset):
         raise NotImplementedError("statements are matched by the search index: use .spec()")
@@ -227,6 +236,7 @@ class StatementFilter(django_filters.FilterSet):
             speakers=tuple(d.get("speaker") or ()),
             reviews=tuple(d.get("review") or ()),
             languages=tuple(d.get("language") or ()),
+            prefer=self.prefer,
             date_from=d.get("date_from"),
             date_to=d.get("date_to"),
             scope=self.scope,
@@ -330,3 +340,9 @@ class StatementFilter(django_filters.FilterSet):
     def selected(self, name: str) -> list[str]:
         """The valid values chosen for a list parameter."""
         return list(self.data_cleaned.get(name) or [])
+
+
+def interface_language() -> str:
+    """The version of a sitting the research pages show when no language is chosen: the
+    interface's own where the archive holds it (data out keeps the primary version)."""
+    return interface_preference(translation.get_language())

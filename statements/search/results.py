@@ -56,7 +56,8 @@ class Option:
         v = self.value
         selected = " is-selected" if v.selected else ""
         remove = (
-            f'<span class="visually-hidden">{_escape(gettext("Remove filter:"))} </span>'
+            # outside the f-string, so makemessages finds the string
+            '<span class="visually-hidden">' + _escape(gettext("Remove filter:")) + " </span>"
             if v.selected
             else ""
         )

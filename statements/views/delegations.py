@@ -12,6 +12,7 @@ from statements.decisions.views import voting_record
 from statements.models import Delegation, Statement
 from statements.search import facets
 from statements.search.chart import bar_chart
+from statements.search.filters import interface_language
 from statements.search.index import engine, readers
 from statements.search.index.query import SearchSpec
 
@@ -26,9 +27,9 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if by_code is None:
             raise Http404("No such delegation")
         return redirect(by_code, permanent=True)
-    statements = Statement.objects.full().for_delegation(delegation)
+    statements = Statement.objects.full().for_delegation(delegation).shown_in(interface_language())
     search_url = reverse("statements:statement-list") + f"?delegation={delegation.code}"
-    spec = SearchSpec(delegations=(delegation.code,))
+    spec = SearchSpec(delegations=(delegation.code,), prefer=interface_language())
     stats = delegation_stats(spec)
     context = {
         **stats,
@@ -65,7 +66,7 @@ def delegation_list(request: HttpRequest) -> HttpResponse:
 
 def delegation_groups() -> list[tuple[str, list[Delegation]]]:
     """Delegations that spoke, with counts (.n), grouped as in the search facet."""
-    counts = engine.terms(SearchSpec(), "delegation", 1000)
+    counts = engine.terms(SearchSpec(prefer=interface_language()), "delegation", 1000)
     grouped = defaultdict(list)
     for delegation in Delegation.objects.filter(code__in=list(counts)).order_by("name"):
         delegation.n = counts[delegation.code]

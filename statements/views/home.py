@@ -10,6 +10,7 @@ from django.shortcuts import render
 from meetings.models import Meeting
 from statements.models import Speaker
 from statements.search import facets
+from statements.search.filters import interface_language
 from statements.search.index import engine
 from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
@@ -22,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = archive_summary()
     context["recent"] = (
         Meeting.objects.with_related()
+        .shown_in(interface_language())
         .annotate(n=facets.statement_count("meeting"))
         .order_by("-date", "-id")[:RECENT]
     )
@@ -31,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def archive_summary() -> dict:
     """What the archive holds: counts, span, top delegations, themes with counts."""
-    everything = SearchSpec()
+    everything = SearchSpec(prefer=interface_language())
     per_theme, per_pillar = facets.theme_counts(everything)
     dates = engine.aggregate(
         everything, {"first": {"min": {"field": "date"}}, "last": {"max": {"field": "date"}}}
@@ -42,7 +44,7 @@ def archive_summary() -> dict:
             "last": _day(dates["last"]["value"]),
             "n": engine.count(everything),
         },
-        "meeting_count": Meeting.objects.count(),
+        "meeting_count": Meeting.objects.primary_versions().count(),
         "delegation_count": len(engine.terms(everything, "delegation", 1000)),
         "speaker_count": Speaker.objects.canonical().count(),
         "delegations": facets.top_delegations(everything, limit=16),

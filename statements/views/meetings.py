@@ -13,6 +13,7 @@ from meetings.models import Body, Meeting, ReleaseSource
 from statements.decisions.views import meeting_decisions
 from statements.models import Statement
 from statements.search import facets
+from statements.search.filters import interface_language
 from statements.views.checks import review_counts
 
 
@@ -56,7 +57,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """Meetings newest first, by body, 50 a page."""
     bodies = list(Body.objects.filter(meetings__isnull=False).distinct().order_by("position"))
     chosen = next((b for b in bodies if b.slug == request.GET.get("body")), None)
-    meetings = Meeting.objects.with_related()
+    meetings = Meeting.objects.with_related().shown_in(interface_language())
     meetings = meetings.annotate(n=facets.statement_count("meeting"))
     if chosen:
         meetings = meetings.filter(body=chosen)

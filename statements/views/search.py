@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from statements.search import facets
-from statements.search.filters import StatementFilter
+from statements.search.filters import StatementFilter, interface_language
 from statements.search.results import facet_context, statement_results
 
 
 def statement_list(request: HttpRequest) -> HttpResponse:
     """Search and filter all statements; the URL holds the whole state."""
-    fs = StatementFilter(request.GET)
+    fs = StatementFilter(request.GET, prefer=interface_language())
     counting = facets.start_counts(fs)  # the engine counts facets while the page is found
     context = statement_results(request, fs)
     context.update(facet_context(fs, context["state"], counting()))

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from statements.models import Speaker, SpeakerRedirect, Statement
 from statements.search import facets
-from statements.search.filters import StatementFilter
+from statements.search.filters import StatementFilter, interface_language
 from statements.search.results import statement_results
 
 MAX_MERGE_HOPS = 10
@@ -39,9 +39,9 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(canonical(old.speaker), permanent=True)
     if speaker.merged_into_id:
         return redirect(canonical(speaker), permanent=True)
-    statements = Statement.objects.for_speaker_family(speaker)
+    statements = Statement.objects.for_speaker_family(speaker).shown_in(interface_language())
     # the search index's view of the same family: the speaker and those merged into it
-    fs = StatementFilter(request.GET, scope={"speaker": speaker.slug})
+    fs = StatementFilter(request.GET, scope={"speaker": speaker.slug}, prefer=interface_language())
     context = statement_results(request, fs)
     context.update(
         speaker=speaker,
@@ -60,6 +60,9 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
         speakers = speakers.filter(Q(name__icontains=name) | Q(pk__in=aliased))
     page = Paginator(speakers.order_by("sort_name", "pk"), 100).get_page(request.GET.get("page"))
     ids = [s.pk for s in page.object_list]  # counted after paging: OFFSET would count skipped rows
-    counted = Speaker.objects.filter(pk__in=ids).annotate(n=facets.statement_count("speaker"))
+    shown = Statement.objects.full().shown_in(interface_language())
+    counted = Speaker.objects.filter(pk__in=ids).annotate(
+        n=facets.statement_count("speaker", shown)
+    )
     page.object_list = list(counted.order_by("sort_name", "pk"))
     return render(request, "statements/speaker_list.html", {"page": page, "name": name})

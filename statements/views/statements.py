@@ -36,6 +36,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "previous": siblings.filter(sequence__lt=statement.sequence).order_by("-sequence").first(),
         "next": siblings.filter(sequence__gt=statement.sequence).order_by("sequence").first(),
         "summaries": list(statement.summaries.all()),
+        "other_languages": Statement.objects.in_other_languages(statement),
         "citation": cite(statement, accessed=timezone.localdate()),
         "citation_url": permalink(statement),
         "query": query.text,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from statements.models import Statement
 from statements.search import facets
 from statements.search.chart import bar_chart
+from statements.search.filters import interface_language
 from statements.search.index import engine, readers
 from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
@@ -20,7 +21,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A theme (a pillar includes the themes beneath it): chart, delegations, latest statements."""
     theme = get_object_or_404(Theme.objects.select_related("parent"), slug=slug)
     children = list(theme.children.all())
-    spec = SearchSpec(themes=(theme.slug,))
+    spec = SearchSpec(themes=(theme.slug,), prefer=interface_language())
     search_url = reverse("statements:statement-list") + f"?theme={theme.slug}"
     stats = theme_stats(spec)
     context = {
@@ -50,7 +51,7 @@ def theme_stats(spec: SearchSpec) -> dict:
 
 def theme_list(request: HttpRequest) -> HttpResponse:
     """Pillars and their themes, with how many statements each has."""
-    per_theme, per_pillar = facets.theme_counts(SearchSpec())
+    per_theme, per_pillar = facets.theme_counts(SearchSpec(prefer=interface_language()))
     pillars = [
         (p, per_pillar.get(p.pk, 0), [(c, per_theme.get(c.pk, 0)) for c in p.children.all()])
         for p in Theme.objects.pillars().prefetch_related("children")

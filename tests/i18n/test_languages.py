@@ -129,7 +129,7 @@ def test_a_meeting_without_numbers_has_no_versions():
 
 def test_an_untranslated_tool_stays_english_at_one_address_with_no_switch(client):
     assert client.get("/fr/alignment/").status_code == 404
-    html = client.get("/alerts/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    html = client.get("/alignment/matrix/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<html lang="en"' in html
     assert 'hreflang="fr"' not in html and "français" not in html
 

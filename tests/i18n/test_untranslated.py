@@ -149,3 +149,89 @@ def test_the_check_finds_english_in_an_english_page(client):
     page = client.get(f"/delegations/norway/?x={archive.meetings[0].pk}").content.decode()
     words = {w.lower() for w in ENGLISH.findall(interface_text(page, archive_data()))}
     assert {"statements", "search", "speakers"} <= words
+
+
+def _english_words(page: str, data: list[str]) -> list[str]:
+    return sorted(set(ENGLISH.findall(interface_text(page, data))))
+
+
+@pytest.mark.django_db
+def test_the_french_alert_pages_have_no_english_left(client):
+    """The subscription pages under /fr/alerts/, a French subscriber's label in French."""
+    from django.core import mail
+
+    from statements.alerts import tokens
+    from statements.alerts.models import Subscription
+
+    build_archive()
+    form = {"kind": "delegation", "delegation": "NOR", "email": "r@example.org"}
+    pending = client.post("/fr/alerts/", {**form, "frequency": "daily"})
+    subscription = Subscription.objects.get()
+    assert subscription.label.startswith("Déclarations de ")  # subscribed in French
+    assert "/fr/alerts/confirm/" in mail.outbox[0].body
+    confirm = f"/fr/alerts/confirm/{tokens.make(subscription, tokens.CONFIRM)}/"
+    unsubscribe = f"/fr/alerts/unsubscribe/{tokens.make(subscription, tokens.UNSUBSCRIBE)}/"
+    pages = {
+        "form": client.get("/fr/alerts/"),
+        "refused": client.post("/fr/alerts/", {"kind": "speaker", "email": "r@example.org"}),
+        "pending": pending,
+        "confirm": client.get(confirm),
+        "confirmed": client.post(confirm),
+        "unsubscribe": client.get(unsubscribe),
+        "unsubscribed": client.post(unsubscribe),
+        "invalid": client.get("/fr/alerts/confirm/not-a-token/"),
+    }
+    data = archive_data() + [subscription.email]
+    found = {name: _english_words(r.content.decode(), data) for name, r in pages.items()}
+    assert {name: words for name, words in found.items() if words} == {}
+    assert "Indiquez l’orateur à suivre." in pages["refused"].content.decode()
+
+
+@pytest.mark.django_db
+def test_the_french_error_pages_have_no_english_left(client):
+    """Not found, a NUL refused, too many requests, a server error, the database or the search
+    index unavailable, a request stopped: each in French under /fr/."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from config.limits import too_many_requests
+
+    build_archive()
+    pages = {
+        "404": client.get("/fr/nowhere/"),
+        "400": client.get("/fr/statements/?q=%00"),
+        "429": too_many_requests(RequestFactory().get("/fr/statements/"), "pages", 30),
+    }
+    pages = {name: r.content.decode() for name, r in pages.items()}
+    with translation.override("fr"):
+        for name in ("500", "503", "503_timeout", "search_unavailable"):
+            pages[name] = render_to_string(f"{name}.html")
+    found = {name: _english_words(page, []) for name, page in pages.items()}
+    assert {name: words for name, words in found.items() if words} == {}
+    for page in pages.values():
+        assert '<html lang="fr"' in page
+    assert "réessayez dans 30 secondes" in pages["429"]
+    english = too_many_requests(RequestFactory().get("/statements/"), "pages", 1)
+    assert "try again in 1 second." in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_french_coverage_pages_have_no_english_left(client):
+    """The harvest's coverage pages under /fr/coverage/ (a gap, a release listed, two archived)."""
+    from datetime import date
+
+    from statements.harvest.models import ListedRelease
+    from tests.factories import make_release
+
+    for symbol in ("GA/12386", "GA/12388"):
+        make_release(symbol=symbol, day=date(2021, 11, 23))
+    ListedRelease.objects.create(url="https://press.un.org/en/2021/ga12390.doc.htm",
+                                 symbol="GA/12390", body="general-assembly", year=2021,
+                                 language="en")  # fmt: skip
+    year = "/fr/coverage/general-assembly/2021/"
+    pages = {url: client.get(url) for url in ("/fr/coverage/", year)}
+    assert all(r.status_code == 200 for r in pages.values())
+    found = {url: _english_words(r.content.decode(), []) for url, r in pages.items()}
+    assert {url: words for url, words in found.items() if words} == {}
+    assert "Assemblée générale, 2021" in pages[year].content.decode()

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils.http import http_date, parse_http_date
 
@@ -106,3 +107,22 @@ def test_a_304_still_counts_and_says_so(client, db, limited):
 
 def test_pages_for_people_carry_no_ratelimit_headers(client, db, limited):
     assert not client.get("/statements/?q=peace").has_header("RateLimit")
+
+
+def test_the_newest_ingest_is_read_from_an_index_not_a_scan(db):
+    """Every conditional answer asks Max(Release.ingested_at): the index's last entry answers it,
+    as the planner chooses once the table has a few thousand rows (statistics refreshed)."""
+    table, column = Release._meta.db_table, Release._meta.get_field("ingested_at").column
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO "{table}" (symbol, date, date_inferred, headline, language,
+                source_name, source_url, source_format, content_hash, parser_version,
+                first_ingested_at, "{column}")
+            SELECT 'GA/' || n, DATE '2020-01-01', false, 'h', 'en', 's', '', '', md5(n::text),
+                   'v', now(), now() - n * interval '1 minute'
+            FROM generate_series(1, 5000) AS n"""
+        )
+        cursor.execute(f'ANALYZE "{table}"')
+        cursor.execute(f'EXPLAIN SELECT max("{column}") FROM "{table}"')
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan Backward using release_ingested_at_idx" in plan, plan

@@ -31,6 +31,10 @@ DESCRIPTION = """Read-only JSON over the archive of UN delegate statements.
   delegation, theme, body, session, kind, speaker, review, language, date_from, date_to, sort)
   and finds the same statements; unlike the page, it answers an unknown parameter or a bad value
   with 400.
+* **Each sitting once.** Where the archive holds the English and the French release of one
+  meeting, a search without `language` finds and counts its statements once (the English
+  version, the sitting's primary version); `language=fr` (or `en`) gives that language's
+  statements in full.
 * **Cursor pagination.** Follow `links.next` (also sent as a `Link` header) until it is null.
   Cursors are opaque; keep the other parameters unchanged while paging.
 * **Errors** are RFC 9457 problem details (`application/problem+json`).

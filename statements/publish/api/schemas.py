@@ -152,7 +152,9 @@ STATEMENT_PARAMETERS = {
     "for several: any.",
     "review": "Review state: as_parsed, parser_warning, reviewed or corrected. Repeat for "
     "several: any.",
-    "language": "Language of the release (en, fr). Repeat for several: any.",
+    "language": "Language of the release (en, fr). Repeat for several: any. Without it, a "
+    "sitting covered in English and French counts once (its English version); with it, every "
+    "statement in that language.",
     "date_from": "On or after this year, month or day: 2021, 2021-11 or 2021-11-23.",
     "date_to": "On or before this year, month or day (a year or month counts to its end).",
     "sort": "relevance (the default with q), newest (the default without) or oldest.",

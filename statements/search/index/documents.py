@@ -12,8 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 import tantivy
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from meetings.languages import for_release
-from statements.search.index.schema import NAMES_FIELD, ORDER_FIELD, ORDER_SPLIT, TEXT_FIELDS
+from meetings.languages import LANGUAGES, for_release, preferred_in
+from statements.search.index.schema import (
+    NAMES_FIELD,
+    ORDER_FIELD,
+    ORDER_SPLIT,
+    PREFERRED_FIELD,
+    TEXT_FIELDS,
+)
 
 PRIMARY = DEFAULT_DB_ALIAS  # documents are read on the primary, never on a replica
 
@@ -22,7 +28,8 @@ SELECT s.id, s.meeting_id, s.text, coalesce(r.language, 'en'), s.kind,
        to_char(s.date, 'YYYYMMDD')::int,
        concat_ws(' ', s.speaker_label, s.delegation_label, sp.name, d.name, d.code),
        coalesce(d.code, ''), b.slug, coalesce(m.session, 0),
-       coalesce(canon.slug, sp.slug, ''), coalesce(sp.slug, ''), s.review_state
+       coalesce(canon.slug, sp.slug, ''), coalesce(sp.slug, ''), s.review_state,
+       m.other_languages, m.primary_version
 FROM statements_statement s
 JOIN meetings_meeting m ON m.id = s.meeting_id
 JOIN meetings_body b ON b.id = m.body_id
@@ -60,6 +67,8 @@ COLUMNS = [
     "speaker",
     "speaker_own",
     "review",
+    "other_languages",
+    "primary_version",
     "themes",
     "pillars",
 ]
@@ -79,6 +88,10 @@ def document(row: Sequence) -> tantivy.Document:
         if r[name]:
             doc.add_text(name, r[name])
     doc.add_text("language", for_release(r["language"]).code)
+    # The interfaces this version of its sitting is shown to by default (meetings/versions.py).
+    for interface in LANGUAGES:
+        if preferred_in(r["language"], r["other_languages"], r["primary_version"], interface):
+            doc.add_text(PREFERRED_FIELD, interface)
     for slug in r["themes"]:
         doc.add_text("theme", slug)
     for slug in r["pillars"]:

@@ -12,6 +12,7 @@ from datetime import date
 
 import tantivy
 
+from meetings.languages import LANGUAGES
 from statements.search.index import memo, store
 from statements.search.index.guard import guarded
 from statements.search.index.query import SearchSpec, build
@@ -142,7 +143,11 @@ def aggregate(spec: SearchSpec, aggregations: dict) -> dict:
     return _per_commit("aggregate", spec, json.dumps(aggregations, sort_keys=True), aggregated)
 
 
-_EVERYTHING = {SearchSpec().key(), SearchSpec(all_kinds=True).key()}
+_EVERYTHING = {
+    SearchSpec(prefer=language, all_kinds=kinds).key()
+    for language in LANGUAGES
+    for kinds in (False, True)
+}
 
 
 def _per_commit(name: str, spec: SearchSpec, extra: str, compute):

@@ -16,7 +16,8 @@ from functools import cache
 
 import tantivy
 
-from statements.search.index.schema import NAMES_FIELD, TEXT_FIELDS, analyzer
+from meetings.languages import DEFAULT
+from statements.search.index.schema import NAMES_FIELD, PREFERRED_FIELD, TEXT_FIELDS, analyzer
 
 MAX_TERMS = 64
 NAMES_BOOST = 2.0
@@ -38,9 +39,13 @@ class SearchSpec:
     speakers: tuple[str, ...] = ()
     reviews: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    # No language chosen: one version of each sitting, the one this interface language prefers
+    # (meetings/versions.py); a chosen language shows all of its statements.
+    prefer: str = DEFAULT
     date_from: date | None = None
     date_to: date | None = None
     all_kinds: bool = False  # counting the kind facet: summaries count too
+    all_versions: bool = False  # counting the language facet: every version counts
     scope: dict = field(default_factory=dict, compare=False, hash=False)
 
     def without(self, facet: str) -> SearchSpec:
@@ -48,7 +53,12 @@ class SearchSpec:
         name = {"delegation": "delegations", "theme": "themes", "body": "bodies"}.get(facet)
         name = name or {"session": "sessions", "kind": "kinds", "speaker": "speakers"}.get(facet)
         name = name or {"review": "reviews", "language": "languages"}[facet]
-        return replace(self, **{name: ()}, all_kinds=self.all_kinds or facet == "kind")
+        return replace(
+            self,
+            **{name: ()},
+            all_kinds=self.all_kinds or facet == "kind",
+            all_versions=self.all_versions or facet == "language",
+        )
 
     def key(self) -> str:
         return repr((*(getattr(self, f) for f in _KEY_FIELDS), sorted(self.scope.items())))
@@ -64,9 +74,11 @@ _KEY_FIELDS = [
     "speakers",
     "reviews",
     "languages",
+    "prefer",
     "date_from",
     "date_to",
     "all_kinds",
+    "all_versions",
 ]
 
 
@@ -186,6 +198,9 @@ def filter_clauses(schema: tantivy.Schema, spec: SearchSpec) -> list:
         high = _ymd(spec.date_to) if spec.date_to else 99991231
         day = tantivy.Query.range_query(schema, "date", tantivy.FieldType.Integer, low, high)
         clauses.append((Occur.Must, day))
+    if not spec.languages and not spec.all_versions:
+        preferred = tantivy.Query.term_query(schema, PREFERRED_FIELD, spec.prefer)
+        clauses.append((Occur.Must, preferred))
     if not spec.kinds and not spec.all_kinds:
         clauses.append((Occur.MustNot, tantivy.Query.term_query(schema, "kind", "summary")))
     return clauses

@@ -20,7 +20,11 @@ FACET_TEXT_FIELDS = (
     "speaker_own",
     "review",
     "language",
+    "preferred",
 )
+# The interface languages a statement is shown to when no language is chosen: one version of
+# each sitting per interface (its own language's where the archive holds it; meetings/versions).
+PREFERRED_FIELD = "preferred"
 FACET_INT_FIELDS = ("session", "year", "date", "meeting")
 # Sort key for date order: yyyymmdd * 10^10 + id, so one u64 fast field orders by (date, id).
 ORDER_FIELD = "order"
