@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from config import public_urls
 from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
-from statements.publish.exports import Field, field_def
+from statements.publish.exports.fields import Field, field_def
 
 
 @dataclass(frozen=True)

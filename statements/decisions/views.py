@@ -20,12 +20,8 @@ from statements.decisions.filters import (
 )
 from statements.decisions.models import Decision, Vote, VoteExplanation
 from statements.ingest.vote_inference import complete_decision
-from statements.publish.exports import (
-    FORMATS,
-    ensure_database,
-    record_csv_chunks,
-    record_jsonl_chunks,
-)
+from statements.publish.exports.records import record_csv_chunks, record_jsonl_chunks
+from statements.publish.exports.streaming import FORMATS, ensure_database
 
 RECORD_LIMIT = 200
 BASIS_WORDS = {"recorded": "recorded", "inferred": "inferred", "consensus": "consensus"}
