@@ -165,9 +165,11 @@ def test_export_headers(client, archive):
     assert response["Content-Type"].startswith("text/csv; charset=utf-8")
     assert response["Content-Disposition"].startswith('attachment; filename="un-statements-')
     assert response["Access-Control-Allow-Origin"] == "*"
+    b"".join(response.streaming_content)  # read (the test client then closes it): slot given back
     jsonl = client.get(reverse("data:export-jsonl"))
     assert jsonl["Content-Type"].startswith("application/jsonl")
     assert jsonl["Content-Disposition"].endswith('.jsonl"')
+    b"".join(jsonl.streaming_content)
 
 
 def test_head_answers_without_running_the_export(client, archive):
