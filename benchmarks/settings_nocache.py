@@ -1,8 +1,9 @@
-"""The settings with Django's cache off (a dummy backend).
+"""The settings with Django's caches off (dummy backends).
 
-Searches no longer use the cache (facet counts and totals come from the search index), so this
-measures the same pages as the real settings; search_mix.py still runs both, and a difference
-between its "cached" column and the others shows something started caching again.
+The real settings keep public pages until the index's next commit (statements/views/page_cache.py)
+and memoize per-commit results (statements/search/index/memo.py), both in the "pages" cache. Off
+here, every request pays for its engine passes and queries, as a search nobody ran since the
+index's last commit does; search_mix.py's "cached" column is the same URL with the real settings.
 """
 
 from config import settings as _project

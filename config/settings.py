@@ -389,6 +389,8 @@ RATELIMIT_DELAYED_PER_PROCESS = int(os.environ.get("RATELIMIT_DELAYED_PER_PROCES
 RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP" if env_bool("DJANGO_BEHIND_PROXY") else None
 # Streaming exports at a time per process: slow readers cannot hold every worker thread.
 EXPORTS_PER_PROCESS = int(os.environ.get("EXPORTS_PER_PROCESS", "2"))
+# Bytes an export, a dump or a decision table gathers before it sends them on as one chunk.
+EXPORT_FLUSH_BYTES = int(os.environ.get("EXPORT_FLUSH_BYTES", str(256 * 1024)))
 # The locmem cache counts per process (limits are then per worker): accepted, documented.
 # HSTS includeSubDomains (W005) and preload (W021) are opt-in on purpose, see above.
 SILENCED_SYSTEM_CHECKS = [

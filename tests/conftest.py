@@ -39,3 +39,16 @@ def _fresh_mirror():
     mirror.reset()
     yield
     mirror.reset()
+
+
+@pytest.fixture(autouse=True)
+def _no_export_slot_left():
+    """A test that starts an export reads or closes it (the server always closes a response), so
+    no slot of the per-process cap (statements/publish/exports/slots.py) leaks into later tests."""
+    from statements.publish.exports.slots import export_slots
+
+    yield
+    leaked = export_slots.active
+    for _ in range(leaked):  # given back, so that one leak fails one test, not all that follow
+        export_slots.release()
+    assert not leaked, f"{leaked} export response(s) neither read nor closed"

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from config import public_urls
 from statements.decisions.models import Decision, NarrativeParagraph, Vote, VoteExplanation
-from statements.publish.exports import Field, field_def
+from statements.publish.exports.fields import Field, field_def
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def vote_record(v: Vote) -> dict:
 def _votes(decisions: QuerySet | None = None) -> QuerySet:
     votes = Vote.objects.select_related("decision__meeting__body", "delegation").with_explanation()
     if decisions is not None:
-        votes = votes.filter(decision__in=decisions.order_by().values("pk"))
+        votes = votes.on_decisions(decisions)
     return votes.order_by("-decision__date", "decision_id", "vote", "delegation_label")
 
 

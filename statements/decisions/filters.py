@@ -72,12 +72,3 @@ def facet_counts(decisions: QuerySet) -> dict[str, list[dict]]:
             for row in plain.values("action").annotate(n=Count("id")).order_by("action")
         ],
     }
-
-
-def vote_record_filters(decisions: QuerySet, *, body: str, year: str) -> QuerySet:
-    """Narrow a delegation's record to one body and one year when asked."""
-    if body:
-        decisions = decisions.filter(meeting__body__slug=body[:80])
-    if year.isdigit():
-        decisions = decisions.filter(date__year=int(year))
-    return decisions

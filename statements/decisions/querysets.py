@@ -22,6 +22,12 @@ class DecisionQuerySet(models.QuerySet):
     def in_year(self, year: int) -> DecisionQuerySet:
         return self.filter(date__year=year)
 
+    def narrowed_to(self, *, body: str = "", year: str = "") -> DecisionQuerySet:
+        """One body and one year when asked (a voting record's filters): blank or malformed
+        values narrow nothing."""
+        narrowed = self.for_body(body[:80]) if body else self
+        return narrowed.in_year(int(year)) if year.isdigit() else narrowed
+
     def record_of(self, delegation) -> DecisionQuerySet:
         """Every decision of a body while the delegation sat on it, or that names its vote.
 
@@ -63,6 +69,10 @@ class DecisionQuerySet(models.QuerySet):
 class VoteQuerySet(models.QuerySet):
     def for_delegation(self, delegation) -> VoteQuerySet:
         return self.filter(delegation=delegation)
+
+    def on_decisions(self, decisions: models.QuerySet) -> VoteQuerySet:
+        """The votes taken on these decisions (one subquery, whatever their order)."""
+        return self.filter(decision__in=decisions.order_by().values("pk"))
 
     def with_explanation(self) -> VoteQuerySet:
         """Annotate each vote with the id of its delegation's explanation of vote, if any."""

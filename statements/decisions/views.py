@@ -12,20 +12,11 @@ from django.views.decorators.http import require_safe
 
 from config.public_urls import in_request_context
 from statements.decisions.exports import DECISION_TABLE, VOTE_TABLE
-from statements.decisions.filters import (
-    ACTIONS,
-    DecisionFilter,
-    facet_counts,
-    vote_record_filters,
-)
+from statements.decisions.filters import ACTIONS, DecisionFilter, facet_counts
 from statements.decisions.models import Decision, Vote, VoteExplanation
 from statements.ingest.vote_inference import complete_decision
-from statements.publish.exports import (
-    FORMATS,
-    ensure_database,
-    record_csv_chunks,
-    record_jsonl_chunks,
-)
+from statements.publish.exports.records import record_csv_chunks, record_jsonl_chunks
+from statements.publish.exports.streaming import FORMATS, ensure_database
 
 RECORD_LIMIT = 200
 BASIS_WORDS = {"recorded": "recorded", "inferred": "inferred", "consensus": "consensus"}
@@ -90,7 +81,7 @@ def voting_record(delegation, params) -> dict:
     """Every decision taken while the delegation sat on the body, with how it took part."""
     record = Decision.objects.record_of(delegation)
     body, year = params.get("vote_body", ""), params.get("vote_year", "")
-    chosen = vote_record_filters(record, body=body, year=year)
+    chosen = record.narrowed_to(body=body, year=year)
     rows = list(chosen[:RECORD_LIMIT])
     for decision in rows:
         decision.member_vote_label = member_vote_label(decision.member_vote)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from meetings.languages import LANGUAGES
 from statements.decisions.models import Decision, NarrativeParagraph, Vote
 from statements.models import Delegation, Statement
-from statements.publish.exports import LIST_SEPARATOR, Field
+from statements.publish.exports.fields import LIST_SEPARATOR, Field
 
 PROFILE = "tabular-data-resource"
 TYPES = {

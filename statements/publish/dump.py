@@ -37,16 +37,9 @@ from statements.decisions.exports import DUMP_TABLES
 from statements.models import Statement
 from statements.publish.api.resources import RESOURCES
 from statements.publish.datapackage import build_datapackage
-from statements.publish.exports import (
-    LIST_SEPARATOR,
-    STATEMENT_FIELDS,
-    Field,
-    copy_chunks,
-    copy_statement,
-    csv_header,
-    record_csv_chunks,
-    record_jsonl_chunks,
-)
+from statements.publish.exports.fields import LIST_SEPARATOR, STATEMENT_FIELDS, Field
+from statements.publish.exports.records import record_csv_chunks, record_jsonl_chunks
+from statements.publish.exports.streaming import copy_chunks, copy_statement, csv_header
 
 PREFIX = "un-statements-archive-"
 NAME = re.compile(rf"{PREFIX}(\d{{4}}-\d{{2}}-\d{{2}})(?:\.(\d{{1,3}}))?")

@@ -2,17 +2,16 @@
 
 from django.urls import include, path, re_path
 
-from statements.publish import dump, exports, feeds, historical, popolo, sitemaps
+from statements.publish import dump, feeds, historical, popolo, sitemaps
 from statements.publish.api.app import api, not_found
+from statements.publish.exports.views import export_statements
 
 app_name = "data"
 
 urlpatterns = [
     # Exports of any search: the statements page's query string, every match.
-    path("statements/export.csv", exports.export_statements, {"fmt": "csv"}, name="export-csv"),
-    path(
-        "statements/export.jsonl", exports.export_statements, {"fmt": "jsonl"}, name="export-jsonl"
-    ),
+    path("statements/export.csv", export_statements, {"fmt": "csv"}, name="export-csv"),
+    path("statements/export.jsonl", export_statements, {"fmt": "jsonl"}, name="export-jsonl"),
     # The JSON API.
     path("api/v1/", include(api.urls[0])),
     re_path(r"^api/(?P<rest>(?s:.*))$", not_found, name="api-not-found"),

@@ -17,7 +17,8 @@ from psycopg.errors import QueryCanceled
 
 from config.limits import RUNNING_LOCKS, StatementTimeoutMiddleware, refusal_delay
 from config.middleware import DatabaseUnavailableMiddleware
-from statements.publish import exports
+from statements.publish.exports.slots import export_slots
+from statements.publish.exports.streaming import copy_chunks
 from tests.factories import make_statement
 
 
@@ -124,7 +125,7 @@ def test_concurrent_exports_per_process_are_capped(client, db, settings):
     third = client.get("/statements/export.csv")
     assert third.status_code == 200
     third.close()
-    assert exports.export_slots.active == 0
+    assert export_slots.active == 0
 
 
 def _answer_with(sql: str, *, staff: bool = False, milliseconds: int = 50):
@@ -163,7 +164,7 @@ def test_the_export_runs_under_its_own_timeout(db, settings):
     settings.EXPORT_STATEMENT_TIMEOUT_MS = 1
     make_statement(text="One statement.")
     with pytest.raises(QueryCanceled):
-        b"".join(exports.copy_chunks("COPY (SELECT pg_sleep(0.2)) TO STDOUT"))
+        b"".join(copy_chunks("COPY (SELECT pg_sleep(0.2)) TO STDOUT"))
 
 
 def test_a_client_cannot_run_more_than_a_few_requests_at_once(client, db, limited):

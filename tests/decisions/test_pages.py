@@ -47,6 +47,20 @@ def test_voting_record_filters_by_body_and_year(client, vote_meeting):
         "No decisions for this choice"
         in client.get(url, {"vote_body": "security-council"}).content.decode()
     )
+    garbage = client.get(url, {"vote_year": "20x7", "vote_body": ""}).content.decode()
+    assert "A/61/L.52" in garbage  # a malformed year narrows nothing
+
+
+def test_voting_record_queries_are_queryset_methods(vote_meeting):
+    from statements.decisions.models import Decision
+
+    decisions = Decision.objects.all()
+    assert decisions.narrowed_to(year="2007").count() == decisions.in_year(2007).count() > 0
+    assert not decisions.narrowed_to(year="2008").exists()
+    assert decisions.narrowed_to(body="", year="").count() == decisions.count()
+    one = decisions.filter(pk=decisions.in_year(2007).first().pk)
+    assert Vote.objects.on_decisions(one).count() == Vote.objects.filter(decision__in=one).count()
+    assert not Vote.objects.on_decisions(Decision.objects.none()).exists()
 
 
 def test_meeting_page_shows_the_narrative_in_order_with_decisions(client, vote_meeting):

@@ -3,7 +3,8 @@
 A moved or deleted module leaves its old path in prose that no import checks; this does. A path
 is a top-level folder of the repository then names, ending in a file name with an extension or in
 a slash (`statements/search/index/engine.py`, `docs/`, `statements/corpus/`); a template's name
-(`statements/home.html`) may also name a file under templates/.
+(`statements/home.html`) may also name a file under templates/. The README and docs/ also name
+files from inside a package (`search/index/guard.py`): some file must end with each of those.
 """
 
 from __future__ import annotations
@@ -62,6 +63,37 @@ def exists(name: str) -> bool:
     if "*" in name:
         return any(ROOT.glob(name))
     return (ROOT / name).exists() or (ROOT / "templates" / name).exists()
+
+
+# A file named in backticks from inside a package (`search/index/guard.py`, `exports/views.py`):
+# some file of the repository must end with it. Outside the repository (`../`) is not checked.
+RELATIVE = re.compile(r"`((?!\.\./)[\w.-]+(?:/[\w.-]+)+\.(?:py|html|md|toml|sh|json))`")
+
+
+def repository_files() -> set[str]:
+    """Every file under the top-level folders, as a path from the repository's root."""
+    return {
+        str(p.relative_to(ROOT))
+        for top in TOP
+        for p in (ROOT / top).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+DOCUMENTS = ["README.md", *(str(p.relative_to(ROOT)) for p in sorted(ROOT.glob("docs/*.md")))]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_file_named_from_inside_a_package_exists(document):
+    files = repository_files()
+    text = (ROOT / document).read_text("utf-8")
+    missing = [
+        f"line {n}: {name}"
+        for n, line in enumerate(text.splitlines(), 1)
+        for name in RELATIVE.findall(line)
+        if not any(f == name or f.endswith("/" + name) for f in files)
+    ]
+    assert not missing, f"{document} names files that do not exist: {missing}"
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda p: str(p.relative_to(ROOT)))

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from statements.models import Statement
 from statements.publish.dump import dump_archive, render_data_dictionary
-from statements.publish.exports import STATEMENT_FIELD_NAMES
+from statements.publish.exports.fields import STATEMENT_FIELD_NAMES
 from tests.publish.conftest import SITE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"

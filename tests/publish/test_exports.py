@@ -13,8 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from statements.models import Statement
-from statements.publish import exports
-from statements.publish.exports import STATEMENT_FIELD_NAMES
+from statements.publish.exports.fields import STATEMENT_FIELD_NAMES
+from statements.publish.exports.records import csv_cell
+from statements.publish.exports.streaming import export_chunks
 from statements.search.filters import StatementFilter
 from statements.search.index import engine
 from tests.factories import make_meeting, make_statement
@@ -149,8 +150,8 @@ def test_export_streams_with_the_same_queries_whatever_the_size(client, db, sett
     assert count(range(2002, 2012)) == small
 
 
-def test_export_is_sent_in_chunks(client, archive, monkeypatch):
-    monkeypatch.setattr(exports, "FLUSH_BYTES", 200)
+def test_export_is_sent_in_chunks(client, archive, settings):
+    settings.EXPORT_FLUSH_BYTES = 200
     response = client.get(reverse("data:export-jsonl"))
     chunks = list(response.streaming_content)
     assert len(chunks) > 5
@@ -164,9 +165,11 @@ def test_export_headers(client, archive):
     assert response["Content-Type"].startswith("text/csv; charset=utf-8")
     assert response["Content-Disposition"].startswith('attachment; filename="un-statements-')
     assert response["Access-Control-Allow-Origin"] == "*"
+    b"".join(response.streaming_content)  # read (the test client then closes it): slot given back
     jsonl = client.get(reverse("data:export-jsonl"))
     assert jsonl["Content-Type"].startswith("application/jsonl")
     assert jsonl["Content-Disposition"].endswith('.jsonl"')
+    b"".join(jsonl.streaming_content)
 
 
 def test_head_answers_without_running_the_export(client, archive):
@@ -189,9 +192,9 @@ def test_empty_result_is_just_the_header(client, archive):
     assert b"".join(empty.streaming_content) == b""
 
 
-def test_an_abandoned_export_leaves_the_connection_usable(archive, monkeypatch):
-    monkeypatch.setattr(exports, "FLUSH_BYTES", 100)
-    chunks = exports.export_chunks(Statement.objects.all(), "jsonl")
+def test_an_abandoned_export_leaves_the_connection_usable(archive, settings):
+    settings.EXPORT_FLUSH_BYTES = 100
+    chunks = export_chunks(Statement.objects.all(), "jsonl")
     next(chunks)
     chunks.close()  # the client went away: the server closes the stream half-way
     assert Statement.objects.count() == len(archive.statements)
@@ -205,5 +208,5 @@ def test_csv_leaves_ordinary_text_alone(client, db, text):
 
 @pytest.mark.parametrize("text", FORMULAS)
 def test_python_csv_cells_defuse_the_same_formulas(text):
-    assert exports.csv_cell(text) == "'" + text
-    assert exports.csv_cell("ordinary") == "ordinary"
+    assert csv_cell(text) == "'" + text
+    assert csv_cell("ordinary") == "ordinary"

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from statements.publish.api.schemas import STATEMENT_PARAMETERS
-from statements.publish.exports import STATEMENT_FIELD_NAMES
+from statements.publish.exports.fields import STATEMENT_FIELD_NAMES
 from statements.search.filters import StatementFilter
 from tests.decisions.conftest import ingest_vote_release
 from tests.publish.conftest import SITE

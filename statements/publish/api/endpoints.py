@@ -14,7 +14,7 @@ from statements.publish.api.paging import absolute, after_cursor, next_cursor, p
 from statements.publish.api.problems import Problem
 from statements.publish.api.resources import RESOURCES, Resource, current_speaker
 from statements.publish.api.schemas import ProblemOut
-from statements.publish.exports import statement_json
+from statements.publish.exports.expressions import statement_json
 from statements.search.filters import KNOWN_VALUES, StatementFilter
 from statements.search.index import engine
 from statements.themes.models import Theme

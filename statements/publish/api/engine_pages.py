@@ -15,7 +15,7 @@ from datetime import date
 
 from statements.models import Statement
 from statements.publish.api.cursors import Ordering, decode_cursor, encode_cursor
-from statements.publish.exports import statement_json
+from statements.publish.exports.expressions import statement_json
 from statements.search.index import engine
 from statements.search.index.query import SearchSpec
 from statements.search.pagination import walk_dated

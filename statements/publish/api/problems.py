@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from statements.publish.exports import json_default
+from statements.publish.exports.records import json_default
 
 PROBLEM_TYPE = "application/problem+json"
 RETRY_AFTER_SECONDS = 30

@@ -1,8 +1,8 @@
 """The API's other collections: fields, records and order of each, in one place.
 
-Statements are defined by the export (statements.publish.exports.STATEMENT_FIELDS); these are the
-tables around them. The views, the OpenAPI description, the full dump and the data dictionary
-all read these definitions, so a field is named and described once.
+Statements are defined by the export (STATEMENT_FIELDS in statements/publish/exports/fields.py);
+these are the tables around them. The views, the OpenAPI description, the full dump and the data
+dictionary all read these definitions, so a field is named and described once.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from meetings.models import Meeting, Release
 from statements.kinds import DELEGATION_KINDS
 from statements.models import Delegation, Speaker, SpeakerAlias, SpeakerRedirect
 from statements.publish.api.cursors import Ordering
-from statements.publish.exports import Field, field_def
+from statements.publish.exports.fields import Field, field_def
 from statements.reference.wikidata import wikidata_id
 from statements.themes.models import Theme
 

@@ -12,8 +12,8 @@ from pydantic import PlainSerializer, StringConstraints, create_model
 
 from statements.models import Delegation
 from statements.publish.api.resources import RESOURCES, Resource
-from statements.publish.exports import STATEMENT_FIELDS
-from statements.publish.exports import Field as ExportField
+from statements.publish.exports.fields import STATEMENT_FIELDS
+from statements.publish.exports.fields import Field as ExportField
 from statements.search.filters import MAX_VALUES, PartialDateFilter, QueryFilter, StatementFilter
 
 DEFAULT_LIMIT = 50

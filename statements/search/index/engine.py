@@ -59,8 +59,8 @@ def search(spec: SearchSpec, *, sort: str = "relevance", offset: int = 0, limit:
 
 
 def _id(key: int, ascending: bool) -> int:
-    """The statement id inside a date-order sort key (tantivy 0.26 returns keys as stored in
-    both orders; 0.25 inverted ascending ones)."""
+    """The statement id inside a date-order sort key (tantivy 0.26 and 0.27 return keys as
+    stored in both orders; 0.25 inverted ascending ones)."""
     return key % ORDER_SPLIT
 
 
