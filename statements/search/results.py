@@ -6,14 +6,13 @@ for the page shown come from PostgreSQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from html import escape as _escape  # Django's escape, without its lazy-string wrapper
 
 from django.http import HttpRequest
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from statements.models import Statement
 from statements.search import cards, facets
@@ -23,6 +22,7 @@ from statements.search.filters import SORT_CHOICES, StatementFilter
 from statements.search.index import readers
 from statements.search.pagination import ResultPage, engine_page
 from statements.search.state import QueryState
+from statements.search.wording import PageWords
 
 
 @dataclass(frozen=True)
@@ -49,23 +49,24 @@ class Option:
 
     value: facets.FacetValue
     url: str
+    words: PageWords = field(default_factory=PageWords, compare=False)
 
     @cached_property
     def html(self) -> SafeString:
         """The option's list item, built here: hundreds per page cost too much as a template."""
-        v = self.value
+        v, words = self.value, self.words
         selected = " is-selected" if v.selected else ""
         remove = (
             f'<span class="visually-hidden">{_escape(gettext("Remove filter:"))} </span>'
             if v.selected
             else ""
         )
-        statements = _escape(ngettext("statement", "statements", v.count))
+        statements = _escape(words.ngettext("statement", "statements", v.count))
         return mark_safe(  # noqa: S308 (every value is escaped)
             f'<li><a class="facet-link{selected}" href="{_escape(self.url)}" rel="nofollow">'
             '<span class="box" aria-hidden="true"></span> '
             f'<span class="label">{remove}{_escape(str(v.label))}</span> '
-            f'<span class="count">{number_format(v.count, force_grouping=True)}'
+            f'<span class="count">{words.grouped(v.count)}'
             f'<span class="visually-hidden"> {statements}</span>'
             "</span></a></li>"
         )
@@ -132,8 +133,9 @@ def facet_context(fs: StatementFilter, state: QueryState, counts: dict | None = 
     (`counts`: the facet counts, when facets.start_counts was called first)."""
     found, years = facets.statement_facets(fs, counts)
     chart = results_chart(fs, state, years)
+    words = PageWords()
     return {
-        "facets": [_linked(f, state) for f in found],
+        "facets": [_linked(f, state, words) for f in found],
         "chips": chips(fs, found, state),
         "clear_url": state.url(**{name: None for name in fs.filters if name != "sort"}),
         "chart": chart,
@@ -147,13 +149,13 @@ def facet_context(fs: StatementFilter, state: QueryState, counts: dict | None = 
     }
 
 
-def _linked(facet: facets.Facet, state: QueryState) -> dict:
+def _linked(facet: facets.Facet, state: QueryState, words: PageWords) -> dict:
     groups = [
         {
             "label": g.label,
             "count": g.count,
             "open": g.has_selection,
-            "options": [Option(v, state.toggle(facet.name, v.value)) for v in g.values],
+            "options": [Option(v, state.toggle(facet.name, v.value), words) for v in g.values],
         }
         for g in facet.groups
     ]
