@@ -150,16 +150,24 @@ def facet_context(fs: StatementFilter, state: QueryState, counts: dict | None = 
 
 
 def _linked(facet: facets.Facet, state: QueryState, words: PageWords) -> dict:
-    groups = [
-        {
-            "label": g.label,
-            "count": g.count,
-            "open": g.has_selection,
-            "options": [Option(v, state.toggle(facet.name, v.value), words) for v in g.values],
-        }
-        for g in facet.groups
-    ]
+    groups = []
+    for g in facet.groups:
+        options = [Option(v, state.toggle(facet.name, v.value), words) for v in g.values]
+        groups.append(
+            {
+                "label": g.label,
+                "count": g.count,
+                "open": g.has_selection,
+                "options": options,
+                "options_html": _joined(options),
+            }
+        )
     return {"facet": facet, "groups": groups, "size": len(facet.values)}
+
+
+def _joined(options: list[Option]) -> SafeString:
+    """A group's list items, as the template wrote them, one template node instead of ~300."""
+    return mark_safe("".join(f"{o.html}\n      " for o in options))  # noqa: S308 (each escaped)
 
 
 def chips(fs: StatementFilter, found: list[facets.Facet], state: QueryState) -> list[Chip]:
