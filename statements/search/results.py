@@ -15,10 +15,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from statements.models import Statement
-from statements.search import cards, facets
+from statements.search import cards, compiled, facets
 from statements.search import query as search
 from statements.search.chart import MAX_SERIES, YearChart, bar_chart, line_chart
-from statements.search.compiled import CompiledRows
 from statements.search.filters import SORT_CHOICES, StatementFilter
 from statements.search.index import readers
 from statements.search.pagination import ResultPage, engine_page
@@ -119,11 +118,12 @@ def statement_results(request: HttpRequest, fs: StatementFilter) -> dict:
 def _listing():
     """The rows' query without its ids, built and compiled to SQL once a process: its subquery
     expressions cost milliseconds to build and to compile, and only the ids change."""
-    return CompiledRows(Statement.objects.with_related().with_theme_ids())
+    rows = Statement.objects.with_related().with_theme_ids()
+    return compiled.CompiledQuery(rows.filter(pk__any_of=compiled.ids()))
 
 
 def _results(page: ResultPage, fs: StatementFilter) -> list[Result]:
-    snippets = search.headlines(Statement.objects.all(), [s.pk for s in page.items], fs.query.text)
+    snippets = search.headlines([s.pk for s in page.items], fs.query.text)
     links, themes = cards.Links(), cards.themes_by_id()
     return [Result(s, snippets.get(s.pk), cards.card(s, links, themes)) for s in page.items]
 

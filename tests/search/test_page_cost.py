@@ -10,14 +10,16 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 
 from statements.models import Statement
-from statements.search.compiled import CompiledRows
+from statements.search import compiled
+from statements.search.query import headlines
 from statements.search.wording import PageWords
 from tests.factories import make_statement, make_theme, make_theme_tag
 
 
 @pytest.mark.django_db
 def test_compiled_rows_give_each_call_its_own_ids_with_their_themes():
-    rows = CompiledRows(Statement.objects.with_related().with_theme_ids())
+    listing = Statement.objects.with_related().with_theme_ids()
+    rows = compiled.CompiledQuery(listing.filter(pk__any_of=compiled.ids()))
     first, second, third = (make_statement(text=f"Text {n}.") for n in range(3))
     theme = make_theme(slug="oceans")
     make_theme_tag(statement=second, theme=theme)
@@ -31,6 +33,18 @@ def test_compiled_rows_give_each_call_its_own_ids_with_their_themes():
     assert found[second.pk].meeting.release.symbol == second.meeting.release.symbol  # joined
     assert len(queries) == 1 and "= ANY(" in queries[0]["sql"]
     assert rows.in_bulk([]) == {}
+
+
+@pytest.mark.django_db
+def test_compiled_snippets_follow_each_search_text():
+    refugees = make_statement(text="Refugees fled the fighting in the north.")
+    famine = make_statement(text="Famine threatens the south after the drought.")
+    ids = [refugees.pk, famine.pk]
+
+    assert set(headlines(ids, "refugees")) == {refugees.pk}
+    found = headlines(ids, "famine")  # the same compiled SQL, another text
+    assert set(found) == {famine.pk} and "<mark>Famine</mark>" in found[famine.pk]
+    assert headlines(ids, "") == {} and headlines([], "famine") == {}
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
