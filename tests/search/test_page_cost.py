@@ -41,9 +41,10 @@ def test_compiled_snippets_follow_each_search_text():
     famine = make_statement(text="Famine threatens the south after the drought.")
     ids = [refugees.pk, famine.pk]
 
-    assert set(headlines(ids, "refugees")) == {refugees.pk}
+    found = headlines(ids, "refugees")
+    assert "<mark>Refugees</mark>" in found[refugees.pk] and "<mark>" not in found[famine.pk]
     found = headlines(ids, "famine")  # the same compiled SQL, another text
-    assert set(found) == {famine.pk} and "<mark>Famine</mark>" in found[famine.pk]
+    assert "<mark>Famine</mark>" in found[famine.pk] and "<mark>" not in found[refugees.pk]
     assert headlines(ids, "") == {} and headlines([], "famine") == {}
 
 
