@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from meetings import languages
 from meetings.records import document_url, record_symbols
@@ -272,12 +274,24 @@ class Meeting(models.Model):
 
 def session_label(n: int) -> str:
     """'76th session' in the interface's language (ordinals from Django's catalogues)."""
-    return gettext("%(ordinal)s session") % {"ordinal": localized_ordinal(n)}
+    return _session_label(get_language(), n)
 
 
 def localized_ordinal(n: int) -> str:
     """1st, 38th in English; 1re, 38e in French: the formats are the catalogues' (the contexts
     Django's humanize uses, plus one for exactly 1, which French writes apart: 1re but 21e)."""
+    return _ordinal(get_language(), n)
+
+
+# A results page names hundreds of sessions and meetings (cards, the session facet): each name
+# is looked up in the catalogue once a process and language (`language` is the cache's key).
+@lru_cache(maxsize=4096)
+def _session_label(language: str | None, n: int) -> str:
+    return gettext("%(ordinal)s session") % {"ordinal": localized_ordinal(n)}
+
+
+@lru_cache(maxsize=4096)
+def _ordinal(language: str | None, n: int) -> str:
     if n == 1:
         return pgettext("ordinal of exactly 1", "{}st").format(n)
     if 10 <= n % 100 <= 20:

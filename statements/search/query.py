@@ -20,6 +20,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from meetings.languages import DEFAULT, LANGUAGES, POSTGRES_CONFIG
+from statements.models import Statement
+from statements.search import compiled
 from statements.search.snippet_quotes import join_fragments
 
 SEARCH_CONFIG = POSTGRES_CONFIG
@@ -74,17 +76,23 @@ def has_lexemes(text: str) -> bool:
         return cursor.fetchone()[0] > 0
 
 
-def headlines(queryset, ids: Iterable[int], text: str) -> dict[int, SafeString]:
+def headlines(ids: Iterable[int], text: str) -> dict[int, SafeString]:
     """Return highlighted snippets for the statements shown, keyed by id (one query)."""
     ids = list(ids)
     if not ids or not text:
         return {}
-    headline = _headline(
-        text, max_words=40, min_words=20, max_fragments=3, fragment_delimiter=_FRAGMENTS
-    )
-    rows = queryset.filter(pk__in=ids).annotate(headline=headline)
-    rows = rows.values_list("pk", "headline", "text")
+    rows = _headline_rows().run(ids=ids, text=text)
     return {pk: render_headline(quoted(snippet, text)) for pk, snippet, text in rows}
+
+
+@cache
+def _headline_rows() -> compiled.CompiledQuery:
+    """The snippets' query, compiled once a process (the ids and the text are its parameters)."""
+    headline = _headline(
+        compiled.TEXT, max_words=40, min_words=20, max_fragments=3, fragment_delimiter=_FRAGMENTS
+    )
+    rows = Statement.objects.filter(pk__any_of=compiled.ids()).annotate(headline=headline)
+    return compiled.CompiledQuery(rows.values_list("pk", "headline", "text"))
 
 
 def quoted(snippet: str, text: str) -> str:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _snippet(statement: Statement, text: str) -> str:
-    return search.headlines(Statement.objects.all(), [statement.pk], text).get(statement.pk, "")
+    return search.headlines([statement.pk], text).get(statement.pk, "")
 
 
 def test_a_french_release_is_highlighted_with_french_stems():
