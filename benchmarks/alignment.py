@@ -40,11 +40,13 @@ def main() -> None:
     os.environ.setdefault("ANONYMOUS_STATEMENT_TIMEOUT_MS", "60000")
     setup_django()
     if args.existing:  # a database kept by an earlier run (--keep): measure again, fill nothing
+        from django.core.management import call_command
         from django.db import connection
 
         from statements.decisions.models import Decision
 
         connection.settings_dict["NAME"] = args.database
+        call_command("migrate", verbosity=0)  # a database kept by older code: this code's schema
         if not Decision.objects.exists():  # a kept fill that stopped before its votes
             fill_votes(args.seed)
         measure(args.runs)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
@@ -20,6 +22,7 @@ from django.db.models import QuerySet
 
 from statements.alignment.votes import vote_rows
 
+T = TypeVar("T")
 Maps = dict[tuple[str, str], int]  # (basis, position) -> bitmap of decision ids
 KEPT = 400  # delegations per process; the archive has about 230
 
@@ -36,20 +39,40 @@ def bitmap(ids) -> int:
 
 
 class DelegationBitmaps:
-    """A process's bitmaps, dropped whenever the votes' version changes."""
+    """A process's bitmaps (and a few answers read from the same tables), dropped whenever the
+    votes' version changes."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: int | None = None
         self._maps: OrderedDict[int, Maps] = OrderedDict()
+        self._answers: dict[str, object] = {}
+
+    def _current(self) -> int:
+        """The votes' version, the kept bitmaps and answers dropped if it moved (lock held)."""
+        version = votes_version()
+        if version != self._version:
+            self._maps.clear()
+            self._answers.clear()
+            self._version = version
+        return version
+
+    def answer(self, name: str, compute: Callable[[], T]) -> T:
+        """An answer that depends on votes and decisions only, computed once per version."""
+        with self._lock:
+            version = self._current()
+            if name in self._answers:
+                return self._answers[name]  # type: ignore[return-value]
+        found = compute()
+        with self._lock:
+            if version == self._version:
+                self._answers[name] = found
+        return found
 
     def of(self, delegation_ids: list[int]) -> dict[int, Maps]:
         """Bitmaps of each delegation (empty for one that never voted), read where not kept."""
-        version = votes_version()
         with self._lock:
-            if version != self._version:
-                self._maps.clear()
-                self._version = version
+            version = self._current()
             kept = {pk: self._maps[pk] for pk in delegation_ids if pk in self._maps}
         missing = [pk for pk in delegation_ids if pk not in kept]
         if missing:

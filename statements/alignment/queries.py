@@ -54,17 +54,21 @@ def _figures(cursor) -> dict[tuple[int, int], PairFigures]:
     return figures
 
 
-def pairs(decisions: QuerySet, delegation_ids: list[int]) -> dict[tuple[int, int], PairFigures]:
+def pairs(
+    decisions: QuerySet, delegation_ids: list[int], *, whole: bool = False
+) -> dict[tuple[int, int], PairFigures]:
     """Figures for every pair of the delegations, keyed (lower id, higher id).
 
     Linear in the group, not in its pairs: each delegation's decisions are bitmaps per position
     and basis (kept between requests until the votes change: statements/alignment/bitmaps.py),
     limited to the scope's decisions, and each pair's count for two positions is the number of
-    bits their bitmaps share.
+    bits their bitmaps share. `whole`: the decisions are every decision of the archive, so the
+    kept bitmaps are used as they are.
     """
-    scope = bitmaps.scope_bitmap(decisions)
-    kept = bitmaps.CACHE.of(delegation_ids)
-    maps = {pk: bitmaps.in_scope(found, scope) for pk, found in kept.items()}
+    maps = bitmaps.CACHE.of(delegation_ids)
+    if not whole:
+        scope = bitmaps.scope_bitmap(decisions)
+        maps = {pk: bitmaps.in_scope(found, scope) for pk, found in maps.items()}
     figures: dict[tuple[int, int], PairFigures] = defaultdict(PairFigures)
     ordered = sorted(pk for pk, found in maps.items() if found)
     for i, first in enumerate(ordered):
