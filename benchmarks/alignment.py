@@ -40,9 +40,15 @@ def main() -> None:
     os.environ.setdefault("ANONYMOUS_STATEMENT_TIMEOUT_MS", "60000")
     setup_django()
     if args.existing:  # a database kept by an earlier run (--keep): measure again, fill nothing
+        from django.core.management import call_command
         from django.db import connection
 
+        from statements.decisions.models import Decision
+
         connection.settings_dict["NAME"] = args.database
+        call_command("migrate", verbosity=0)  # a database kept by older code: this code's schema
+        if not Decision.objects.exists():  # a kept fill that stopped before its votes
+            fill_votes(args.seed)
         measure(args.runs)
         return
     with throwaway_database(args.database, keep=args.keep):
@@ -58,13 +64,24 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--database", default="bench_alignment", help="Throwaway database name")
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards")
     parser.add_argument(
-        "--existing", action="store_true", help="Measure the kept --database again, no fill"
+        "--existing",
+        action="store_true",
+        help="Measure the kept --database again (its votes filled first if it has none)",
     )
     return parser.parse_args()
 
 
 def fill(statements: int, seed: int) -> None:
     from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("generate_corpus", statements=statements, seed=seed, allow_shared=True,
+                 no_progress=True)  # fmt: skip
+    print(f"synthetic archive: {time.perf_counter() - started:.0f} s", flush=True)
+    fill_votes(seed)
+
+
+def fill_votes(seed: int) -> None:
     from django.db import connection, transaction
 
     from meetings.models import Meeting
@@ -78,10 +95,6 @@ def fill(statements: int, seed: int) -> None:
     from statements.corpus.loader import copy_rows
     from statements.models import Delegation
 
-    started = time.perf_counter()
-    call_command("generate_corpus", statements=statements, seed=seed, allow_shared=True,
-                 no_progress=True)  # fmt: skip
-    print(f"synthetic archive: {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
     states = [
         State(d.id, d.code, d.name, d.region)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from statements.alignment import bitmaps
 from statements.alignment.params import MAX_MATRIX, BadRequest
 from statements.alignment.votes import vote_rows
 from statements.decisions.models import Decision
@@ -28,7 +29,12 @@ def regions() -> list[str]:
 
 
 def council_years() -> list[int]:
-    """Years with a Council decision that has votes (read from the decisions, the smaller table)."""
+    """Years with a Council decision that has votes, kept until the votes change."""
+    return bitmaps.CACHE.answer("council years", _council_years)
+
+
+def _council_years() -> list[int]:
+    """Read from the decisions, the smaller table."""
     voted = vote_rows().filter(decision_id=OuterRef("pk"))
     years = (
         Decision.objects.filter(meeting__body__slug=COUNCIL)

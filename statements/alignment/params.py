@@ -97,6 +97,14 @@ def in_body_and_years(rows: QuerySet, chosen: dict) -> QuerySet:
     return rows
 
 
+SCOPE_FILTERS = ("body", "year_from", "year_to", "theme", "subject")
+
+
+def covers_everything(chosen: dict) -> bool:
+    """Whether a cleaned scope leaves every decision of the archive in."""
+    return not any(chosen.get(name) for name in SCOPE_FILTERS)
+
+
 def decisions_in(chosen: dict) -> QuerySet:
     """The decisions a cleaned scope covers."""
     decisions = in_body_and_years(Decision.objects.all(), chosen)

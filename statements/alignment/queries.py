@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
 from django.db.models import QuerySet
 
+from statements.alignment import bitmaps
 from statements.alignment.agreement import PairFigures, pair_basis
 from statements.alignment.votes import CONSENSUS, INFERRED, POSITIONS, RECORDED, vote_rows
 
@@ -54,39 +54,27 @@ def _figures(cursor) -> dict[tuple[int, int], PairFigures]:
     return figures
 
 
-def pairs(decisions: QuerySet, delegation_ids: list[int]) -> dict[tuple[int, int], PairFigures]:
+def pairs(
+    decisions: QuerySet, delegation_ids: list[int], *, whole: bool = False
+) -> dict[tuple[int, int], PairFigures]:
     """Figures for every pair of the delegations, keyed (lower id, higher id).
 
-    Linear in the group, not in its pairs: each delegation's decisions are read once, grouped by
-    position and basis (one row per delegation, position and basis, the decision ids in an array,
-    read from the covering index), turned into bitmaps, and each pair's count for two positions
-    is the number of bits their bitmaps share.
+    Linear in the group, not in its pairs: each delegation's decisions are bitmaps per position
+    and basis (kept between requests until the votes change: statements/alignment/bitmaps.py),
+    limited to the scope's decisions, and each pair's count for two positions is the number of
+    bits their bitmaps share. `whole`: the decisions are every decision of the archive, so the
+    kept bitmaps are used as they are.
     """
-    rows = (
-        vote_rows(decisions)
-        .filter(delegation_id__in=delegation_ids)
-        .order_by()
-        .values("delegation_id", "vote", "vote_basis")
-        .annotate(decision_ids=ArrayAgg("decision_id"))
-    )
-    maps: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
-    for row in rows:
-        key = (row["vote_basis"], row["vote"])
-        maps[row["delegation_id"]][key] = _bitmap(row["decision_ids"])
+    maps = bitmaps.CACHE.of(delegation_ids)
+    if not whole:
+        scope = bitmaps.scope_bitmap(decisions)
+        maps = {pk: bitmaps.in_scope(found, scope) for pk, found in maps.items()}
     figures: dict[tuple[int, int], PairFigures] = defaultdict(PairFigures)
-    ordered = sorted(maps)
+    ordered = sorted(pk for pk, found in maps.items() if found)
     for i, first in enumerate(ordered):
         for second in ordered[i + 1 :]:
             figures[(first, second)] = _pair(maps[first], maps[second])
     return figures
-
-
-def _bitmap(ids: list[int]) -> int:
-    """A set of decision ids as an int with those bits set."""
-    bits = bytearray((max(ids) >> 3) + 1)
-    for pk in ids:
-        bits[pk >> 3] |= 1 << (pk & 7)
-    return int.from_bytes(bits, "little")
 
 
 def _pair(first: dict[tuple[str, str], int], second: dict[tuple[str, str], int]) -> PairFigures:

@@ -41,7 +41,9 @@ def pair(query) -> dict:
     """Every pair among two to eight delegations."""
     chosen = params.scope(query)
     found = params.delegations(query.getlist("delegation"), least=2, most=MAX_PAIR)
-    counted = queries.pairs(params.decisions_in(chosen), [d.id for d in found])
+    counted = queries.pairs(
+        params.decisions_in(chosen), [d.id for d in found], whole=params.covers_everything(chosen)
+    )
     pairs = [
         _pair_record(a, b, queries.figures_for(counted, a.id, b.id))
         for i, a in enumerate(found)
@@ -63,7 +65,9 @@ def matrix(query) -> dict:
     else:
         found = params.delegations(query.getlist("delegation"), least=2, most=params.MAX_MATRIX)
         label = "Chosen delegations"
-    counted = queries.pairs(params.decisions_in(chosen), [d.id for d in found])
+    counted = queries.pairs(
+        params.decisions_in(chosen), [d.id for d in found], whole=params.covers_everything(chosen)
+    )
     cells = []
     for a in found:
         for b in found:

@@ -39,7 +39,7 @@ DECISION_COLUMNS = (
     "id, meeting_id, sequence, paragraph, date, subject_symbols, subject_title, subject_kind, "
     "action, method, yes, no, abstain, absent, text"
 )
-VOTE_COLUMNS = "decision_id, delegation_id, delegation_label, vote"
+VOTE_COLUMNS = "decision_id, delegation_id, delegation_label, vote, basis"
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ class DecisionLayout:
                         None, f"Synthetic decision {pk}.",
                     )
                 )  # fmt: skip
-                self.votes.extend((pk, s.id, s.name, choice) for s, choice in votes)
+                basis = "consensus" if method == "without_vote" else "recorded"
+                self.votes.extend((pk, s.id, s.name, choice, basis) for s, choice in votes)
                 pk += 1
 
     def _recorded(self, members: list[State], council: bool) -> list[tuple[State, str]]:
