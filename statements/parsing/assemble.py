@@ -11,7 +11,7 @@ from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
 from statements.parsing.paragraphs import BODY, Paragraph
-from statements.parsing.reporting import reported_attributions
+from statements.parsing.reporting import bare_act, reported_attributions
 from statements.parsing.sections import (
     QUOTED,
     REPLY,
@@ -197,6 +197,9 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
         if is_procedure(head):  # narrative, though a speaker may follow in the same paragraph
             walk.narrate(paragraph, head)
             walk.close()
+        elif bare_act(head, 0):  # "X exercised the right of reply.": an act, no words
+            walk.narrate(paragraph, head, "procedural")
+            walk.close()
         else:
             _continue(walk, paragraph, head)
     _attribute(walk, paragraph, found)
@@ -211,7 +214,7 @@ def attributions(text: str, language: str | None = None) -> list[Attribution]:
     return [
         found[start]
         for start in sorted(found)
-        if not any(begin <= start < end for begin, end in tallies)
+        if not any(begin <= start < end for begin, end in tallies) and not bare_act(text, start)
     ]
 
 

@@ -212,6 +212,8 @@ def _forward(
         return None
     if not _opens_clause(left, first.shape):
         return None
+    if ("ettre" in left or "etter" in left) and _IN_A_LETTER.search(left):
+        return None  # "Par l’une de ces lettres, le Représentant permanent de X demandait": a text
     if not _has_predicate(paragraph, mention, predicates):
         return None
     subordinate = EN_SUBORDINATE.search(left) if _may_end_subordinate(left) else None
@@ -232,6 +234,10 @@ def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
 
 
 _JOINING = frozenset(("but", "yet", "mais"))
+# A letter's author asks in writing, not in the meeting ("In a letter dated ..., the delegate").
+_IN_A_LETTER = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Pp]ar|[Dd]ans)\s+(?:[\w’']+\s+){0,4}?(?:letters?|lettres?)\b"
+)
 
 
 def _opens_clause(left: str, shape: str) -> bool:
@@ -283,13 +289,19 @@ def _may_include(tail: str) -> bool:
 def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
     """Say whether a reporting predicate follows the subject, maybe after a clause in commas."""
     end = mention.phrase_end
+    if mention.shape == "bare" and _DATELINE.match(paragraph, end):
+        return False  # "Paris, le 29 avril -- ...": a dateline, not a subject
+    if mention.shape == "role" and paragraph.startswith(" ", end):
+        posted = _POSTED_AT.match(paragraph, end)  # "Observateur de la Palestine à l’UNESCO,"
+        end = posted.end() if posted else end
     if _predicate_at(predicates, end, mention):
         return True
     who = WHO.match(paragraph, end)
     if who and mention.shape != "bare" and _predicate_at(predicates, who.end() - 1, mention, True):
         return True
-    if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
-        return False
+    relative = mention.shape != "name" and _RELATIVE.match(paragraph, end)
+    if not (paragraph.startswith((",", " ("), end) or relative):
+        return False  # a clause between commas, a bracket, or "X dont le rôle ..., a"
     if paragraph.startswith(",", end) and _predicate_at(predicates, end + 1, mention):
         # a stray comma: "NAME (Country), a évoqué"; "l’Uruguay, la Bolivie et la Suède,
         # rappelaient" ("in Abuja, Nigeria, endorsed" is a place: alone, a delegation needs the
@@ -300,6 +312,22 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
         if _predicate_at(predicates, comma.end() - 1, mention):
             return True
     return False
+
+
+# Where a role is held, after the delegation: "to the United Nations", "auprès de l’ONU".
+_POSTED_AT = re.compile(
+    r"\s+(?:(?:to|at|in)\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+[A-Z]\w+)?|"
+    r"(?:à|auprès\s+de)\s+(?:l[’']|la\s+|le\s+|les\s+|des\s+)?(?:ONU|UNESCO|Organisation\s+des\s+"
+    r"Nations\s+Unies|Nations\s+Unies|Office\s+des\s+Nations\s+Unies)(?:\s+à\s+[A-Z]\w+)?)(?=\s*,)"
+)
+# A relative clause after a subject, closed by a comma: "le Mexique dont le rôle ... souligné,".
+_RELATIVE = re.compile(r"\s+(?:dont|whose)\s")
+# A dateline after a place: "Paris, le 29 avril --", "GENEVA, 12 March (UN Information Service) --".
+_DATELINE = re.compile(
+    r",?\s+(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 
 
 def _clause_limit(paragraph: str, end: int) -> int:
@@ -339,6 +367,8 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
         spoken = french.group("present") or french.group("imperfect") or french.group("etre")
+        if verb in _ACTS and _bare_act(paragraph, french.end()):
+            return False, None, False
         if spoken or (verb and verb not in FR_NOT_SAYING):
             return True, None, False
     english = EN_PREDICATE.match(paragraph, position)
@@ -347,7 +377,54 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     verb = english.group("verb")
     if verb in EN_NOT_VERBS or verb in EN_NOT_SAYING:
         return False, None, False
+    if verb in _ACTS and _bare_act(paragraph, english.end()):
+        return False, None, False
     return False, verb, english.group().lstrip().startswith("had ")
+
+
+# Verbs that report a procedural act: a statement only when words are reported with it.
+_ACTS = frozenset(("mis", "opposé", "exercé", "présenté", "exercised", "introduced", "presented"))
+# The act's object: a veto, the right of reply, a draft or text.
+_ACT_OBJECT = re.compile(
+    r"\s+(?:[^,.;:«“\"]{0,60}?\s)?(?:(?:son|leur)\s+veto\b|(?:son|leur|its|his|her|their|the)\s+"
+    r"(?:droit\s+de\s+réponse|right\s+of\s+reply)|(?:the|a|an|its|le|un|son|leur)\s+(?:[\w-]+\s+)?"
+    r"(?:draft|text|amendment|projet|texte|amendement)s?\b)"
+)
+# What reports words after the act: a participle, "pour" and a verb, "que", a colon or a quotation.
+_ACT_WORDS = re.compile(
+    r"\b(?:saying|stating|noting|stressing|explaining|adding|emphasizing|expressing|that|en\s+\w+ant|"
+    r"pour\s+(?:\w+er|dire|\w+ir|\w+re)|que|qu[’']|said|says|added|stated|"
+    r"a\s+(?:dit|déclaré|ajouté|souligné|estimé|affirmé)|to\s+(?:say|express|reject|stress|explain|"
+    r"note|protest|deny|respond|condemn|clarify|recall|highlight|underline))\b|[:«“\"]|,\s*\w+(?:ing|ant)\b"
+)
+
+
+# A subject and an act verb opening a sentence: "The representative of Cuba
+# introduced the draft resolution.", "la Fédération de Russie a exercé son droit de réponse".
+_ACT_OPENING = re.compile(
+    r"[^.;:]{0,160}?\s(?:(?:a|ont)\s+(?:(?:aussi|également|ensuite|en\s+outre)\s+)?"
+    r"(?:mis|opposé|exercé|présenté)|(?:also\s+|then\s+)?(?:exercised|introduced|presented))\b"
+)
+
+
+def bare_act(paragraph: str, start: int) -> bool:
+    """Say whether the sentence at `start` only reports an act of its subject (a veto, a right
+    of reply, a draft introduced) and no words: whoever found the subject, it is no statement."""
+    opening = _ACT_OPENING.match(paragraph, start)
+    if opening is None or _ACT_WORDS.search(opening.group()):
+        return False  # "“...,” said Canada’s representative as he introduced the text": words
+    return _bare_act(paragraph, opening.end())
+
+
+def _bare_act(paragraph: str, end: int) -> bool:
+    """Say whether a procedural act ("a mis son veto", "exercised its right of reply",
+    "introduced the draft resolution.") reports no words before its sentence ends."""
+    act = _ACT_OBJECT.match(paragraph, end)
+    if act is None:
+        return False
+    stop = SENTENCE_BREAK.search(paragraph, act.end())
+    rest = paragraph[act.end() : stop.start() if stop else len(paragraph)]
+    return "veto" in act.group() or not _ACT_WORDS.search(rest)
 
 
 def _predicate_at(

@@ -50,7 +50,7 @@ EN_NOT_VERBS = word_set(
 # Finite verbs that report an act, not words: "the Japanese delegation abstained".
 EN_NOT_SAYING = word_set(
     "abstained voted left walked withdrew signed ratified sponsored co-sponsored elected joined "
-    "received obtained won lost hosted chaired presided sent deployed contributed paid"
+    "received obtained won lost hosted chaired presided sent deployed contributed paid vetoed"
 )
 ROLE_EN = (
     r"(?:[Rr]epresentatives?|[Dd]elegates?|[Ss]peakers?|[Oo]bservers?|[Dd]elegations?|[Ee]nvoy|"
@@ -74,7 +74,7 @@ EN_ROLE_AFTER = re.compile(
     rf"|\s+{ROLE_EN}\b"
 )
 FR_ROLE = (
-    r"(?:représentante?s?|déléguée?s?|délégations?|observat(?:eur|rice)s?|[Aa]mbassadeur|"
+    r"(?:[Rr]eprésentante?s?|[Dd]éléguée?s?|délégations?|[Oo]bservat(?:eur|rice)s?|[Aa]mbassadeur|"
     r"[Aa]mbassadrice|porte-parole|[Cc]hef\s+(?:de\s+l[’']État|du\s+Gouvernement|de\s+la\s+"
     r"délégation)|(?:[Vv]ice-)?[Pp]résidente?|[Pp]remier\s+[Mm]inistre|[Mm]inistre|"
     r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
