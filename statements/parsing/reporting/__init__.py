@@ -65,16 +65,22 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     behalf: Mention | None = None
     previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
     last_end = -1
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        if _many_of_a_group(paragraph, mention):
+            continue  # "les délégations du Groupe arabe ont insisté": members, not the group
         if _for_whom(paragraph, mention.phrase_start) or (
             behalf is not None
             and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
+            and not _FRENCH_SUBJECT.match(paragraph, mention.phrase_start)
         ):
             behalf = mention  # "au nom du Groupe des 77", "speaking for X, Y and Z": for whom
             continue
         behalf = None
         if coordinated and not _joined(paragraph, coordinated[-1].phrase_end, mention.phrase_start):
             coordinated = []
+        if _list_goes_on(paragraph, mentions, index):
+            coordinated.append(mention)  # "l’Argentine, le Venezuela et El Salvador ont rétorqué"
+            continue
         sentence = _sentence_of(
             starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
         )
@@ -120,6 +126,28 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     return [found[start] for start in sorted(found)]
 
 
+_PLURAL_ROLE = re.compile(
+    r"(?:[Ll]es|[Tt]he)\s+(?:délégations|représentants|délégués|delegations|representatives|delegates|"
+    r"members)\b"
+)
+
+
+def many_open(text: str) -> bool:
+    """Say whether a text opens on several delegations ("Les délégations du Groupe arabe",
+    "The representatives of many States"): a collective subject, told in the narrative."""
+    return bool(_PLURAL_ROLE.match(text))
+
+
+def _many_of_a_group(paragraph: str, mention: Mention) -> bool:
+    """Say whether the phrase names several members of a group ("the delegations of the African
+    Group"): a collective subject, where no one State speaks for the group."""
+    return (
+        mention.shape == "role"
+        and mention.found.ref.kind == "group"
+        and bool(_PLURAL_ROLE.match(paragraph, mention.phrase_start))
+    )
+
+
 _ON_BEHALF = re.compile(
     r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
     r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
@@ -141,6 +169,8 @@ _BEHALF_LIST = re.compile(
     r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
     r"de\s+l[’']|d[’']|la\s+|les?\s+|l[’'])?"
 )
+# "au nom de l’Union européenne, et le Mexique": an article, not "du", opens a subject.
+_FRENCH_SUBJECT = re.compile(r"(?:l[’']|la\s|les?\s)")
 # Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
@@ -162,6 +192,21 @@ def _joined(paragraph: str, end: int, start: int) -> bool:
     if _COORDINATION.fullmatch(paragraph, end, start):
         return True
     return ";" in paragraph[end:start] and bool(_LIST_CHAIN.fullmatch(paragraph, end, start))
+
+
+def _list_goes_on(paragraph: str, mentions: list[Mention], index: int) -> bool:
+    """Say whether a joint subject follows this one ("La France, au nom de l’Union européenne,
+    et le Mexique"): the list, not its first item, is the subject of the verb after it."""
+    mention = mentions[index]
+    if not _joinable(mention):
+        return False
+    for following in mentions[index + 1 :]:
+        if _for_whom(paragraph, following.phrase_start):
+            continue  # the group spoken for, inside the list
+        return _joinable(following) and _joined(
+            paragraph, mention.phrase_end, following.phrase_start
+        )
+    return False
 
 
 def _joinable(mention: Mention) -> bool:
@@ -210,6 +255,16 @@ def _forward(
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
+    if (
+        first is mention
+        and mention.shape == "bare"
+        and "whose" in paragraph[mention.phrase_end : mention.phrase_end + 9]
+    ):
+        whose = _WHOSE_ROLE.match(
+            paragraph, mention.phrase_end
+        )  # "In Myanmar, whose delegate said"
+        if whose and _predicate_at(predicates, whose.end() - 1, mention, True):
+            return sentence
     if not _opens_clause(left, first.shape):
         return None
     if ("ettre" in left or "etter" in left) and _IN_A_LETTER.search(left):
@@ -234,6 +289,10 @@ def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
 
 
 _JOINING = frozenset(("but", "yet", "mais"))
+_WHOSE_ROLE = re.compile(
+    r",?\s+whose\s+(?:(?:[Pp]ermanent|[Dd]eputy)\s+)?(?:representative|delegate|delegation|speaker|"
+    r"Minister|Ambassador)\s"
+)
 # A letter's author asks in writing, not in the meeting ("In a letter dated ..., the delegate").
 _IN_A_LETTER = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Pp]ar|[Dd]ans)\s+(?:[\w’']+\s+){0,4}?(?:letters?|lettres?)\b"
@@ -267,7 +326,8 @@ def _may_end_subordinate(left: str) -> bool:
 
 _SUBORDINATE_ENDS = word_set(
     "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
-    "ensuite enfin même aussi while whereas although though whilst que si"
+    "ensuite enfin même aussi while whereas although though whilst que si quoi lorsque quand "
+    "puisque car"
 )
 
 
@@ -403,8 +463,20 @@ _ACT_WORDS = re.compile(
 # introduced the draft resolution.", "la Fédération de Russie a exercé son droit de réponse".
 _ACT_OPENING = re.compile(
     r"[^.;:]{0,160}?\s(?:(?:a|ont)\s+(?:(?:aussi|également|ensuite|en\s+outre)\s+)?"
-    r"(?:mis|opposé|exercé|présenté)|(?:also\s+|then\s+)?(?:exercised|introduced|presented))\b"
+    r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis))|"
+    r"(?:also\s+|then\s+)?(?:exercised|introduced|presented|(?P<en_floor>took\s+the\s+floor|"
+    r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
+    r"(?P<intervened>intervenue?s?))\b"
 )
+# After taking the floor, the sentence ends or goes on with the occasion, not with words.
+_FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
+
+
+def in_a_letter(paragraph: str, start: int) -> bool:
+    """Say whether the sentence at `start` opens on a letter ("In a letter dated ..., the
+    representative of X asked"): its author writes, and does not speak in the meeting."""
+    head = paragraph[start : start + 80]
+    return ("ettre" in head or "etter" in head) and bool(_IN_A_LETTER.match(paragraph, start))
 
 
 def bare_act(paragraph: str, start: int) -> bool:
@@ -413,6 +485,10 @@ def bare_act(paragraph: str, start: int) -> bool:
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
         return False  # "“...,” said Canada’s representative as he introduced the text": words
+    if opening.group("fr_floor") or opening.group("en_floor") or opening.group("intervened"):
+        # "Les représentants de X et de Y ont pris la parole.": a list of speakers, no words
+        rest = _FLOOR_END.match(paragraph, opening.end())
+        return rest is not None and not _ACT_WORDS.search(rest.group())
     return _bare_act(paragraph, opening.end())
 
 
@@ -516,6 +592,10 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
+    if "qui" in paragraph[mention.phrase_end : mention.phrase_end + 12] and _FOR_WHOM.match(
+        paragraph, mention.phrase_end
+    ):
+        return sentence  # "Même ton de l’Albanie pour qui, « ... »": a view held
     after = AFTER_INVERTED.match(paragraph, mention.phrase_end)
     if not (after or _AND_OTHERS.match(paragraph, mention.phrase_end)):
         return None  # "par l’Union européenne et d’autres délégations" names an agent too
@@ -529,6 +609,7 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
 _AND_OTHERS = re.compile(
     r"\s+(?:et|and)\s+(?:[\w’'-]+\s+){0,3}?(?:d[’']autres|other|others|several|plusieurs)\b"
 )
+_FOR_WHOM = re.compile(r",?\s+pour\s+qui\b")
 _AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
 
 

@@ -20,7 +20,8 @@ def word_set(text: str) -> frozenset[str]:
 # English verbs of saying, asking, judging and proposing (stems; past and present forms derived).
 _EN_STEMS = _words(
     "say speak acknowledg accept accus add address advocat affirm agree align announc appeal "
-    "applaud argu ask assert associat assur believ blam brief call caution challeng characteriz "
+    "applaud argu ask assert associat assur attribut believ blam brief call caution challeng "
+    "characteriz maintain "
     "charg cit "
     "claim clarifi comment commend complain conced conclud condemn confirm congratulat consider "
     "contend continu contest counter criticiz criticis declar decri defend deni deplor describ "
@@ -127,14 +128,15 @@ EN_SUBORDINATE = re.compile(
     r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|yet|then|also|similarly|likewise|meanwhile|"
     r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
     r"|(?:^|\s)(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
+    r"ce\s+à\s+quoi|lorsque|quand|puisque|car|"
     r"cependant\s+que|même\s+si))"
     r",?\s*$",
     re.IGNORECASE,
 )
 CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
-# A sentence ends at a full stop, but not after an initial ("Richard M. Mills") or "Mr.".
+# A sentence ends at a full stop, but not after an initial ("Richard M. Mills"), "Mr." or "M.".
 SENTENCE_BREAK = re.compile(
-    r"[.!?](?<![\s.][A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bMme\.)(?<!\bJr\.)"
+    r"[.!?](?<![\s.][A-Z]\.)(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bMme\.)(?<!\bJr\.)"
     r"[\"”’)]*\s+(?=[A-Z“\"‘«ÉÀÈÎ])"
 )
 WHO = re.compile(r"\s*,\s*(?:who|qui)\s+")
