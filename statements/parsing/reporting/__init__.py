@@ -468,6 +468,21 @@ _ACT_OPENING = re.compile(
     r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
     r"(?P<intervened>intervenue?s?))\b"
 )
+# One of these is in every verb _ACT_OPENING reads.
+_ACT_HINTS = (
+    "mis ",
+    "opposé",
+    "exercé",
+    "présenté",
+    "parole",
+    "avis",
+    "exercised",
+    "introduced",
+    "presented",
+    "floor",
+    "gave",
+    "intervenu",
+)
 # After taking the floor, the sentence ends or goes on with the occasion, not with words.
 _FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
 
@@ -482,6 +497,9 @@ def in_a_letter(paragraph: str, start: int) -> bool:
 def bare_act(paragraph: str, start: int) -> bool:
     """Say whether the sentence at `start` only reports an act of its subject (a veto, a right
     of reply, a draft introduced) and no words: whoever found the subject, it is no statement."""
+    head = paragraph[start : start + 200]
+    if not any(word in head for word in _ACT_HINTS):
+        return False  # plain substring tests spare the pattern, which tries many positions
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
         return False  # "“...,” said Canada’s representative as he introduced the text": words
