@@ -198,8 +198,9 @@ def _list_goes_on(paragraph: str, mentions: list[Mention], index: int) -> bool:
     """Say whether a joint subject follows this one ("La France, au nom de l’Union européenne,
     et le Mexique"): the list, not its first item, is the subject of the verb after it."""
     mention = mentions[index]
-    if not _joinable(mention):
-        return False
+    after = paragraph[mention.phrase_end : mention.phrase_end + 8].lstrip()
+    if not (after[:1] in (",", ";") or after.startswith(("et ", "and "))) or not _joinable(mention):
+        return False  # a joint subject goes on after a comma, a semicolon, "et" or "and"
     for following in mentions[index + 1 :]:
         if _for_whom(paragraph, following.phrase_start):
             continue  # the group spoken for, inside the list
