@@ -11,7 +11,12 @@ from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
 from statements.parsing.paragraphs import BODY, Paragraph
-from statements.parsing.reporting import reported_attributions
+from statements.parsing.reporting import (
+    bare_act,
+    in_a_letter,
+    many_open,
+    reported_attributions,
+)
 from statements.parsing.sections import (
     QUOTED,
     REPLY,
@@ -197,9 +202,25 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
         if is_procedure(head):  # narrative, though a speaker may follow in the same paragraph
             walk.narrate(paragraph, head)
             walk.close()
+        elif bare_act(head, 0):  # "X exercised the right of reply.": an act, no words
+            walk.narrate(paragraph, head, "procedural")
+            walk.close()
+        elif (
+            in_a_letter(head, 0) or many_open(head) or found and _CHAIR_OPENS.match(head)
+        ):  # a letter; "Les délégations du Groupe"
+            walk.narrate(paragraph, head)
+            walk.close()
         else:
             _continue(walk, paragraph, head)
     _attribute(walk, paragraph, found)
+
+
+# The presiding officer as the subject of a paragraph's first sentence, before another speaker.
+_CHAIR_OPENS = re.compile(
+    r"(?:The|La|Le)\s+(?:Chair(?:man|woman|person)?|Présidente?|President)"
+    r"(?:\s*,|\s+\(|\s+(?:of\s+the\s+(?:General\s+Assembly|Security\s+Council|Council|Committee|"
+    r"Commission)|de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+(?:\w+\s+)?Commission|du\s+Comité)\b)"
+)
 
 
 def attributions(text: str, language: str | None = None) -> list[Attribution]:
@@ -212,6 +233,8 @@ def attributions(text: str, language: str | None = None) -> list[Attribution]:
         found[start]
         for start in sorted(found)
         if not any(begin <= start < end for begin, end in tallies)
+        and not bare_act(text, start)
+        and not in_a_letter(text, start)
     ]
 
 

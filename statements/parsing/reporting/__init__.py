@@ -65,16 +65,22 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     behalf: Mention | None = None
     previous: tuple[int, Mention] | None = None  # the last speaker found, and where it starts
     last_end = -1
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        if _many_of_a_group(paragraph, mention):
+            continue  # "les délégations du Groupe arabe ont insisté": members, not the group
         if _for_whom(paragraph, mention.phrase_start) or (
             behalf is not None
             and _BEHALF_LIST.fullmatch(paragraph, behalf.phrase_end, mention.phrase_start)
+            and not _FRENCH_SUBJECT.match(paragraph, mention.phrase_start)
         ):
             behalf = mention  # "au nom du Groupe des 77", "speaking for X, Y and Z": for whom
             continue
         behalf = None
         if coordinated and not _joined(paragraph, coordinated[-1].phrase_end, mention.phrase_start):
             coordinated = []
+        if _list_goes_on(paragraph, mentions, index):
+            coordinated.append(mention)  # "l’Argentine, le Venezuela et El Salvador ont rétorqué"
+            continue
         sentence = _sentence_of(
             starts, coordinated[0].phrase_start if coordinated else mention.phrase_start
         )
@@ -120,6 +126,28 @@ def reported_attributions(paragraph: str, language: str | None = None) -> list[A
     return [found[start] for start in sorted(found)]
 
 
+_PLURAL_ROLE = re.compile(
+    r"(?:[Ll]es|[Tt]he)\s+(?:délégations|représentants|délégués|delegations|representatives|delegates|"
+    r"members)\b"
+)
+
+
+def many_open(text: str) -> bool:
+    """Say whether a text opens on several delegations ("Les délégations du Groupe arabe",
+    "The representatives of many States"): a collective subject, told in the narrative."""
+    return bool(_PLURAL_ROLE.match(text))
+
+
+def _many_of_a_group(paragraph: str, mention: Mention) -> bool:
+    """Say whether the phrase names several members of a group ("the delegations of the African
+    Group"): a collective subject, where no one State speaks for the group."""
+    return (
+        mention.shape == "role"
+        and mention.found.ref.kind == "group"
+        and bool(_PLURAL_ROLE.match(paragraph, mention.phrase_start))
+    )
+
+
 _ON_BEHALF = re.compile(
     r"(?:\bau\s+nom\s+d(?:u|es|e\s+la|e\s+l[’']|e|[’'])|\bon\s+behalf\s+of|\bspeaking\s+(?:also\s+)?"
     r"for|\bwith\s+the\s+support\s+of)\s*(?:the\s+|l[’']|les?\s+|la\s+)?$"
@@ -141,6 +169,8 @@ _BEHALF_LIST = re.compile(
     r"\s*(?:,\s*|\s(?:and|et)\s+|,\s*(?:and|et)\s+)(?:the\s+|de\s+la\s+|du\s+|des\s+|"
     r"de\s+l[’']|d[’']|la\s+|les?\s+|l[’'])?"
 )
+# "au nom de l’Union européenne, et le Mexique": an article, not "du", opens a subject.
+_FRENCH_SUBJECT = re.compile(r"(?:l[’']|la\s|les?\s)")
 # Between two joint subjects: a comma, "et", "and" or ";", maybe after "on behalf of X".
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
@@ -162,6 +192,22 @@ def _joined(paragraph: str, end: int, start: int) -> bool:
     if _COORDINATION.fullmatch(paragraph, end, start):
         return True
     return ";" in paragraph[end:start] and bool(_LIST_CHAIN.fullmatch(paragraph, end, start))
+
+
+def _list_goes_on(paragraph: str, mentions: list[Mention], index: int) -> bool:
+    """Say whether a joint subject follows this one ("La France, au nom de l’Union européenne,
+    et le Mexique"): the list, not its first item, is the subject of the verb after it."""
+    mention = mentions[index]
+    after = paragraph[mention.phrase_end : mention.phrase_end + 8].lstrip()
+    if not (after[:1] in (",", ";") or after.startswith(("et ", "and "))) or not _joinable(mention):
+        return False  # a joint subject goes on after a comma, a semicolon, "et" or "and"
+    for following in mentions[index + 1 :]:
+        if _for_whom(paragraph, following.phrase_start):
+            continue  # the group spoken for, inside the list
+        return _joinable(following) and _joined(
+            paragraph, mention.phrase_end, following.phrase_start
+        )
+    return False
 
 
 def _joinable(mention: Mention) -> bool:
@@ -210,8 +256,20 @@ def _forward(
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
+    if (
+        first is mention
+        and mention.shape == "bare"
+        and "whose" in paragraph[mention.phrase_end : mention.phrase_end + 9]
+    ):
+        whose = _WHOSE_ROLE.match(
+            paragraph, mention.phrase_end
+        )  # "In Myanmar, whose delegate said"
+        if whose and _predicate_at(predicates, whose.end() - 1, mention, True):
+            return sentence
     if not _opens_clause(left, first.shape):
         return None
+    if ("ettre" in left or "etter" in left) and _IN_A_LETTER.search(left):
+        return None  # "Par l’une de ces lettres, le Représentant permanent de X demandait": a text
     if not _has_predicate(paragraph, mention, predicates):
         return None
     subordinate = EN_SUBORDINATE.search(left) if _may_end_subordinate(left) else None
@@ -232,6 +290,14 @@ def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
 
 
 _JOINING = frozenset(("but", "yet", "mais"))
+_WHOSE_ROLE = re.compile(
+    r",?\s+whose\s+(?:(?:[Pp]ermanent|[Dd]eputy)\s+)?(?:representative|delegate|delegation|speaker|"
+    r"Minister|Ambassador)\s"
+)
+# A letter's author asks in writing, not in the meeting ("In a letter dated ..., the delegate").
+_IN_A_LETTER = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Pp]ar|[Dd]ans)\s+(?:[\w’']+\s+){0,4}?(?:letters?|lettres?)\b"
+)
 
 
 def _opens_clause(left: str, shape: str) -> bool:
@@ -261,7 +327,8 @@ def _may_end_subordinate(left: str) -> bool:
 
 _SUBORDINATE_ENDS = word_set(
     "and but yet then also similarly likewise meanwhile further moreover however that et mais puis "
-    "ensuite enfin même aussi while whereas although though whilst que si"
+    "ensuite enfin même aussi while whereas although though whilst que si quoi lorsque quand "
+    "puisque car"
 )
 
 
@@ -283,13 +350,19 @@ def _may_include(tail: str) -> bool:
 def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
     """Say whether a reporting predicate follows the subject, maybe after a clause in commas."""
     end = mention.phrase_end
+    if mention.shape == "bare" and _DATELINE.match(paragraph, end):
+        return False  # "Paris, le 29 avril -- ...": a dateline, not a subject
+    if mention.shape == "role" and paragraph.startswith(" ", end):
+        posted = _POSTED_AT.match(paragraph, end)  # "Observateur de la Palestine à l’UNESCO,"
+        end = posted.end() if posted else end
     if _predicate_at(predicates, end, mention):
         return True
     who = WHO.match(paragraph, end)
     if who and mention.shape != "bare" and _predicate_at(predicates, who.end() - 1, mention, True):
         return True
-    if not paragraph.startswith(",", end) and not paragraph.startswith(" (", end):
-        return False
+    relative = mention.shape != "name" and _RELATIVE.match(paragraph, end)
+    if not (paragraph.startswith((",", " ("), end) or relative):
+        return False  # a clause between commas, a bracket, or "X dont le rôle ..., a"
     if paragraph.startswith(",", end) and _predicate_at(predicates, end + 1, mention):
         # a stray comma: "NAME (Country), a évoqué"; "l’Uruguay, la Bolivie et la Suède,
         # rappelaient" ("in Abuja, Nigeria, endorsed" is a place: alone, a delegation needs the
@@ -300,6 +373,22 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
         if _predicate_at(predicates, comma.end() - 1, mention):
             return True
     return False
+
+
+# Where a role is held, after the delegation: "to the United Nations", "auprès de l’ONU".
+_POSTED_AT = re.compile(
+    r"\s+(?:(?:to|at|in)\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+[A-Z]\w+)?|"
+    r"(?:à|auprès\s+de)\s+(?:l[’']|la\s+|le\s+|les\s+|des\s+)?(?:ONU|UNESCO|Organisation\s+des\s+"
+    r"Nations\s+Unies|Nations\s+Unies|Office\s+des\s+Nations\s+Unies)(?:\s+à\s+[A-Z]\w+)?)(?=\s*,)"
+)
+# A relative clause after a subject, closed by a comma: "le Mexique dont le rôle ... souligné,".
+_RELATIVE = re.compile(r"\s+(?:dont|whose)\s")
+# A dateline after a place: "Paris, le 29 avril --", "GENEVA, 12 March (UN Information Service) --".
+_DATELINE = re.compile(
+    r",?\s+(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 
 
 def _clause_limit(paragraph: str, end: int) -> int:
@@ -339,6 +428,8 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
         spoken = french.group("present") or french.group("imperfect") or french.group("etre")
+        if verb in _ACTS and _bare_act(paragraph, french.end()):
+            return False, None, False
         if spoken or (verb and verb not in FR_NOT_SAYING):
             return True, None, False
     english = EN_PREDICATE.match(paragraph, position)
@@ -347,7 +438,88 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     verb = english.group("verb")
     if verb in EN_NOT_VERBS or verb in EN_NOT_SAYING:
         return False, None, False
+    if verb in _ACTS and _bare_act(paragraph, english.end()):
+        return False, None, False
     return False, verb, english.group().lstrip().startswith("had ")
+
+
+# Verbs that report a procedural act: a statement only when words are reported with it.
+_ACTS = frozenset(("mis", "opposé", "exercé", "présenté", "exercised", "introduced", "presented"))
+# The act's object: a veto, the right of reply, a draft or text.
+_ACT_OBJECT = re.compile(
+    r"\s+(?:[^,.;:«“\"]{0,60}?\s)?(?:(?:son|leur)\s+veto\b|(?:son|leur|its|his|her|their|the)\s+"
+    r"(?:droit\s+de\s+réponse|right\s+of\s+reply)|(?:the|a|an|its|le|un|son|leur)\s+(?:[\w-]+\s+)?"
+    r"(?:draft|text|amendment|projet|texte|amendement)s?\b)"
+)
+# What reports words after the act: a participle, "pour" and a verb, "que", a colon or a quotation.
+_ACT_WORDS = re.compile(
+    r"\b(?:saying|stating|noting|stressing|explaining|adding|emphasizing|expressing|that|en\s+\w+ant|"
+    r"pour\s+(?:\w+er|dire|\w+ir|\w+re)|que|qu[’']|said|says|added|stated|"
+    r"a\s+(?:dit|déclaré|ajouté|souligné|estimé|affirmé)|to\s+(?:say|express|reject|stress|explain|"
+    r"note|protest|deny|respond|condemn|clarify|recall|highlight|underline))\b|[:«“\"]|,\s*\w+(?:ing|ant)\b"
+)
+
+
+# A subject and an act verb opening a sentence: "The representative of Cuba
+# introduced the draft resolution.", "la Fédération de Russie a exercé son droit de réponse".
+_ACT_OPENING = re.compile(
+    r"[^.;:]{0,160}?\s(?:(?:a|ont)\s+(?:(?:aussi|également|ensuite|en\s+outre)\s+)?"
+    r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis))|"
+    r"(?:also\s+|then\s+)?(?:exercised|introduced|presented|(?P<en_floor>took\s+the\s+floor|"
+    r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
+    r"(?P<intervened>intervenue?s?))\b"
+)
+# One of these is in every verb _ACT_OPENING reads.
+_ACT_HINTS = (
+    "mis ",
+    "opposé",
+    "exercé",
+    "présenté",
+    "parole",
+    "avis",
+    "exercised",
+    "introduced",
+    "presented",
+    "floor",
+    "gave",
+    "intervenu",
+)
+# After taking the floor, the sentence ends or goes on with the occasion, not with words.
+_FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
+
+
+def in_a_letter(paragraph: str, start: int) -> bool:
+    """Say whether the sentence at `start` opens on a letter ("In a letter dated ..., the
+    representative of X asked"): its author writes, and does not speak in the meeting."""
+    head = paragraph[start : start + 80]
+    return ("ettre" in head or "etter" in head) and bool(_IN_A_LETTER.match(paragraph, start))
+
+
+def bare_act(paragraph: str, start: int) -> bool:
+    """Say whether the sentence at `start` only reports an act of its subject (a veto, a right
+    of reply, a draft introduced) and no words: whoever found the subject, it is no statement."""
+    head = paragraph[start : start + 200]
+    if not any(word in head for word in _ACT_HINTS):
+        return False  # plain substring tests spare the pattern, which tries many positions
+    opening = _ACT_OPENING.match(paragraph, start)
+    if opening is None or _ACT_WORDS.search(opening.group()):
+        return False  # "“...,” said Canada’s representative as he introduced the text": words
+    if opening.group("fr_floor") or opening.group("en_floor") or opening.group("intervened"):
+        # "Les représentants de X et de Y ont pris la parole.": a list of speakers, no words
+        rest = _FLOOR_END.match(paragraph, opening.end())
+        return rest is not None and not _ACT_WORDS.search(rest.group())
+    return _bare_act(paragraph, opening.end())
+
+
+def _bare_act(paragraph: str, end: int) -> bool:
+    """Say whether a procedural act ("a mis son veto", "exercised its right of reply",
+    "introduced the draft resolution.") reports no words before its sentence ends."""
+    act = _ACT_OBJECT.match(paragraph, end)
+    if act is None:
+        return False
+    stop = SENTENCE_BREAK.search(paragraph, act.end())
+    rest = paragraph[act.end() : stop.start() if stop else len(paragraph)]
+    return "veto" in act.group() or not _ACT_WORDS.search(rest)
 
 
 def _predicate_at(
@@ -439,6 +611,10 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
+    if "qui" in paragraph[mention.phrase_end : mention.phrase_end + 12] and _FOR_WHOM.match(
+        paragraph, mention.phrase_end
+    ):
+        return sentence  # "Même ton de l’Albanie pour qui, « ... »": a view held
     after = AFTER_INVERTED.match(paragraph, mention.phrase_end)
     if not (after or _AND_OTHERS.match(paragraph, mention.phrase_end)):
         return None  # "par l’Union européenne et d’autres délégations" names an agent too
@@ -452,6 +628,7 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
 _AND_OTHERS = re.compile(
     r"\s+(?:et|and)\s+(?:[\w’'-]+\s+){0,3}?(?:d[’']autres|other|others|several|plusieurs)\b"
 )
+_FOR_WHOM = re.compile(r",?\s+pour\s+qui\b")
 _AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$")
 
 

@@ -20,7 +20,8 @@ def word_set(text: str) -> frozenset[str]:
 # English verbs of saying, asking, judging and proposing (stems; past and present forms derived).
 _EN_STEMS = _words(
     "say speak acknowledg accept accus add address advocat affirm agree align announc appeal "
-    "applaud argu ask assert associat assur believ blam brief call caution challeng characteriz "
+    "applaud argu ask assert associat assur attribut believ blam brief call caution challeng "
+    "characteriz maintain "
     "charg cit "
     "claim clarifi comment commend complain conced conclud condemn confirm congratulat consider "
     "contend continu contest counter criticiz criticis declar decri defend deni deplor describ "
@@ -50,7 +51,7 @@ EN_NOT_VERBS = word_set(
 # Finite verbs that report an act, not words: "the Japanese delegation abstained".
 EN_NOT_SAYING = word_set(
     "abstained voted left walked withdrew signed ratified sponsored co-sponsored elected joined "
-    "received obtained won lost hosted chaired presided sent deployed contributed paid"
+    "received obtained won lost hosted chaired presided sent deployed contributed paid vetoed"
 )
 ROLE_EN = (
     r"(?:[Rr]epresentatives?|[Dd]elegates?|[Ss]peakers?|[Oo]bservers?|[Dd]elegations?|[Ee]nvoy|"
@@ -74,7 +75,7 @@ EN_ROLE_AFTER = re.compile(
     rf"|\s+{ROLE_EN}\b"
 )
 FR_ROLE = (
-    r"(?:représentante?s?|déléguée?s?|délégations?|observat(?:eur|rice)s?|[Aa]mbassadeur|"
+    r"(?:[Rr]eprésentante?s?|[Dd]éléguée?s?|délégations?|[Oo]bservat(?:eur|rice)s?|[Aa]mbassadeur|"
     r"[Aa]mbassadrice|porte-parole|[Cc]hef\s+(?:de\s+l[’']État|du\s+Gouvernement|de\s+la\s+"
     r"délégation)|(?:[Vv]ice-)?[Pp]résidente?|[Pp]remier\s+[Mm]inistre|[Mm]inistre|"
     r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
@@ -127,14 +128,15 @@ EN_SUBORDINATE = re.compile(
     r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|yet|then|also|similarly|likewise|meanwhile|"
     r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
     r"|(?:^|\s)(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
+    r"ce\s+à\s+quoi|lorsque|quand|puisque|car|"
     r"cependant\s+que|même\s+si))"
     r",?\s*$",
     re.IGNORECASE,
 )
 CLAUSE_OPEN = re.compile(r"(?:^|[,;:—–]|[.!?][”\"’)]*)\s*$")
-# A sentence ends at a full stop, but not after an initial ("Richard M. Mills") or "Mr.".
+# A sentence ends at a full stop, but not after an initial ("Richard M. Mills"), "Mr." or "M.".
 SENTENCE_BREAK = re.compile(
-    r"[.!?](?<![\s.][A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bMme\.)(?<!\bJr\.)"
+    r"[.!?](?<![\s.][A-Z]\.)(?<!\bM\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bMme\.)(?<!\bJr\.)"
     r"[\"”’)]*\s+(?=[A-Z“\"‘«ÉÀÈÎ])"
 )
 WHO = re.compile(r"\s*,\s*(?:who|qui)\s+")
