@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from meetings import languages
 from meetings.models import Meeting, Release
@@ -60,12 +61,10 @@ def sitting_members(meeting: Meeting | None) -> list[Meeting]:
 def releases_delete(*, releases: Iterable[Release]) -> int:
     """Delete releases (their meetings and statements with them); the sittings' other versions
     become primary again where they now stand alone. Return the releases deleted."""
-    with transaction.atomic():
-        ids = [release.pk for release in releases]
-        others = _others(Meeting.objects.filter(release__in=ids))
-        deleted = Release.objects.filter(pk__in=ids).delete()[1]
-        meeting_versions_update(meetings=others)
-        return deleted.get(Release._meta.label, 0)
+    ids = [release.pk for release in releases]
+    return _delete(
+        going=Meeting.objects.filter(release__in=ids), rows=Release.objects.filter(pk__in=ids)
+    )
 
 
 def meeting_save(*, meeting: Meeting) -> None:
@@ -78,12 +77,19 @@ def meeting_save(*, meeting: Meeting) -> None:
 
 def meetings_delete(*, meetings: Iterable[Meeting]) -> int:
     """Delete meetings (and their statements); their sittings' other versions are updated."""
+    ids = [meeting.pk for meeting in meetings]
+    going = Meeting.objects.filter(pk__in=ids)
+    return _delete(going=going, rows=going)
+
+
+def _delete(*, going: QuerySet, rows: QuerySet) -> int:
+    """Delete the rows (which take the `going` meetings with them) and update the versions of
+    the sittings those meetings leave; return how many of the rows' own kind went."""
     with transaction.atomic():
-        ids = [meeting.pk for meeting in meetings]
-        others = _others(Meeting.objects.filter(pk__in=ids))
-        deleted = Meeting.objects.filter(pk__in=ids).delete()[1]
+        others = _others(going)
+        deleted = rows.delete()[1]
         meeting_versions_update(meetings=others)
-        return deleted.get(Meeting._meta.label, 0)
+        return deleted.get(rows.model._meta.label, 0)
 
 
 def _others(going: Iterable[Meeting]) -> list[Meeting]:
