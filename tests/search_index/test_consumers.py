@@ -14,7 +14,7 @@ from statements.models import Statement
 from statements.search.index import consumers, engine, health, store
 from statements.search.index.indexer import Indexer
 from statements.search.index.query import SearchSpec
-from statements.search.index.rebuild import rebuild
+from statements.search.index.rebuild import hold_outbox, rebuild
 from statements.search.models import IndexerStatus, OutboxEntry, OutboxWatermark
 from tests.search_index.indexer_runs import everything, found, ingest, run, status
 
@@ -87,6 +87,20 @@ def test_pruning_waits_for_every_live_consumer(index_dir):
     run(2)  # the other one is no longer live: what this one applied goes
     assert not OutboxEntry.objects.exists()
     assert OutboxWatermark.objects.get().pruned_below == status().position
+
+
+def test_a_rebuild_holds_the_outbox_before_its_machine_runs_an_indexer(index_dir):
+    """A new machine builds its index before its run_indexer starts: another machine's indexer
+    must not prune, meanwhile, the entries the new index will need."""
+    ingest()
+    hold_outbox()  # what rebuild() does first
+    held = status().position
+    IndexerStatus.objects.create(
+        node="other:/index", position=held + 100, heartbeat_at=timezone.now()
+    )
+    consumers.prune()
+    assert consumers.watermark() <= held
+    consumers.check_position(held)  # not behind: no second rebuild
 
 
 def test_an_index_behind_the_pruned_outbox_is_rebuilt_not_skipped(index_dir, client, settings):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import connections, transaction
+from django.utils import timezone
 
 from statements.search.index import consumers, documents, store
 from statements.search.index.consumers import PRIMARY
@@ -22,8 +23,11 @@ def rebuild(
     One REPEATABLE READ snapshot of the primary is read; the new index starts from that
     snapshot's xmin, so the indexer then re-applies whatever committed while the rebuild ran.
     The machine's consumer row is lowered to before that xmin first (and created on a new
-    machine): while its run_indexer is live, no indexer prunes what the new index still needs
-    (if none is, a prune meanwhile makes run_indexer rebuild again: never a skipped entry).
+    machine), with a heartbeat: it is live from that moment, so no other machine's indexer prunes
+    what the new index still needs, even on a new machine whose run_indexer has not started yet
+    (without it, a 1M-statement rebuild on a second machine was thrown away and done again).
+    A row whose machine never runs an indexer stops holding entries back after
+    OUTBOX_CONSUMER_TIMEOUT_SECONDS, like a machine switched off.
     """
     hold_outbox()
     generation = store.new_generation()
@@ -54,8 +58,8 @@ def rebuild(
 
 
 def hold_outbox() -> None:
-    """Lower (or create) this machine's consumer position to the primary's xmin now."""
+    """Lower (or create) this machine's consumer position to the primary's xmin now, live."""
     xmin = consumers.current_xmin()
     IndexerStatus.objects.using(PRIMARY).update_or_create(
-        node=consumers.node(), defaults={"position": xmin}
+        node=consumers.node(), defaults={"position": xmin, "heartbeat_at": timezone.now()}
     )
