@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from statements.parsing.delegations import FoundLabel, label_at
 from statements.parsing.demonyms import capitals, english_demonyms, french_demonyms
@@ -129,25 +129,20 @@ def _adjective_mention(match: re.Match[str], code: str) -> Mention:
 
 def _named_mentions(paragraph: str) -> Iterator[Mention]:
     """Yield the delegations named in a paragraph with the noun phrase that holds each."""
-    words, cities = _first_words(), capitals()
     position = 0
     for match in _CANDIDATE.finditer(paragraph):
-        start = match.start()
-        token = match.group()
-        word = token.rstrip(".").lower()
-        if (
-            word not in words
-            and token not in cities
-            and (word.isascii() or _plain(word) not in words)
-        ):
+        opening = _opening(match.group())
+        if opening is None:
             continue  # most capitalized words: no name starts with them
+        start = match.start()
+        word, city, max_words = opening
         if start < position or word in _ARTICLES or not _word_start(paragraph, start):
             continue
-        if token in cities:
-            yield _capital(paragraph, match, cities[token])
+        if city is not None:
+            yield _capital(paragraph, match, city)
             position = match.end()
             continue
-        found = _label(paragraph, start, words.get(word) or words[_plain(word)])
+        found = _label(paragraph, start, max_words)
         if found is None or found.ref.kind not in SPEAKING_KINDS:
             continue
         yield _phrase(paragraph, start, found, position)
@@ -155,6 +150,20 @@ def _named_mentions(paragraph: str) -> Iterator[Mention]:
 
 
 _ARTICLES = frozenset(("the", "le", "la", "les"))
+
+
+@lru_cache(maxsize=16384)
+def _opening(token: str) -> tuple[str, str | None, int] | None:
+    """What a capitalized word may open, from the reference data alone (so kept across parses):
+    None for most words; else the word in lower case, the delegation code when it is a capital
+    ("Moscou"), and the most words a name starting with it has."""
+    words, cities = _first_words(), capitals()
+    word = token.rstrip(".").lower()
+    if word not in words and token not in cities and (word.isascii() or _plain(word) not in words):
+        return None
+    if token in cities:
+        return word, cities[token], 0
+    return word, None, words.get(word) or words[_plain(word)]
 
 
 def _capital(paragraph: str, match: re.Match[str], code: str) -> Mention:
