@@ -320,15 +320,18 @@ def _word_starts_at(text: str, position: int) -> bool:
 
 def _title(role: str) -> str | None:
     """Return a title worth keeping ("Prime Minister"), not a plain "representative"."""
-    words = re.sub(
-        r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]es?|[Ll]a|[Ss]on|[Ss]a)\s+", "", role
-    )
-    words = re.sub(
-        r"\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?$", "", words
-    )
-    plain = re.fullmatch(
-        r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
-        r"représentante?|déléguée?|délégation)s?",
-        words.strip(),
-    )
+    words = _TITLE_PREPOSITION.sub("", _TITLE_ARTICLE.sub("", role))
+    plain = _PLAIN_ROLE.fullmatch(words.strip())
     return None if plain or not words.strip() else words.strip()
+
+
+_TITLE_ARTICLE = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]es?|[Ll]a|[Ss]on|[Ss]a)\s+"
+)
+_TITLE_PREPOSITION = re.compile(
+    r"\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?$"
+)
+_PLAIN_ROLE = re.compile(
+    r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
+    r"représentante?|déléguée?|délégation)s?"
+)
