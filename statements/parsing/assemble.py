@@ -355,6 +355,9 @@ def _speaker_key(attribution: Attribution) -> str | None:
     )
 
 
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def _statement(sequence: int, draft: _Draft, summary_of: int | None) -> ParsedStatement:
     """Build the frozen statement of a draft."""
     attribution = draft.attribution
@@ -371,6 +374,6 @@ def _statement(sequence: int, draft: _Draft, summary_of: int | None) -> ParsedSt
         on_behalf_of=attribution.on_behalf_of,
         aligned_with=attribution.aligned_with,
         summary_of=summary_of,
-        text=re.sub(r"\n{3,}", "\n\n", "\n\n".join(draft.texts)),
+        text=_BLANK_LINES.sub("\n\n", "\n\n".join(draft.texts)),
         paragraph=draft.paragraph,
     )

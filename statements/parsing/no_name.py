@@ -44,14 +44,17 @@ _TITLE_CONNECTORS = frozenset({"for", "of", "and", "the", "on", "in", "to"})
 
 def sentence_starts(paragraph: str) -> list[int]:
     """Return the offsets where sentences start in a paragraph."""
-    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(paragraph))]
+    return [0] + [m.end() for m in _SENTENCE_BREAK.finditer(paragraph)]
 
 
 def anonymous_attributions(paragraph: str) -> list[Attribution]:
     """Find every "The representative of X said" / "X’s delegate" that opens a sentence."""
     found: list[Attribution] = []
     for start in sentence_starts(paragraph):
-        if not any(_may_open(paragraph, p) for p in _subject_starts(paragraph, start)):
+        for position in _subject_starts(paragraph, start):
+            if _may_open(paragraph, position):
+                break
+        else:
             continue  # cheap tests spare the pattern, slow on long sentences, where it cannot match
         match = _ANONYMOUS.match(paragraph, start)
         attribution = _anonymous(paragraph, match) if match else None

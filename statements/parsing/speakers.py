@@ -91,7 +91,7 @@ def name_style(name: str) -> str | None:
     core = [t for t in tokens if t.lower() not in _PARTICLES]
     if not core or len(tokens) > 8 or tokens[0].lower() in _PARTICLES:
         return None
-    if any(c.isdigit() for c in name):
+    if any(map(str.isdigit, name)):  # map: no Python frame per character
         return None  # "COVID-19", "A/76/L.12"
     if all(_is_caps_token(t) for t in core) and len(tokens) >= 2:
         return "caps"  # a single capitalized word is more often an acronym than a name
@@ -102,15 +102,15 @@ def name_style(name: str) -> str | None:
 
 def _letters(token: str) -> int:
     """Count the letters in a token."""
-    return sum(c.isalpha() for c in token)
+    return sum(map(str.isalpha, token))
 
 
 def _is_caps_token(token: str) -> bool:
     """Say whether a token is written in capitals ("DASSAMA-KAMARA", "McDONALD", "J.")."""
-    letters = [c for c in token if c.isalpha()]
+    letters = list(filter(str.isalpha, token))
     if not letters:
         return False
-    return all(c.isupper() for c in letters) or bool(_MC_TOKEN.match(token))
+    return all(map(str.isupper, letters)) or bool(_MC_TOKEN.match(token))
 
 
 def _is_mixed_token(token: str) -> bool:

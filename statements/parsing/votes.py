@@ -125,7 +125,7 @@ def tally_spans(text: str) -> list[tuple[int, int]]:
 
 def _may_hold_tally(text: str) -> bool:
     """Say cheaply whether a text can hold a tally (substring tests beat any regex here)."""
-    return any(cue in text for cue in ("avo", "AVO", "voix", "VOIX"))
+    return "avo" in text or "AVO" in text or "voix" in text or "VOIX" in text
 
 
 def _named(text: str | None, vote: str) -> list[ParsedVote]:

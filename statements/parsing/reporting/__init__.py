@@ -634,7 +634,7 @@ _AGENT_END = re.compile(r"\b(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$
 
 def _sentence_starts(paragraph: str) -> list[int]:
     """Offsets where sentences start."""
-    return [0, *(m.end() for m in SENTENCE_BREAK.finditer(paragraph))]
+    return [0] + [m.end() for m in SENTENCE_BREAK.finditer(paragraph)]
 
 
 def _sentence_of(starts: list[int], position: int) -> int:

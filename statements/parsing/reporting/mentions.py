@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from statements.parsing.delegations import FoundLabel, label_at
 from statements.parsing.demonyms import capitals, english_demonyms, french_demonyms
@@ -129,25 +129,20 @@ def _adjective_mention(match: re.Match[str], code: str) -> Mention:
 
 def _named_mentions(paragraph: str) -> Iterator[Mention]:
     """Yield the delegations named in a paragraph with the noun phrase that holds each."""
-    words, cities = _first_words(), capitals()
     position = 0
     for match in _CANDIDATE.finditer(paragraph):
-        start = match.start()
-        token = match.group()
-        word = token.rstrip(".").lower()
-        if (
-            word not in words
-            and token not in cities
-            and (word.isascii() or _plain(word) not in words)
-        ):
+        opening = _opening(match.group())
+        if opening is None:
             continue  # most capitalized words: no name starts with them
+        start = match.start()
+        word, city, max_words = opening
         if start < position or word in _ARTICLES or not _word_start(paragraph, start):
             continue
-        if token in cities:
-            yield _capital(paragraph, match, cities[token])
+        if city is not None:
+            yield _capital(paragraph, match, city)
             position = match.end()
             continue
-        found = _label(paragraph, start, words.get(word) or words[_plain(word)])
+        found = _label(paragraph, start, max_words)
         if found is None or found.ref.kind not in SPEAKING_KINDS:
             continue
         yield _phrase(paragraph, start, found, position)
@@ -155,6 +150,20 @@ def _named_mentions(paragraph: str) -> Iterator[Mention]:
 
 
 _ARTICLES = frozenset(("the", "le", "la", "les"))
+
+
+@lru_cache(maxsize=16384)
+def _opening(token: str) -> tuple[str, str | None, int] | None:
+    """What a capitalized word may open, from the reference data alone (so kept across parses):
+    None for most words; else the word in lower case, the delegation code when it is a capital
+    ("Moscou"), and the most words a name starting with it has."""
+    words, cities = _first_words(), capitals()
+    word = token.rstrip(".").lower()
+    if word not in words and token not in cities and (word.isascii() or _plain(word) not in words):
+        return None
+    if token in cities:
+        return word, cities[token], 0
+    return word, None, words.get(word) or words[_plain(word)]
 
 
 def _capital(paragraph: str, match: re.Match[str], code: str) -> Mention:
@@ -311,15 +320,18 @@ def _word_starts_at(text: str, position: int) -> bool:
 
 def _title(role: str) -> str | None:
     """Return a title worth keeping ("Prime Minister"), not a plain "representative"."""
-    words = re.sub(
-        r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]es?|[Ll]a|[Ss]on|[Ss]a)\s+", "", role
-    )
-    words = re.sub(
-        r"\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?$", "", words
-    )
-    plain = re.fullmatch(
-        r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
-        r"représentante?|déléguée?|délégation)s?",
-        words.strip(),
-    )
+    words = _TITLE_PREPOSITION.sub("", _TITLE_ARTICLE.sub("", role))
+    plain = _PLAIN_ROLE.fullmatch(words.strip())
     return None if plain or not words.strip() else words.strip()
+
+
+_TITLE_ARTICLE = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Ll]es?|[Ll]a|[Ss]on|[Ss]a)\s+"
+)
+_TITLE_PREPOSITION = re.compile(
+    r"\s+(?:of|from|for|de\s+la|de\s+l[’']|du|des|de|d[’'])\s*(?:the\s+)?$"
+)
+_PLAIN_ROLE = re.compile(
+    r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
+    r"représentante?|déléguée?|délégation)s?"
+)
