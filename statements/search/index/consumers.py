@@ -5,8 +5,10 @@ folder), its position (the transaction id below which its index has applied ever
 heartbeat and its lag. Every read and write here goes to the primary (PRIMARY), whatever the
 router would pick: the index is fed from the primary alone, and a replica may lag or be down.
 
-- A consumer is *live* while its heartbeat is younger than OUTBOX_CONSUMER_TIMEOUT_SECONDS
-  (7 days by default): a machine switched off for a weekend keeps its entries.
+- A consumer is *live* while its heartbeat, or its last apply or rebuild (`applied_at`), is younger
+  than OUTBOX_CONSUMER_TIMEOUT_SECONDS (7 days by default): a machine switched off for a weekend
+  keeps its entries, and so does a new machine building its first index before its run_indexer
+  starts.
 - `prune()` deletes the entries of transactions below the lowest position of a live consumer,
   and records that bound (the watermark, one OutboxWatermark row) in the same transaction.
 - A consumer whose position is below the watermark has missed entries that are gone: it must
@@ -20,7 +22,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
-from django.db.models import Min, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
 from statements.search.index import store
@@ -54,10 +56,11 @@ def record_status(**values) -> None:
 
 
 def live() -> QuerySet[IndexerStatus]:
-    """Consumers that hold entries back: a position, and a heartbeat within the timeout."""
+    """Consumers that hold entries back: a position, and a heartbeat (or an apply or rebuild)
+    within the timeout."""
     since = timezone.now() - timedelta(seconds=settings.OUTBOX_CONSUMER_TIMEOUT_SECONDS)
     return IndexerStatus.objects.using(PRIMARY).filter(
-        position__isnull=False, heartbeat_at__gte=since
+        Q(heartbeat_at__gte=since) | Q(applied_at__gte=since), position__isnull=False
     )
 
 

@@ -23,8 +23,9 @@ def rebuild(
     One REPEATABLE READ snapshot of the primary is read; the new index starts from that
     snapshot's xmin, so the indexer then re-applies whatever committed while the rebuild ran.
     The machine's consumer row is lowered to before that xmin first (and created on a new
-    machine), with a heartbeat: it is live from that moment, so no other machine's indexer prunes
-    what the new index still needs, even on a new machine whose run_indexer has not started yet
+    machine), its `applied_at` set to now: it is live from that moment (`consumers.live`), so no
+    other machine's indexer prunes what the new index still needs, even on a new machine whose
+    run_indexer has not started yet
     (without it, a 1M-statement rebuild on a second machine was thrown away and done again).
     A row whose machine never runs an indexer stops holding entries back after
     OUTBOX_CONSUMER_TIMEOUT_SECONDS, like a machine switched off.
@@ -58,8 +59,9 @@ def rebuild(
 
 
 def hold_outbox() -> None:
-    """Lower (or create) this machine's consumer position to the primary's xmin now, live."""
+    """Lower (or create) this machine's consumer position to the primary's xmin now, live (the
+    heartbeat stays run_indexer's own: readiness reads it)."""
     xmin = consumers.current_xmin()
     IndexerStatus.objects.using(PRIMARY).update_or_create(
-        node=consumers.node(), defaults={"position": xmin, "heartbeat_at": timezone.now()}
+        node=consumers.node(), defaults={"position": xmin, "applied_at": timezone.now()}
     )
