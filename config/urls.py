@@ -58,5 +58,6 @@ urlpatterns += i18n_patterns(
     path("", include("statements.alerts.urls")),
     path("", include("statements.harvest.urls")),
     path("", include("statements.alignment.urls")),
+    path("", include("statements.publish.page_urls")),
     prefix_default_language=False,
 )

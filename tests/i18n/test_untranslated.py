@@ -273,3 +273,29 @@ def test_the_french_alignment_pages_have_no_english_left(client):
     assert '<html lang="fr"' in alike and "Les plus proches" in alike
     assert "Il n’y a pas de délégation « XXX »." in pages[ALIGNMENT_PAGES[2]].content.decode()
     assert client.get("/alignment/alike/?delegation=USA").content.decode().count("Most alike") == 1
+
+
+@pytest.mark.django_db
+def test_the_french_data_pages_have_no_english_left(client, settings, tmp_path):
+    """/fr/data/ without a dump and with one, and the API documentation page; the data
+    dictionary's descriptions (the dump's own, in English) are marked lang="en"."""
+    from datetime import date
+
+    from statements.publish.dump import dump_archive
+
+    build_archive()
+    settings.DATA_DUMPS_DIR = tmp_path
+    empty = client.get("/fr/data/")
+    dump_archive(output=tmp_path, today=date(2025, 1, 31))
+    pages = {"empty": empty, "dump": client.get("/fr/data/"), "api": client.get("/fr/data/api/")}
+    assert {name: r.status_code for name, r in pages.items()} == dict.fromkeys(pages, 200)
+    # Addresses, parameters, header and field names (<code>, <pre>) are the API's, and file
+    # names (historical-states.json) the files', not prose.
+    code = re.compile(r"<(code|pre)\b.*?</\1>|[\w.-]+\.(?:json|zip|md)\b", re.S)
+    found = {
+        name: _english_words(code.sub(" ", r.content.decode()), []) for name, r in pages.items()
+    }
+    assert {name: words for name, words in found.items() if words} == {}
+    assert "10 requêtes par minute par adresse, un seul à la fois" in empty.content.decode()
+    assert '<html lang="fr"' in pages["api"].content.decode()
+    assert client.get("/data/").content.decode().count("Full dump") >= 1
