@@ -48,8 +48,8 @@ urlpatterns = [
     path("metrics", metrics, name="metrics"),
     # Data out (API, exports, feeds, dumps, sitemaps) has one address in every language.
     path("", include("statements.publish.urls")),
-    # Tools whose pages and messages are not translated yet: English only, at one address.
-    path("", include("statements.alignment.urls")),
+    # The alignment tools' CSV is data out too.
+    path("", include("statements.alignment.csv_urls")),
 ]
 # The research site in every interface language: English at the unprefixed URLs (permalinks
 # never change), other languages under their prefix (/fr/statements/12/).
@@ -57,5 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("statements.urls")),
     path("", include("statements.alerts.urls")),
     path("", include("statements.harvest.urls")),
+    path("", include("statements.alignment.urls")),
+    path("", include("statements.publish.page_urls")),
     prefix_default_language=False,
 )

@@ -8,6 +8,7 @@ vote on a Security Council decision of that year (every member once inferred vot
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext
 
 from statements.alignment import bitmaps
 from statements.alignment.params import MAX_MATRIX, BadRequest
@@ -46,8 +47,12 @@ def _council_years() -> list[int]:
 
 def choices() -> list[tuple[str, str]]:
     """Every group as (value, label), for the form."""
-    found = [(f"region:{r}", f"{r}: member States") for r in regions()]
-    found += [(f"council:{y}", f"Security Council members, {y}") for y in council_years()]
+    region = gettext("%(region)s: member States")
+    found = [(f"region:{r}", region % {"region": r}) for r in regions()]
+    found += [
+        (f"council:{y}", gettext("Security Council members, %(year)s") % {"year": y})
+        for y in council_years()
+    ]
     return found
 
 
@@ -57,25 +62,31 @@ def members(group: str) -> tuple[str, list[Delegation]]:
     chosen: QuerySet
     if kind == "region" and value:
         chosen = Delegation.objects.filter(kind="member_state", region__iexact=value[:60])
-        label = f"{value}: member States"
+        label = gettext("%(region)s: member States") % {"region": value}
     elif kind == "council" and value.isdigit() and 1946 <= int(value) <= 2100:
         voters = vote_rows().filter(
             decision__meeting__body__slug=COUNCIL, decision__date__year=int(value)
         )
         chosen = Delegation.objects.filter(id__in=voters.values("delegation_id"))
-        label = f"Security Council members with votes in the archive, {value}"
+        label = gettext("Security Council members with votes in the archive, %(year)s") % {
+            "year": value
+        }
     else:
         raise BadRequest(
-            "group must be region:NAME or council:YEAR (for example region:Africa).",
+            gettext("group must be region:NAME or council:YEAR (for example region:Africa)."),
             parameter="group",
         )
     found = list(chosen.order_by("name"))
     if len(found) < 2:
         raise BadRequest(
-            f"The group “{group[:80]}” has fewer than two delegations.", parameter="group"
+            gettext("The group “%(group)s” has fewer than two delegations.")
+            % {"group": group[:80]},
+            parameter="group",
         )
     if len(found) > MAX_MATRIX:
         raise BadRequest(
-            f"The group has {len(found)} delegations; at most {MAX_MATRIX}.", parameter="group"
+            gettext("The group has %(n)s delegations; at most %(most)s.")
+            % {"n": len(found), "most": MAX_MATRIX},
+            parameter="group",
         )
     return label, found

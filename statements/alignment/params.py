@@ -9,6 +9,7 @@ from datetime import date
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from meetings.models import Body
 from statements.decisions.models import Decision
@@ -17,13 +18,13 @@ from statements.themes.models import Theme
 
 MAX_MATRIX = 60
 BASIS_CHOICES = [
-    ("votes", "Recorded and inferred votes"),
-    ("recorded", "Recorded votes only"),
-    ("inferred", "Inferred votes only"),
+    ("votes", gettext_lazy("Recorded and inferred votes")),
+    ("recorded", gettext_lazy("Recorded votes only")),
+    ("inferred", gettext_lazy("Inferred votes only")),
 ]
 COUNT_CHOICES = [
-    ("half", "Abstention as half agreement (Lijphart)"),
-    ("distinct", "Abstention as a distinct position"),
+    ("half", gettext_lazy("Abstention as half agreement (Lijphart)")),
+    ("distinct", gettext_lazy("Abstention as a distinct position")),
 ]
 
 
@@ -53,7 +54,7 @@ class DecisionScope(forms.Form):
             return None
         body = Body.objects.filter(slug=slug).first()
         if body is None:
-            raise forms.ValidationError(f"There is no body “{slug}”.")
+            raise forms.ValidationError(gettext("There is no body “%(slug)s”.") % {"slug": slug})
         return body
 
     def clean_theme(self) -> Theme | None:
@@ -62,14 +63,14 @@ class DecisionScope(forms.Form):
             return None
         theme = Theme.objects.filter(slug=slug).first()
         if theme is None:
-            raise forms.ValidationError(f"There is no theme “{slug}”.")
+            raise forms.ValidationError(gettext("There is no theme “%(slug)s”.") % {"slug": slug})
         return theme
 
     def clean(self) -> dict:
         data = super().clean()
         first, last = data.get("year_from"), data.get("year_to")
         if first and last and first > last:
-            raise forms.ValidationError("year_from is after year_to.")
+            raise forms.ValidationError(gettext("year_from is after year_to."))
         data["basis"] = data.get("basis") or "votes"
         data["count"] = data.get("count") or "half"
         data["min_decisions"] = data.get("min_decisions") or 1
@@ -125,11 +126,15 @@ def delegations(values: list[str], *, least: int, most: int, parameter: str = "d
     names = [v.strip() for value in values for v in value.split(",") if v.strip()]
     if len(names) < least:
         raise BadRequest(
-            f"Name at least {least} delegations ({parameter}=CODE).", parameter=parameter
+            gettext("Name at least %(least)s delegations (%(parameter)s=CODE).")
+            % {"least": least, "parameter": parameter},
+            parameter=parameter,
         )
     if len(names) > most:
         raise BadRequest(
-            f"Name at most {most} delegations; {len(names)} were given.", parameter=parameter
+            gettext("Name at most %(most)s delegations; %(given)s were given.")
+            % {"most": most, "given": len(names)},
+            parameter=parameter,
         )
     # One query for all the names: a code (any case) or a slug.
     rows = Delegation.objects.filter(
@@ -142,11 +147,17 @@ def delegations(values: list[str], *, least: int, most: int, parameter: str = "d
     for name in names:
         match = by_name.get(name[:40].upper()) or by_name.get(name[:100])
         if match is None:
-            raise BadRequest(f"There is no delegation “{name[:40]}”.", parameter=parameter)
+            raise BadRequest(
+                gettext("There is no delegation “%(name)s”.") % {"name": name[:40]},
+                parameter=parameter,
+            )
         if match not in found:
             found.append(match)
     if len(found) < least:
-        raise BadRequest(f"Name at least {least} different delegations.", parameter=parameter)
+        raise BadRequest(
+            gettext("Name at least %(least)s different delegations.") % {"least": least},
+            parameter=parameter,
+        )
     return found
 
 
@@ -159,7 +170,7 @@ def scope_words(chosen: dict) -> str:
     if first or last:
         parts.append(f"{first or '…'}–{last or '…'}")
     if chosen.get("theme"):
-        parts.append(f"meetings on {chosen['theme'].name}")
+        parts.append(gettext("meetings on %(theme)s") % {"theme": chosen["theme"].name})
     if chosen.get("subject"):
-        parts.append(f"subjects with “{chosen['subject']}”")
-    return ", ".join(parts) or "every decision in the archive"
+        parts.append(gettext("subjects with “%(words)s”") % {"words": chosen["subject"]})
+    return ", ".join(parts) or gettext("every decision in the archive")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 
 from statements.alignment import params
 from statements.alignment.votes import vote_rows
@@ -24,8 +25,29 @@ def _excerpt(text: str) -> str:
     return " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")
 
 
+# A decision without symbol or title is named by its kind (the parser's kinds), in the active
+# language: English for the API and the CSV, whose addresses have no language prefix (the
+# underscore of "draft_resolution" is no longer printed).
+SUBJECT_KINDS = {
+    "amendment": gettext_lazy("the amendment"),
+    "paragraph": gettext_lazy("the paragraph"),
+    "draft_decision": gettext_lazy("the draft decision"),
+    "draft_resolution": gettext_lazy("the draft resolution"),
+    "resolution": gettext_lazy("the resolution"),
+    "decision": gettext_lazy("the decision"),
+    "declaration": gettext_lazy("the declaration"),
+    "report": gettext_lazy("the report"),
+    "agenda": gettext_lazy("the agenda"),
+    "motion": gettext_lazy("the motion"),
+}
+
+
 def _subject(symbols: list[str], title: str, kind: str) -> str:
-    return ", ".join(symbols) if symbols else (title or f"the {kind or 'text'}")
+    if symbols or title:
+        return ", ".join(symbols) if symbols else title
+    if kind in SUBJECT_KINDS:
+        return str(SUBJECT_KINDS[kind])
+    return f"the {kind}" if kind else gettext("the text")
 
 
 def _decision_url(meeting_id: int, sequence: int) -> str:
@@ -38,7 +60,9 @@ def side_by_side(query) -> dict:
     words = (query.get("q") or "").strip()[:300]
     theme_slug = (query.get("theme") or "").strip()
     if not words and not theme_slug:
-        raise params.BadRequest("Give a theme or a query (q) to compare on.", parameter="q")
+        raise params.BadRequest(
+            gettext("Give a theme or a query (q) to compare on."), parameter="q"
+        )
     statements = Statement.objects.full().filter(delegation__in=found)
     if chosen.get("theme"):
         statements = statements.with_theme([chosen["theme"].id])
@@ -48,8 +72,8 @@ def side_by_side(query) -> dict:
     statements = params.in_body_and_years(statements, chosen)
     rows = list(
         statements.order_by("-date", "meeting_id", "sequence").values(
-            "id", "delegation_id", "meeting_id", "date", "text", "meeting__title",
-            "meeting__body__name",
+            "id", "delegation_id", "meeting_id", "date", "text", "meeting__release__language",
+            "meeting__title", "meeting__body__name",
         )[: MAX_STATEMENTS + 1]
     )  # fmt: skip
     truncated = len(rows) > MAX_STATEMENTS
@@ -72,6 +96,7 @@ def side_by_side(query) -> dict:
                     "url": reverse("statements:meeting-detail", args=[row["meeting_id"]]),
                 },
                 "excerpt": _excerpt(row["text"]),
+                "language": row["meeting__release__language"],
                 "votes": votes.get(key, []),
                 "explains": explains.get(row["id"], []),
             }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from statements.alignment import groups, params, queries
 from statements.alignment.agreement import PairFigures
 from statements.models import Delegation
@@ -64,7 +66,7 @@ def matrix(query) -> dict:
         label, found = groups.members(group)
     else:
         found = params.delegations(query.getlist("delegation"), least=2, most=params.MAX_MATRIX)
-        label = "Chosen delegations"
+        label = gettext("Chosen delegations")
     counted = queries.pairs(
         params.decisions_in(chosen), [d.id for d in found], whole=params.covers_everything(chosen)
     )

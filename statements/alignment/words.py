@@ -35,7 +35,8 @@ def words_and_votes(query) -> dict:
         VoteExplanation.objects.filter(statement__delegation=delegation, decision__in=decisions)
         .exclude(statement__kind="summary")
         .order_by("-decision__date", "decision_id", "statement__sequence")
-        .values("decision_id", "statement_id", "statement__text", "decision__meeting_id",
+        .values("decision_id", "statement_id", "statement__text",
+                "statement__meeting__release__language", "decision__meeting_id",
                 "decision__sequence", "decision__date", "decision__subject_symbols",
                 "decision__subject_title", "decision__subject_kind")[:MAX_ROWS]
     )  # fmt: skip
@@ -46,7 +47,11 @@ def words_and_votes(query) -> dict:
                 **_decision(link),
                 "vote": vote["vote"] if vote else None,
                 "basis": vote["vote_basis"] if vote else None,
-                "statement": _statement(link["statement_id"], link["statement__text"]),
+                "statement": _statement(
+                    link["statement_id"],
+                    link["statement__text"],
+                    link["statement__meeting__release__language"],
+                ),
             }
         )
     by_meeting = defaultdict(list)
@@ -56,7 +61,7 @@ def words_and_votes(query) -> dict:
         Statement.objects.full()
         .filter(delegation=delegation, meeting_id__in=list(by_meeting))
         .order_by("-date", "meeting_id", "sequence")
-        .values("id", "meeting_id", "text")
+        .values("id", "meeting_id", "text", "meeting__release__language")
     )
     candidates = []
     for row in statements:
@@ -70,7 +75,9 @@ def words_and_votes(query) -> dict:
                         "basis": vote["vote_basis"],
                         "words": read.direction,
                         "cues": list(read.cues),
-                        "statement": _statement(row["id"], row["text"]),
+                        "statement": _statement(
+                            row["id"], row["text"], row["meeting__release__language"]
+                        ),
                     }
                 )
     return {
@@ -95,11 +102,12 @@ def _decision(row: dict) -> dict:
     }
 
 
-def _statement(pk: int, text: str) -> dict:
+def _statement(pk: int, text: str, language: str) -> dict:
     return {
         "id": pk,
         "url": reverse("statements:statement-detail", args=[pk]),
         "excerpt": _excerpt(text),
+        "language": language,
     }
 
 

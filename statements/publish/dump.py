@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from config.limits import MACHINE_GROUPS, period_seconds
@@ -345,11 +346,20 @@ def download_page(request: HttpRequest) -> HttpResponse:
     return render(request, "data/download.html", context)
 
 
+RATE_WORDS = {
+    1: gettext_lazy("%(n)s requests a second"),
+    60: gettext_lazy("%(n)s requests a minute"),
+    3600: gettext_lazy("%(n)s requests an hour"),
+    86400: gettext_lazy("%(n)s requests a day"),
+}
+
+
 def rate_in_words(rate: str) -> str:
-    """ "10/m" as "10 requests a minute"."""
-    seconds = period_seconds(rate)
-    period = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
-    return f"{rate.partition('/')[0]} requests {period.get(seconds, f'every {seconds} seconds')}"
+    """ "10/m" as "10 requests a minute", in the interface's language."""
+    seconds, n = period_seconds(rate), rate.partition("/")[0]
+    if seconds in RATE_WORDS:
+        return str(RATE_WORDS[seconds]) % {"n": n}
+    return gettext("%(n)s requests every %(seconds)s seconds") % {"n": n, "seconds": seconds}
 
 
 @require_safe

@@ -123,7 +123,7 @@ class PageSitemap(SiteSitemap):
             "statements:theme-list",
             "statements:meeting-list",
             "statements:speaker-list",
-            "data:download",
+            "data-pages:download",
         ]
 
     def location(self, item: str) -> str:

@@ -20,9 +20,7 @@ urlpatterns = [
     path("feeds/speakers/<slug:slug>.atom", feeds.speaker_feed, name="feed-speaker"),
     path("feeds/delegations/<slug:slug>.atom", feeds.delegation_feed, name="feed-delegation"),
     path("feeds/themes/<slug:slug>.atom", feeds.theme_feed, name="feed-theme"),
-    # The full dump and the data dictionary.
-    path("data/", dump.download_page, name="download"),
-    path("data/api/", dump.api_docs, name="api-docs"),
+    # The full dump and the data dictionary (the pages about them: page_urls.py).
     path("data/popolo.json", popolo.popolo_export, name="popolo"),
     path(
         "data/historical-states.json",

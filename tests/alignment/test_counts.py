@@ -21,7 +21,7 @@ def api(client, name: str, **query) -> dict:
 
 
 def csv_of(client, name: str, **query) -> list[dict]:
-    response = client.get(reverse(f"alignment:{name}-csv"), query)
+    response = client.get(reverse(f"alignment-csv:{name}"), query)
     assert response.status_code == 200, response.content
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
@@ -155,7 +155,7 @@ def test_bad_input_is_a_400_with_the_reason(client, votes, url, query, message):
     name = {"side-by-side": "side-by-side"}.get(url, url)
     problem = client.get(f"/api/v1/alignment/{name}", query)
     assert problem.status_code == 400 and message in problem.json()["detail"]
-    assert client.get(reverse(f"alignment:{url}-csv"), query).status_code == 400
+    assert client.get(reverse(f"alignment-csv:{url}"), query).status_code == 400
 
 
 def test_the_method_is_on_every_alignment_page(client, votes):

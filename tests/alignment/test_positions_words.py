@@ -39,7 +39,7 @@ def test_side_by_side_puts_each_statement_beside_its_vote(client, votes):
     assert "[recorded]" in mexico_cell
     rows = list(
         csv.DictReader(
-            io.StringIO(client.get(reverse("alignment:side-by-side-csv"), query).content.decode())
+            io.StringIO(client.get(reverse("alignment-csv:side-by-side"), query).content.decode())
         )
     )
     assert [(r["delegation_code"], r["statement_id"]) for r in rows] == [
@@ -85,7 +85,7 @@ def test_a_statement_against_the_text_beside_a_vote_in_favour_is_a_candidate(cli
     assert candidate["cues"] == ["could not support", "unbalanced"]
     page = client.get(reverse("alignment:words-and-votes"), {"delegation": "NOR"}).content.decode()
     assert "Not a verdict" in page and "“could not support”" in page
-    rows = client.get(reverse("alignment:words-and-votes-csv"), {"delegation": "NOR"})
+    rows = client.get(reverse("alignment-csv:words-and-votes"), {"delegation": "NOR"})
     (row,) = list(csv.DictReader(io.StringIO(rows.content.decode())))
     assert (row["list"], row["vote"], row["cues"]) == (
         "candidates", "in_favour", "could not support; unbalanced",

@@ -54,6 +54,32 @@ def test_council_matrix_reads_without_colour(page, vote_archive, check_a11y, scr
     check_a11y(page)
 
 
+def test_most_alike_in_french(page, vote_archive, check_a11y):
+    """The French tool: form, ranking, vote words and the link to the pair stay in /fr/."""
+    page.goto("/fr/alignment/alike/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.select_option("#alike-delegation", "USA")
+    page.get_by_role("button", name="Classer").click()
+    page.wait_for_url(re.compile(r"/fr/alignment/alike/\?.*delegation=USA"))
+    assert page.get_by_role("heading", name="Les plus proches", exact=True).is_visible()
+    assert page.get_by_role("heading", name="Les plus éloignés", exact=True).is_visible()
+    assert page.get_by_role("heading", name="Méthode").is_visible()
+    check_a11y(page)
+    page.locator("#most-alike + table tbody tr a").first.click()
+    page.wait_for_url(re.compile(r"/fr/alignment/\?"))
+    assert page.locator('table.figures tr[data-basis="recorded"] th').first.inner_text() == (
+        "Enregistré"
+    )
+
+
+def test_the_data_page_in_french(page, vote_archive, check_a11y):
+    page.goto("/fr/data/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("heading", name="Dictionnaire des données").is_visible()
+    assert page.locator("#dictionary td[lang=en]").count() > 10
+    check_a11y(page)
+
+
 def test_most_alike_and_the_link_to_the_pair(page, vote_archive, check_a11y):
     page.goto("/alignment/alike/?delegation=USA")
     first = page.locator("#most-alike + table tbody tr").first

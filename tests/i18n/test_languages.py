@@ -127,11 +127,20 @@ def test_a_meeting_without_numbers_has_no_versions():
     assert not Meeting.objects.versions_of(one).exists()
 
 
-def test_an_untranslated_tool_stays_english_at_one_address_with_no_switch(client):
-    assert client.get("/fr/alignment/").status_code == 404
+def test_the_tools_and_data_pages_have_a_french_version_and_their_files_one_address(client):
+    """The alignment tools and /data/ are translated (/fr/alignment/, /fr/data/); what they link
+    to for machines (the alignment CSVs, the API, the dump) has no /fr/ address."""
     html = client.get("/alignment/matrix/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert '<html lang="en"' in html
-    assert 'hreflang="fr"' not in html and "français" not in html
+    assert '<html lang="en"' in html  # an unprefixed URL is English, whatever the browser asks
+    assert 'hreflang="fr" href="/fr/alignment/matrix/"' in html.replace("&amp;", "&") or (
+        'href="/fr/alignment/matrix/"' in html
+    )
+    french = client.get("/fr/alignment/matrix/").content.decode()
+    assert '<html lang="fr"' in french and "Matrice d’alignement" in french
+    assert client.get("/fr/data/").status_code == 200
+    assert client.get("/fr/data/api/").status_code == 200
+    for url in ("/fr/alignment/pair.csv", "/fr/api/v1/", "/fr/data/latest.zip"):
+        assert client.get(url).status_code == 404, url
 
 
 def test_french_pages_cost_no_more_queries_than_english_ones(client):

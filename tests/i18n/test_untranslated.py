@@ -235,3 +235,67 @@ def test_the_french_coverage_pages_have_no_english_left(client):
     found = {url: _english_words(r.content.decode(), []) for url, r in pages.items()}
     assert {url: words for url, words in found.items() if words} == {}
     assert "Assemblée générale, 2021" in pages[year].content.decode()
+
+
+ALIGNMENT_PAGES = (
+    "/fr/alignment/",
+    "/fr/alignment/?delegation=USA&delegation=ISR&delegation=NOR",
+    "/fr/alignment/?delegation=USA&delegation=XXX",
+    "/fr/alignment/alike/?delegation=USA",
+    "/fr/alignment/alike/?delegation=NOR&count=distinct&basis=recorded",
+    "/fr/alignment/matrix/?group=council:2022",
+    "/fr/alignment/matrix/?group=region:Oceania&basis=inferred",
+    "/fr/alignment/matrix/?group=planet:Mars",
+    "/fr/alignment/side-by-side/?delegation=MEX&delegation=NOR&q=humanitarian",
+    "/fr/alignment/side-by-side/?delegation=MEX&delegation=NOR",
+    "/fr/alignment/words-and-votes/?delegation=NOR",
+    "/fr/alignment/words-and-votes/?delegation=USA&year_from=2000&subject=draft",
+)
+
+
+@pytest.mark.django_db
+def test_the_french_alignment_pages_have_no_english_left(client):
+    """Each tool's form, a report with votes (the alignment tests' two releases), a bad input."""
+    from statements.models import Delegation
+    from tests.alignment.conftest import ingest_both
+
+    ingest_both()
+    # The matrix's column heads are delegation codes (ARE, USA): data, as the names are.
+    data = archive_data() + list(Delegation.objects.values_list("code", flat=True))
+    pages = {url: client.get(url) for url in ALIGNMENT_PAGES}
+    assert {url: r.status_code for url, r in pages.items()} == {
+        url: 400 if ("XXX" in url or "Mars" in url or "q=" not in url and "side" in url) else 200
+        for url in ALIGNMENT_PAGES
+    }
+    found = {url: _english_words(r.content.decode(), data) for url, r in pages.items()}
+    assert {url: words for url, words in found.items() if words} == {}
+    alike = pages["/fr/alignment/alike/?delegation=USA"].content.decode()
+    assert '<html lang="fr"' in alike and "Les plus proches" in alike
+    assert "Il n’y a pas de délégation « XXX »." in pages[ALIGNMENT_PAGES[2]].content.decode()
+    assert client.get("/alignment/alike/?delegation=USA").content.decode().count("Most alike") == 1
+
+
+@pytest.mark.django_db
+def test_the_french_data_pages_have_no_english_left(client, settings, tmp_path):
+    """/fr/data/ without a dump and with one, and the API documentation page; the data
+    dictionary's descriptions (the dump's own, in English) are marked lang="en"."""
+    from datetime import date
+
+    from statements.publish.dump import dump_archive
+
+    build_archive()
+    settings.DATA_DUMPS_DIR = tmp_path
+    empty = client.get("/fr/data/")
+    dump_archive(output=tmp_path, today=date(2025, 1, 31))
+    pages = {"empty": empty, "dump": client.get("/fr/data/"), "api": client.get("/fr/data/api/")}
+    assert {name: r.status_code for name, r in pages.items()} == dict.fromkeys(pages, 200)
+    # Addresses, parameters, header and field names (<code>, <pre>) are the API's, and file
+    # names (historical-states.json) the files', not prose.
+    code = re.compile(r"<(code|pre)\b.*?</\1>|[\w.-]+\.(?:json|zip|md)\b", re.S)
+    found = {
+        name: _english_words(code.sub(" ", r.content.decode()), []) for name, r in pages.items()
+    }
+    assert {name: words for name, words in found.items() if words} == {}
+    assert "10 requêtes par minute par adresse, un seul à la fois" in empty.content.decode()
+    assert '<html lang="fr"' in pages["api"].content.decode()
+    assert client.get("/data/").content.decode().count("Full dump") >= 1

@@ -124,7 +124,7 @@ def test_dictionary_documents_every_exported_field(db):
 
 def test_download_page_serves_the_latest_dump(client, dumped, tmp_path):
     newer = dump_archive(output=tmp_path, today=date(2025, 2, 1))
-    page = client.get(reverse("data:download"))
+    page = client.get(reverse("data-pages:download"))
     assert page.status_code == 200
     html = page.content.decode()
     assert "Version 2025-02-01" in html and "2025-01-31" in html  # and the earlier one
@@ -141,7 +141,7 @@ def test_download_page_serves_the_latest_dump(client, dumped, tmp_path):
 
 def test_download_page_without_a_dump(client, db, tmp_path, settings):
     settings.DATA_DUMPS_DIR = tmp_path / "none"
-    page = client.get(reverse("data:download"))
+    page = client.get(reverse("data-pages:download"))
     assert page.status_code == 200 and b"No full dump has been published yet" in page.content
     html = page.content.decode()
     assert "version" not in page.context["citation"]  # before: today's date, as a version

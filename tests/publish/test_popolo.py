@@ -37,9 +37,9 @@ def test_delegations_carry_their_wikidata_item_in_the_api(client, db):
 
 
 def test_the_data_page_links_the_popolo_export_and_the_api_documentation(client, db):
-    html = client.get(reverse("data:download")).content.decode()
+    html = client.get(reverse("data-pages:download")).content.decode()
     assert f'href="{reverse("data:popolo")}"' in html
-    assert f'href="{reverse("data:api-docs")}"' in html
+    assert f'href="{reverse("data-pages:api-docs")}"' in html
 
 
 def test_historical_states_are_served_with_english_and_french_names(client, db):

@@ -6,6 +6,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 register = template.Library()
 BANDS = 5
@@ -45,7 +46,7 @@ CELL = (
     '<td class="heat heat-{band}" data-first="{first}" data-second="{second}">'
     '<span class="figure">{figure}</span> <span class="n">n={n}</span></td>'
 )
-SELF_CELL = '<td class="self" aria-label="same delegation">·</td>'
+SELF_CELL = '<td class="self" aria-label="{label}">·</td>'
 
 
 @register.filter
@@ -57,13 +58,13 @@ def matrix_rows(report: dict) -> list[tuple[dict, str]]:
     basis = report["scope"]["basis"]
     cells = {(c["first"]["code"], c["second"]["code"]): c for c in report["cells"]}
     codes = [d["code"] for d in report["delegations"]]
-    rows = []
+    rows, self_cell = [], SELF_CELL.format(label=escape(gettext("same delegation")))
     for row in report["delegations"]:
         parts = []
         for code in codes:
             cell = cells.get((row["code"], code))
             if cell is None:
-                parts.append(SELF_CELL)
+                parts.append(self_cell)
                 continue
             parts.append(
                 CELL.format(
@@ -84,17 +85,44 @@ def alike_lists(report: dict) -> list[tuple[str, list[dict], str]]:
         return [{**r, "counted": r[basis]} for r in rows]
 
     return [
-        ("Most alike", shaped(report["most"]), "most-alike"),
-        ("Least alike", shaped(report["least"]), "least-alike"),
+        (gettext("Most alike"), shaped(report["most"]), "most-alike"),
+        (gettext("Least alike"), shaped(report["least"]), "least-alike"),
     ]
 
 
-VOTE_WORDS = {"in_favour": "in favour", "against": "against", "abstaining": "abstained"}
+VOTE_WORDS = {
+    "in_favour": pgettext_lazy("vote", "in favour"),
+    "against": pgettext_lazy("vote", "against"),
+    "abstaining": pgettext_lazy("vote", "abstained"),
+}
+NO_VOTE = gettext_lazy("no vote recorded")
+# A vote's basis and a statement's direction as the pages show them (the API and CSV keep the
+# codes).
+BASIS_WORDS = {
+    "recorded": pgettext_lazy("vote basis", "recorded"),
+    "inferred": pgettext_lazy("vote basis", "inferred"),
+    "consensus": pgettext_lazy("vote basis", "consensus"),
+    "votes": pgettext_lazy("vote basis", "votes"),
+}
+DIRECTION_WORDS = {
+    "for": pgettext_lazy("words point", "for"),
+    "against": pgettext_lazy("words point", "against"),
+}
 
 
 @register.filter
 def vote_words(vote) -> str:
-    return VOTE_WORDS.get(vote, "no vote recorded") if vote else "no vote recorded"
+    return str(VOTE_WORDS.get(vote, NO_VOTE)) if vote else str(NO_VOTE)
+
+
+@register.filter
+def basis_word(basis) -> str:
+    return str(BASIS_WORDS.get(basis, basis))
+
+
+@register.filter
+def words_word(direction) -> str:
+    return str(DIRECTION_WORDS.get(direction, direction))
 
 
 @register.simple_tag

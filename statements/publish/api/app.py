@@ -178,8 +178,8 @@ def api_root(request: HttpRequest) -> dict:
         "name": "UN Statements Archive API",
         "version": API_VERSION,
         "openapi": absolute(reverse("data:api-openapi")),
-        "documentation": absolute(reverse("data:api-docs")),
-        "data": absolute(reverse("data:download")),
+        "documentation": absolute(reverse("data-pages:api-docs")),
+        "data": absolute(reverse("data-pages:download")),
         "collections": collections | {"coverage": absolute(reverse("data:api-coverage"))},
         "reports": {
             name: absolute(reverse(f"data:api-{route}")) for name, route in REPORTS.items()
