@@ -7,19 +7,6 @@ from statements.alignment import views
 app_name = "alignment-csv"
 
 urlpatterns = [
-    path("alignment/pair.csv", views.csv_export, {"tool": "pair"}, name="pair"),
-    path("alignment/matrix.csv", views.csv_export, {"tool": "matrix"}, name="matrix"),
-    path("alignment/alike.csv", views.csv_export, {"tool": "alike"}, name="alike"),
-    path(
-        "alignment/side-by-side.csv",
-        views.csv_export,
-        {"tool": "side-by-side"},
-        name="side-by-side",
-    ),
-    path(
-        "alignment/words-and-votes.csv",
-        views.csv_export,
-        {"tool": "words-and-votes"},
-        name="words-and-votes",
-    ),
+    path(f"alignment/{tool}.csv", views.csv_export, {"tool": tool}, name=tool)
+    for tool in views.TOOLS
 ]
