@@ -182,6 +182,9 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
     pages += ("/coverage/", "/alignment/", "/alignment/matrix/", "/alerts/", "/decisions/")
     # the French interface and the API documentation page
     pages += ("/fr/", "/fr/statements/?q=paix", f"/fr/meetings/{release.pk}/", "/data/api/")
+    # pages translated this round: the tools, data, coverage and alerts in French
+    pages += ("/fr/alignment/", "/fr/alignment/matrix/", "/fr/alignment/alike/", "/fr/data/")
+    pages += ("/fr/data/api/", "/fr/coverage/", "/fr/alerts/", f"/fr{voted.get_absolute_url()}")
     for screen in (phone, wide):
         for url in pages:
             screen.goto(url)
