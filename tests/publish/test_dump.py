@@ -14,9 +14,11 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from meetings.versions import meeting_versions_update
 from statements.models import Statement
 from statements.publish.dump import dump_archive, render_data_dictionary
 from statements.publish.exports.fields import STATEMENT_FIELD_NAMES
+from tests.factories import make_meeting, make_release
 from tests.publish.conftest import SITE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
@@ -176,3 +178,33 @@ def test_dump_files_can_be_handed_to_the_front_server(client, dumped, settings):
     assert response.status_code == 200 and response.content == b""
     assert response["X-Accel-Redirect"] == f"/_dumps/{name}.zip"
     assert response["Content-Disposition"] == f'attachment; filename="{name}.zip"'
+
+
+def test_meetings_table_says_which_version_of_a_sitting_counts(archive, tmp_path, settings):
+    english = archive.meetings[0]
+    french = make_meeting(
+        body=english.body.name,
+        day=english.date,
+        numbers=english.numbers,
+        part=english.part,
+        release=make_release(day=english.date, language="fr"),
+    )
+    meeting_versions_update(meetings=[french])
+    settings.DATA_DUMPS_DIR = tmp_path
+    files = members(dump_archive(output=tmp_path, today=date(2025, 1, 31)))
+    rows = {
+        int(r["id"]): r
+        for r in csv.DictReader(io.StringIO(files["meetings.csv"].decode(), newline=""))
+    }
+    assert (rows[english.pk]["primary_version"], rows[english.pk]["other_languages"]) == (
+        "true",
+        "fr",
+    )
+    assert (rows[french.pk]["primary_version"], rows[french.pk]["other_languages"]) == (
+        "false",
+        "en",
+    )
+    lines = [json.loads(line) for line in files["meetings.jsonl"].decode().splitlines()]
+    counted = {m["id"] for m in lines if m["primary_version"]}
+    assert french.pk not in counted and english.pk in counted
+    assert len(counted) == len(archive.meetings)

@@ -155,6 +155,18 @@ MEETING_FIELDS = (
     field_def(
         "release_symbol", "string", "Symbol of the press release (see releases).", "release__symbol"
     ),
+    field_def(
+        "primary_version",
+        "boolean",
+        "The version every count counts: where English and French releases cover one sitting, "
+        "the English one. Keep only these rows to count each sitting once.",
+    ),
+    field_def(
+        "other_languages",
+        "string",
+        "Languages of the other releases covering the same sitting (each its own meeting).",
+        many=True,
+    ),
 )
 
 
@@ -175,6 +187,8 @@ def meeting_record(meeting: Meeting) -> dict:
         "label": meeting.label,
         "title": meeting.title,
         "release_symbol": meeting.release.symbol,
+        "primary_version": meeting.primary_version,
+        "other_languages": list(meeting.other_languages),
     }
 
 
