@@ -19,11 +19,13 @@ from statements.parsing.vote_links import vote_links
 from statements.reference import membership
 
 
-def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
+def write_decisions(
+    *, parsed: ParsedRelease, meeting: Meeting, resolver: Resolver
+) -> dict[str, int]:
     """Replace the meeting's narrative, decisions, votes and explanation links from a parse."""
     narrative = _write_narrative(parsed, meeting)
     rows = _write_decision_rows(parsed.decisions, meeting)
-    votes = _write_votes(parsed.decisions, rows)
+    votes = _write_votes(parsed.decisions, rows, resolver)
     links = _write_explanations(parsed, rows, meeting)
     return {
         "narrative paragraphs": narrative,
@@ -33,9 +35,8 @@ def write_decisions(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int
     }
 
 
-def vote_warnings(parsed: ParsedRelease) -> list[str]:
+def vote_warnings(parsed: ParsedRelease, resolver: Resolver) -> list[str]:
     """List vote labels no alias resolves, for the review page."""
-    resolver = Resolver()
     return [
         f"Decision {d.sequence}: the vote of '{v.delegation_label}' does not match a delegation."
         for d in parsed.decisions
@@ -44,13 +45,12 @@ def vote_warnings(parsed: ParsedRelease) -> list[str]:
     ]
 
 
-def review_rows(*, parsed: ParsedRelease, body_name: str, day) -> list[dict]:
+def review_rows(*, parsed: ParsedRelease, body_name: str, day, resolver: Resolver) -> list[dict]:
     """Each parsed decision with its action and method in words and how its votes will be completed.
 
     For the review page: what writing the release would store for the members it does not name.
     """
     body = Body.objects.get_by_name(body_name) if body_name else None
-    resolver = Resolver()
     rows = []
     for decision in parsed.decisions:
         named = {}
@@ -147,10 +147,11 @@ def _fill(row: Decision, parsed: ParsedDecision, meeting: Meeting) -> None:
     row.text = parsed.text
 
 
-def _write_votes(decisions: Sequence[ParsedDecision], rows: dict[int, Decision]) -> int:
+def _write_votes(
+    decisions: Sequence[ParsedDecision], rows: dict[int, Decision], resolver: Resolver
+) -> int:
     """Replace every vote of the meeting's decisions: those named, then those the tally implies."""
     Vote.objects.filter(decision__in=list(rows.values())).delete()
-    resolver = Resolver()
     votes = []
     for parsed in decisions:
         row = rows[parsed.sequence]

@@ -8,9 +8,10 @@ from statements.ingest.resolution import Resolver
 from statements.parsing import ParsedRelease
 
 
-def write_elections(*, parsed: ParsedRelease, meeting: Meeting) -> dict[str, int]:
+def write_elections(
+    *, parsed: ParsedRelease, meeting: Meeting, resolver: Resolver
+) -> dict[str, int]:
     """Replace the meeting's elections (they have no URLs of their own)."""
-    resolver = Resolver()
     Election.objects.filter(meeting=meeting).delete()
     rows = Election.objects.bulk_create(
         Election(

@@ -57,6 +57,8 @@ class IngestPlan:
     changes: list[str] = field(default_factory=list)
     contradicts: list[str] = field(default_factory=list)
     pins: dict[int, int] = field(default_factory=dict)  # sequence -> id a correction keeps
+    # Names resolve through one Resolver per plan: the review and the write read the aliases once.
+    resolver: Resolver = field(default_factory=Resolver, repr=False, compare=False)
 
     @property
     def is_valid(self) -> bool:
@@ -65,7 +67,10 @@ class IngestPlan:
     @property
     def decision_rows(self) -> list[dict]:
         """The parsed decisions for review, with how their votes would be completed."""
-        return review_rows(parsed=self.parsed, body_name=self.metadata.body, day=self.metadata.date)
+        meta = self.metadata
+        return review_rows(
+            parsed=self.parsed, body_name=meta.body, day=meta.date, resolver=self.resolver
+        )
 
     @property
     def new_speakers(self) -> list[SpeakerMatch]:
@@ -100,17 +105,19 @@ def plan_release(
     sequence) that staff corrections keep at a given id.
     """
     metadata = metadata_from_parse(parsed, overrides, source=source)
+    resolver = Resolver()
     plan = IngestPlan(
         parsed=parsed,
         metadata=metadata,
         source=source,
         source_name=source_name,
         content_hash=content_hash(source),
-        statements=_resolve_statements(parsed.statements),
+        statements=_resolve_statements(parsed.statements, resolver),
         existing=None,
-        warnings=[*parsed.warnings, *vote_warnings(parsed)],
+        warnings=[*parsed.warnings, *vote_warnings(parsed, resolver)],
         errors=_unanswered_errors(parsed, metadata),
         pins=dict(pins or {}),
+        resolver=resolver,
     )
     _check_metadata(plan)
     if validate_plan(plan):  # values the database would refuse cannot be looked up either
@@ -133,9 +140,10 @@ def _unanswered_errors(parsed: ParsedRelease, meta: ReleaseMetadata) -> list[str
     ]
 
 
-def _resolve_statements(parsed: tuple[ParsedStatement, ...]) -> list[PlannedStatement]:
+def _resolve_statements(
+    parsed: tuple[ParsedStatement, ...], resolver: Resolver
+) -> list[PlannedStatement]:
     """Resolve every statement's delegation and speaker with a fixed number of queries."""
-    resolver = Resolver()
     planned = [
         PlannedStatement(
             parsed=item,

@@ -72,8 +72,9 @@ class Resolver:
 
 def _alias_maps() -> tuple[dict[str, Delegation], dict[str, Delegation]]:
     """Delegations by alias and by code, read once per Resolver (one ingest), so edits show."""
-    aliases = DelegationAlias.objects.select_related("delegation")
-    by_alias = {alias.normalized: alias.delegation for alias in aliases}
+    delegations = Delegation.objects.in_bulk()
+    pairs = DelegationAlias.objects.values_list("normalized", "delegation_id")
+    by_alias = {n: delegations[pk] for n, pk in pairs if pk in delegations}  # one added meanwhile
     return by_alias, {d.code: d for d in by_alias.values()}
 
 

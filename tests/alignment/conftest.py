@@ -19,6 +19,7 @@ import pytest
 from statements.decisions.models import Vote
 from statements.ingest import ingest_source
 from statements.ingest.decisions import write_decisions
+from statements.ingest.resolution import Resolver
 from statements.parsing import parse_press_release
 from tests.factories import make_meeting, make_release
 
@@ -42,7 +43,7 @@ def ingest_committee():
     meeting = make_meeting(
         body="Fourth Committee", day=date(2004, 11, 24), release=release, session=59, numbers=[25]
     )
-    write_decisions(parsed=parsed, meeting=meeting)
+    write_decisions(parsed=parsed, meeting=meeting, resolver=Resolver())
     return meeting
 
 
