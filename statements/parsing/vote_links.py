@@ -36,9 +36,24 @@ _CUE = re.compile(
     r"\bwelcom(?:ed|ing)\s+the\s+(?:adoption|unanimous\s+(?:vote|adoption))\b|"
     r"\bsupport(?:ed|ing)\s+the\s+(?:[\w-]+\s+){0,2}(?:text|resolution|draft|renewal|decision|"
     r"extension)\b|"
-    r"\bcould\s+not\s+(?:accept|support)\s+the\s+(?:text|draft|resolution|references?)\b",
+    r"\bcould\s+not\s+(?:accept|support)\s+the\s+(?:text|draft|resolution|references?)\b|"
+    r"\bsupport\s+for\s+the\s+(?:[\w-]+\s+){0,2}(?:text|resolution|draft|decision)\b|"
+    r"\b(?:dis-?associat|dissociat)(?:e|ed|es|ing)\b|"
+    r"\b(?:call(?:ed|ing)?|ask(?:ed|ing)?|request(?:ed|ing)?)\s+for\s+(?:a|the)\s+(?:recorded\s+)?vote\b|"
+    r"\brequired\s+a\s+(?:recorded\s+)?vote\b|\bin\s+favou?r\s+of\s+(?:the\s+|its\s+)?adoption\b|"
+    r"\b(?:se\s+sont|s[’']est)\s+joint(?:e|s|es)?\s+au\s+consensus|"
+    r"en\s+faveur\s+de\s+l[’']adoption|se\s+dissocie",
     re.IGNORECASE,
 )
+# At a Security Council meeting that took one decision, a member speaking of "the text" speaks
+# to the vote it has just cast (or is about to cast): that is what the Council's speakers do there.
+_COUNCIL = "Security Council"
+_THE_TEXT = re.compile(
+    r"\b(?:the|this|that)\s+(?:draft\s+)?(?:resolution|text|draft)\b|"
+    r"\b(?:le|ce|du)\s+(?:texte|projet)\b|\b(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
+_INTRODUCING = re.compile(r"\bintroduc(?:ed|ing|es?)\b|\bprésent(?:ant|é)\b", re.IGNORECASE)
 # Speakers whose words explain no vote of theirs.
 _NOT_VOTERS = frozenset({"summary", "briefing", "right_of_reply"})
 _NO_VOTE_TAKEN = frozenset({"without_vote", "consensus"})
@@ -83,17 +98,38 @@ _RESOLUTION_NUMBER = re.compile(r"(\d{1,4})\s*\((\d{4})\)")
 
 
 def vote_links(
-    statements: Sequence[ParsedStatement], decisions: Sequence[ParsedDecision]
+    statements: Sequence[ParsedStatement],
+    decisions: Sequence[ParsedDecision],
+    *,
+    body: str | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Return (statement sequence, decision sequence) for each explanation the text settles."""
     links: list[tuple[int, int]] = []
     spoken = sorted(s.paragraph for s in statements)
     for statement in statements if decisions else ():
-        if statement.kind in _NOT_VOTERS or not _CUE.search(statement.text):
+        if statement.kind in _NOT_VOTERS:
             continue
-        explained = _explained(statement, decisions, spoken)
+        if _CUE.search(statement.text):
+            explained = _explained(statement, decisions, spoken)
+        elif _on_the_council_text(statement, decisions, body):
+            explained = list(decisions)
+        else:
+            continue
         links += [(statement.sequence, d.sequence) for d in explained]
     return tuple(links)
+
+
+def _on_the_council_text(
+    statement: ParsedStatement, decisions: Sequence[ParsedDecision], body: str | None
+) -> bool:
+    """Say whether a Council speaker speaks of the one text the meeting voted on."""
+    return (
+        body == _COUNCIL
+        and len(decisions) == 1
+        and decisions[0].method not in _NO_VOTE_TAKEN
+        and bool(_THE_TEXT.search(statement.text))
+        and not _INTRODUCING.search(statement.text)
+    )
 
 
 def _explained(

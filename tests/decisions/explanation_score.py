@@ -94,7 +94,9 @@ def _pairs(entry: dict) -> tuple[set, set, set]:
     skipped |= _not_on_the_council(parsed, statements)
     found = {
         (statement, subjects[decision])
-        for statement, decision in vote_links(list(statements.values()), parsed.decisions)
+        for statement, decision in vote_links(
+            list(statements.values()), parsed.decisions, body=parsed.meeting.body
+        )
         if statement not in skipped
     }
     return gold, found, skipped

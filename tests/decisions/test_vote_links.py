@@ -102,3 +102,26 @@ def test_french_explanations() -> None:
     )
     before = _statement(2, 2, "Chili", "Avant le vote, le Chili a dit soutenir le projet.")
     assert vote_links([abstained, before], [draft]) == ((1, 1), (2, 1))
+
+
+def test_positions_said_in_other_words_explain_the_one_text() -> None:
+    draft = _decision(1, 3, "A/72/L.12", "draft_resolution")
+    said = [
+        _statement(1, 4, "United States", "The representative, having called for a vote, said"),
+        _statement(2, 5, "Mexico", "Mexico’s representative, disassociating from the text, said"),
+        _statement(3, 6, "Viet Nam", "Viet Nam’s delegate expressed support for the draft."),
+        _statement(4, 7, "Inde", "Les délégations se sont jointes au consensus sur ce texte."),
+        _statement(5, 8, "Norway", "Norway’s delegate underscored that fisheries mattered."),
+    ]
+    assert vote_links(said, [draft]) == ((1, 1), (2, 1), (3, 1), (4, 1))
+
+
+def test_a_council_member_speaking_of_the_text_voted_on_explains_that_vote() -> None:
+    resolution = _decision(1, 2, "resolution 2602 (2021)", "resolution", method="non_recorded")
+    noted = _statement(1, 5, "Kenya", "Kenya noted the resolution gives full support to the Envoy.")
+    introducing = _statement(2, 4, "United States", "Introducing the text, she said ...")
+    assert vote_links([noted, introducing], [resolution], body="Security Council") == ((1, 1),)
+    # Elsewhere, or when the meeting took several decisions, the words alone settle nothing.
+    assert vote_links([noted], [resolution], body="Third Committee") == ()
+    other = _decision(2, 3, "resolution 2603 (2021)", "resolution", method="non_recorded")
+    assert vote_links([noted], [resolution, other], body="Security Council") == ()
