@@ -57,6 +57,12 @@ _INTRODUCING = re.compile(r"\bintroduc(?:ed|ing|es?)\b|\bprésent(?:ant|é)\b", 
 # Speakers whose words explain no vote of theirs.
 _NOT_VOTERS = frozenset({"summary", "briefing", "right_of_reply"})
 _NO_VOTE_TAKEN = frozenset({"without_vote", "consensus"})
+# An observer (a State or body that is not a member) speaks, but casts no vote to explain.
+_OBSERVER = re.compile(
+    r"\b(?:Permanent\s+)?Observer(?:\s+Mission)?\s+(?:of|for)\b|"
+    r"\bl[’']observat(?:eur|rice)\s+(?:permanent(?:e)?\s+)?(?:de|du|des)\b",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(
     r"\b(?:before|prior\s+to)\s+(?:(?:the|that|this|its)\s+)?(?:vote|voting|adoption|action)\b|"
     r"\bwould\s+(?:vote|abstain)\b|\bwill\s+(?:vote|abstain)\b|\bavant\s+(?:le\s+vote|l[’']adoption)",
@@ -107,7 +113,7 @@ def vote_links(
     links: list[tuple[int, int]] = []
     spoken = sorted(s.paragraph for s in statements)
     for statement in statements if decisions else ():
-        if statement.kind in _NOT_VOTERS:
+        if statement.kind in _NOT_VOTERS or _OBSERVER.search(statement.text):
             continue
         if _CUE.search(statement.text):
             explained = _explained(statement, decisions, spoken)

@@ -18,7 +18,7 @@ from statements.reference import membership
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "explanation_gold.json"
-READING = "2026-12 devset reading"
+READINGS = ("2026-12 devset reading", "2026-12 pages reading")
 DELEGATIONS = ROOT / "statements" / "reference" / "delegations.json"
 
 
@@ -126,4 +126,5 @@ def _line(name: str, result: Score) -> str:
 if __name__ == "__main__":
     for name in ("real", "composed", None):
         print(_line(name or "all", score(name)))
-    print(_line(READING, score(batch=READING)))
+    for batch in READINGS:
+        print(_line(batch, score(batch=batch)))

@@ -125,3 +125,12 @@ def test_a_council_member_speaking_of_the_text_voted_on_explains_that_vote() -> 
     assert vote_links([noted], [resolution], body="Third Committee") == ()
     other = _decision(2, 3, "resolution 2603 (2021)", "resolution", method="non_recorded")
     assert vote_links([noted], [resolution, other], body="Security Council") == ()
+
+
+def test_an_observer_has_no_vote_to_explain() -> None:
+    draft = _decision(1, 2, "E/CN.6/2010/L.1", "draft_resolution")
+    observer = _statement(
+        1, 3, "Palestine", "Speaking after the vote, the Permanent Observer of Palestine said ..."
+    )
+    member = _statement(2, 4, "Italy", "Speaking after the vote, Italy said it had abstained.")
+    assert vote_links([observer, member], [draft]) == ((2, 1),)
