@@ -206,7 +206,12 @@ def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meetin
         )
     }
     voters = _council_seats(meeting)
-    explained = vote_links(parsed.statements, parsed.decisions, body=parsed.meeting.body)
+    explained = vote_links(
+        parsed.statements,
+        parsed.decisions,
+        body=parsed.meeting.body,
+        narrative=parsed.narrative,
+    )
     links = [
         VoteExplanation(decision=rows[decision], statement_id=statements[statement][0])
         for statement, decision in explained

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from statements.parsing.decisions import ParsedDecision
-from statements.parsing.model import ParsedStatement
+from statements.parsing.model import ParsedNarrative, ParsedStatement
 
 _CUE = re.compile(
     r"explanation\s+of\s+(?:vote|position)|"
@@ -51,6 +52,15 @@ _COUNCIL = "Security Council"
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that)\s+(?:draft\s+)?(?:resolution|text|draft)\b|"
     r"\b(?:le|ce|du)\s+(?:texte|projet)\b|\b(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
+# The release's own words announcing explanations ("several delegations took the floor to explain
+# their abstention."): they lend their cue to the statements that follow in the same paragraph.
+_ANNOUNCED = re.compile(
+    r"explanations?\s+of\s+(?:vote|position)|"
+    r"\bexplain(?:ed|ing)?\s+(?:their|its|his|her)\s+(?:abstentions?|votes?|positions?)\b|"
+    r"explications?\s+de\s+(?:vote|position)|"
+    r"\bexpliquer\s+(?:leur|son|sa)\s+(?:vote|abstention|position)\b",
     re.IGNORECASE,
 )
 _INTRODUCING = re.compile(r"\bintroduc(?:ed|ing|es?)\b|\bprésent(?:ant|é)\b", re.IGNORECASE)
@@ -108,13 +118,18 @@ def vote_links(
     decisions: Sequence[ParsedDecision],
     *,
     body: str | None = None,
+    narrative: Sequence[ParsedNarrative] = (),
 ) -> tuple[tuple[int, int], ...]:
     """Return (statement sequence, decision sequence) for each explanation the text settles."""
     links: list[tuple[int, int]] = []
     spoken = sorted(s.paragraph for s in statements)
+    announced = {n.paragraph: n.text for n in narrative if _ANNOUNCED.search(n.text)}
     for statement in statements if decisions else ():
         if statement.kind in _NOT_VOTERS or _OBSERVER.search(statement.text):
             continue
+        if statement.paragraph in announced and not _CUE.search(statement.text):
+            text = f"{announced[statement.paragraph]} {statement.text}"
+            statement = replace(statement, text=text)
         if _CUE.search(statement.text):
             explained = _explained(statement, decisions, spoken)
         elif _on_the_council_text(statement, decisions, body):

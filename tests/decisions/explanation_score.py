@@ -95,7 +95,10 @@ def _pairs(entry: dict) -> tuple[set, set, set]:
     found = {
         (statement, subjects[decision])
         for statement, decision in vote_links(
-            list(statements.values()), parsed.decisions, body=parsed.meeting.body
+            list(statements.values()),
+            parsed.decisions,
+            body=parsed.meeting.body,
+            narrative=parsed.narrative,
         )
         if statement not in skipped
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from statements.parsing.decisions import ParsedDecision
-from statements.parsing.model import ParsedStatement
+from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.vote_links import vote_links
 from statements.parsing.votes import ParsedVote
 from tests.decisions.explanation_score import score
@@ -134,3 +134,14 @@ def test_an_observer_has_no_vote_to_explain() -> None:
     )
     member = _statement(2, 4, "Italy", "Speaking after the vote, Italy said it had abstained.")
     assert vote_links([observer, member], [draft]) == ((2, 1),)
+
+
+def test_the_release_announcing_explanations_lends_its_cue_to_the_paragraph() -> None:
+    decision = _decision(1, 2, "A/C.1/60/L.55", "draft_decision")
+    announced = ParsedNarrative(
+        paragraph=3, text="Several delegations took the floor to explain their abstention.", kind=""
+    )
+    jamaica = _statement(1, 3, "Jamaica", "Jamaica's speaker said her delegation was disappointed.")
+    later = _statement(2, 4, "Peru", "Peru's speaker said the instrument was disappointing.")
+    assert vote_links([jamaica, later], [decision], narrative=[announced]) == ((1, 1),)
+    assert vote_links([jamaica, later], [decision]) == ()
