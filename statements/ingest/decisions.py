@@ -207,9 +207,15 @@ def _write_explanations(parsed: ParsedRelease, rows: dict[int, Decision], meetin
         )
     }
     voters = _council_seats(meeting)
+    explained = vote_links(
+        parsed.statements,
+        parsed.decisions,
+        body=parsed.meeting.body,
+        narrative=parsed.narrative,
+    )
     links = [
         VoteExplanation(decision=rows[decision], statement_id=statements[statement][0])
-        for statement, decision in vote_links(parsed.statements, parsed.decisions)
+        for statement, decision in explained
         if statement in statements
         and decision in rows
         and (voters is None or statements[statement][1] in voters)

@@ -124,6 +124,7 @@ _AND_AGAIN = re.compile(
 # "approved annually": a habit, not this meeting's decision.
 _HABITUAL = re.compile(r"^\s*(?:annually|each\s+year|every\s+year|in\s+(?:previous|past)\s+years)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z“\"(À-Ý])")
+_RESOLUTION_SYMBOL = re.compile(r"^S/RES/(\d+)|^(?:resolution|résolution)\s+(\d+)\s*\(", re.I)
 _COUNTED = ((IN_FAVOUR, "yes", "in favour"), (AGAINST, "no", "against"))
 _COUNTED += ((ABSTAINING, "abstain", "abstaining"), (ABSENT, "absent", "absent"))
 
@@ -214,7 +215,7 @@ def extract_decisions(paragraphs: Sequence[tuple[int, str]]) -> tuple[ParsedDeci
     kept = [
         (d, i in listed)
         for i, d in enumerate(found)
-        if not _vague_repeat(d, found) and not _announces(d, found[i + 1 :])
+        if not _vague_repeat(d, found) and not _announces(d, found[:i] + found[i + 1 :])
     ]
     return tuple(_checked(replace(d, sequence=n), lists) for n, (d, lists) in enumerate(kept, 1))
 
@@ -279,13 +280,16 @@ def _vague_repeat(decision: ParsedDecision, found: list[ParsedDecision]) -> bool
     return vague and any(d is not decision and d.action == decision.action for d in found)
 
 
-def _announces(decision: ParsedDecision, later: list[ParsedDecision]) -> bool:
-    """Say whether a decision is the lead's announcement of one the release details below."""
+def _announces(decision: ParsedDecision, others: list[ParsedDecision]) -> bool:
+    """Say whether a decision is the lead's announcement of one the release details elsewhere.
+
+    Elsewhere is mostly below, but the headline may name the text before the lead announces it.
+    """
     if decision.subject_symbols or decision.yes is not None or decision.method:
         return False
     if not _LEAD.search(decision.text):
         return False
-    return any(d.action == decision.action and d.subject_symbols for d in later)
+    return any(d.action == decision.action and d.subject_symbols for d in others)
 
 
 def _each_text(decision: ParsedDecision) -> list[ParsedDecision]:
@@ -431,12 +435,28 @@ def _add(found: list[ParsedDecision], decision: ParsedDecision) -> None:
         found[-1] = _merged(found[-1], decision)
         return
     for index, earlier in enumerate(found):
-        if earlier.subject_symbols == decision.subject_symbols != () and (
-            earlier.action == decision.action
-        ):
+        if _same_texts(earlier, decision) and earlier.action == decision.action:
             found[index] = _merged(earlier, decision)
             return
     found.append(decision)
+
+
+def _same_texts(earlier: ParsedDecision, later: ParsedDecision) -> bool:
+    """Say whether two reports name the same text: "resolution 2602 (2021)" is S/RES/2602."""
+    if earlier.subject_symbols == later.subject_symbols != ():
+        return True
+    first, second = _resolutions(earlier), _resolutions(later)
+    return bool(first) and first == second
+
+
+def _resolutions(decision: ParsedDecision) -> set[str]:
+    """The Council resolution numbers among a decision's symbols ("2602")."""
+    numbers = set()
+    for symbol in decision.subject_symbols:
+        found = _RESOLUTION_SYMBOL.search(symbol)
+        if found:
+            numbers.add(found[1] or found[2])
+    return numbers
 
 
 def _continues(earlier: ParsedDecision, later: ParsedDecision) -> bool:

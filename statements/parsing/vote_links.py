@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from statements.parsing.decisions import ParsedDecision
-from statements.parsing.model import ParsedStatement
+from statements.parsing.model import ParsedNarrative, ParsedStatement
 
 _CUE = re.compile(
     r"explanation\s+of\s+(?:vote|position)|"
@@ -36,12 +37,42 @@ _CUE = re.compile(
     r"\bwelcom(?:ed|ing)\s+the\s+(?:adoption|unanimous\s+(?:vote|adoption))\b|"
     r"\bsupport(?:ed|ing)\s+the\s+(?:[\w-]+\s+){0,2}(?:text|resolution|draft|renewal|decision|"
     r"extension)\b|"
-    r"\bcould\s+not\s+(?:accept|support)\s+the\s+(?:text|draft|resolution|references?)\b",
+    r"\bcould\s+not\s+(?:accept|support)\s+the\s+(?:text|draft|resolution|references?)\b|"
+    r"\bsupport\s+for\s+the\s+(?:[\w-]+\s+){0,2}(?:text|resolution|draft|decision)\b|"
+    r"\b(?:dis-?associat|dissociat)(?:e|ed|es|ing)\b|"
+    r"\b(?:call(?:ed|ing)?|ask(?:ed|ing)?|request(?:ed|ing)?)\s+for\s+(?:a|the)\s+(?:recorded\s+)?vote\b|"
+    r"\brequired\s+a\s+(?:recorded\s+)?vote\b|\bin\s+favou?r\s+of\s+(?:the\s+|its\s+)?adoption\b|"
+    r"\b(?:se\s+sont|s[’']est)\s+joint(?:e|s|es)?\s+au\s+consensus|"
+    r"en\s+faveur\s+de\s+l[’']adoption|se\s+dissocie",
     re.IGNORECASE,
 )
+# At a Security Council meeting that took one decision, a member speaking of "the text" speaks
+# to the vote it has just cast (or is about to cast): that is what the Council's speakers do there.
+_COUNCIL = "Security Council"
+_THE_TEXT = re.compile(
+    r"\b(?:the|this|that)\s+(?:draft\s+)?(?:resolution|text|draft)\b|"
+    r"\b(?:le|ce|du)\s+(?:texte|projet)\b|\b(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
+# The release's own words announcing explanations ("several delegations took the floor to explain
+# their abstention."): they lend their cue to the statements that follow in the same paragraph.
+_ANNOUNCED = re.compile(
+    r"explanations?\s+of\s+(?:vote|position)|"
+    r"\bexplain(?:ed|ing)?\s+(?:their|its|his|her)\s+(?:abstentions?|votes?|positions?)\b|"
+    r"explications?\s+de\s+(?:vote|position)|"
+    r"\bexpliquer\s+(?:leur|son|sa)\s+(?:vote|abstention|position)\b",
+    re.IGNORECASE,
+)
+_INTRODUCING = re.compile(r"\bintroduc(?:ed|ing|es?)\b|\bprésent(?:ant|é)\b", re.IGNORECASE)
 # Speakers whose words explain no vote of theirs.
 _NOT_VOTERS = frozenset({"summary", "briefing", "right_of_reply"})
 _NO_VOTE_TAKEN = frozenset({"without_vote", "consensus"})
+# An observer (a State or body that is not a member) speaks, but casts no vote to explain.
+_OBSERVER = re.compile(
+    r"\b(?:Permanent\s+)?Observer(?:\s+Mission)?\s+(?:of|for)\b|"
+    r"\bl[’']observat(?:eur|rice)\s+(?:permanent(?:e)?\s+)?(?:de|du|des)\b",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(
     r"\b(?:before|prior\s+to)\s+(?:(?:the|that|this|its)\s+)?(?:vote|voting|adoption|action)\b|"
     r"\bwould\s+(?:vote|abstain)\b|\bwill\s+(?:vote|abstain)\b|\bavant\s+(?:le\s+vote|l[’']adoption)",
@@ -83,17 +114,43 @@ _RESOLUTION_NUMBER = re.compile(r"(\d{1,4})\s*\((\d{4})\)")
 
 
 def vote_links(
-    statements: Sequence[ParsedStatement], decisions: Sequence[ParsedDecision]
+    statements: Sequence[ParsedStatement],
+    decisions: Sequence[ParsedDecision],
+    *,
+    body: str | None = None,
+    narrative: Sequence[ParsedNarrative] = (),
 ) -> tuple[tuple[int, int], ...]:
     """Return (statement sequence, decision sequence) for each explanation the text settles."""
     links: list[tuple[int, int]] = []
     spoken = sorted(s.paragraph for s in statements)
+    announced = {n.paragraph: n.text for n in narrative if _ANNOUNCED.search(n.text)}
     for statement in statements if decisions else ():
-        if statement.kind in _NOT_VOTERS or not _CUE.search(statement.text):
+        if statement.kind in _NOT_VOTERS or _OBSERVER.search(statement.text):
             continue
-        explained = _explained(statement, decisions, spoken)
+        if statement.paragraph in announced and not _CUE.search(statement.text):
+            text = f"{announced[statement.paragraph]} {statement.text}"
+            statement = replace(statement, text=text)
+        if _CUE.search(statement.text):
+            explained = _explained(statement, decisions, spoken)
+        elif _on_the_council_text(statement, decisions, body):
+            explained = list(decisions)
+        else:
+            continue
         links += [(statement.sequence, d.sequence) for d in explained]
     return tuple(links)
+
+
+def _on_the_council_text(
+    statement: ParsedStatement, decisions: Sequence[ParsedDecision], body: str | None
+) -> bool:
+    """Say whether a Council speaker speaks of the one text the meeting voted on."""
+    return (
+        body == _COUNCIL
+        and len(decisions) == 1
+        and decisions[0].method not in _NO_VOTE_TAKEN
+        and bool(_THE_TEXT.search(statement.text))
+        and not _INTRODUCING.search(statement.text)
+    )
 
 
 def _explained(

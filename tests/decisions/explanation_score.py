@@ -18,6 +18,7 @@ from statements.reference import membership
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = Path(__file__).resolve().parent / "explanation_gold.json"
+READINGS = ("2026-12 devset reading", "2026-12 pages reading")
 DELEGATIONS = ROOT / "statements" / "reference" / "delegations.json"
 
 
@@ -61,6 +62,14 @@ class Score:
         return self.correct / self.gold if self.gold else 1.0
 
 
+def _label_and_text(start: str) -> tuple[str | None, str]:
+    """Split "[Label] words" (for statements that share one text) into label and words."""
+    if start.startswith("[") and "] " in start:
+        label, text = start[1:].split("] ", 1)
+        return label, text
+    return None, start
+
+
 def _pairs(entry: dict) -> tuple[set, set, set]:
     """Return (gold pairs, found pairs, statements left out) of one release."""
     path = ROOT / entry["path"]
@@ -69,7 +78,12 @@ def _pairs(entry: dict) -> tuple[set, set, set]:
     subjects = {d.sequence: d.subject for d in parsed.decisions}
 
     def sequence_of(start: str) -> int:
-        matches = [s.sequence for s in parsed.statements if start in s.text]
+        label, text = _label_and_text(start)
+        matches = [
+            s.sequence
+            for s in parsed.statements
+            if text in s.text and label in (None, s.delegation_label)
+        ]
         assert len(matches) == 1, f"{entry['path']}: {start!r} matches {len(matches)} statements"
         return matches[0]
 
@@ -80,16 +94,22 @@ def _pairs(entry: dict) -> tuple[set, set, set]:
     skipped |= _not_on_the_council(parsed, statements)
     found = {
         (statement, subjects[decision])
-        for statement, decision in vote_links(list(statements.values()), parsed.decisions)
+        for statement, decision in vote_links(
+            list(statements.values()),
+            parsed.decisions,
+            body=parsed.meeting.body,
+            narrative=parsed.narrative,
+        )
         if statement not in skipped
     }
     return gold, found, skipped
 
 
-def score(origin: str | None = None) -> Score:
-    """Precision and recall over the gold releases (of one origin, or all)."""
+def score(origin: str | None = None, batch: str | None = None) -> Score:
+    """Precision and recall over the gold releases (of one origin or reading batch, or all)."""
     entries = list(json.loads(GOLD.read_text(encoding="utf-8"))["releases"])
     entries = [e for e in entries if origin in (None, e["origin"])]
+    entries = [e for e in entries if batch in (None, e.get("batch"))]
     gold_total = found_total = correct = 0
     for entry in entries:
         gold, found, _ = _pairs(entry)
@@ -98,11 +118,16 @@ def score(origin: str | None = None) -> Score:
     return Score(len(entries), gold_total, found_total, correct)
 
 
+def _line(name: str, result: Score) -> str:
+    return (
+        f"{name}: {result.releases} releases, {result.gold} gold links, "
+        f"{result.found} found, {result.correct} correct: precision {result.precision:.2f}, "
+        f"recall {result.recall:.2f}"
+    )
+
+
 if __name__ == "__main__":
     for name in ("real", "composed", None):
-        result = score(name)
-        print(
-            f"{name or 'all'}: {result.releases} releases, {result.gold} gold links, "
-            f"{result.found} found, {result.correct} correct: precision {result.precision:.2f}, "
-            f"recall {result.recall:.2f}"
-        )
+        print(_line(name or "all", score(name)))
+    for batch in READINGS:
+        print(_line(batch, score(batch=batch)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from statements.parsing.decisions import ParsedDecision
-from statements.parsing.model import ParsedStatement
+from statements.parsing.model import ParsedNarrative, ParsedStatement
 from statements.parsing.vote_links import vote_links
 from statements.parsing.votes import ParsedVote
 from tests.decisions.explanation_score import score
@@ -102,3 +102,46 @@ def test_french_explanations() -> None:
     )
     before = _statement(2, 2, "Chili", "Avant le vote, le Chili a dit soutenir le projet.")
     assert vote_links([abstained, before], [draft]) == ((1, 1), (2, 1))
+
+
+def test_positions_said_in_other_words_explain_the_one_text() -> None:
+    draft = _decision(1, 3, "A/72/L.12", "draft_resolution")
+    said = [
+        _statement(1, 4, "United States", "The representative, having called for a vote, said"),
+        _statement(2, 5, "Mexico", "Mexico’s representative, disassociating from the text, said"),
+        _statement(3, 6, "Viet Nam", "Viet Nam’s delegate expressed support for the draft."),
+        _statement(4, 7, "Inde", "Les délégations se sont jointes au consensus sur ce texte."),
+        _statement(5, 8, "Norway", "Norway’s delegate underscored that fisheries mattered."),
+    ]
+    assert vote_links(said, [draft]) == ((1, 1), (2, 1), (3, 1), (4, 1))
+
+
+def test_a_council_member_speaking_of_the_text_voted_on_explains_that_vote() -> None:
+    resolution = _decision(1, 2, "resolution 2602 (2021)", "resolution", method="non_recorded")
+    noted = _statement(1, 5, "Kenya", "Kenya noted the resolution gives full support to the Envoy.")
+    introducing = _statement(2, 4, "United States", "Introducing the text, she said ...")
+    assert vote_links([noted, introducing], [resolution], body="Security Council") == ((1, 1),)
+    # Elsewhere, or when the meeting took several decisions, the words alone settle nothing.
+    assert vote_links([noted], [resolution], body="Third Committee") == ()
+    other = _decision(2, 3, "resolution 2603 (2021)", "resolution", method="non_recorded")
+    assert vote_links([noted], [resolution, other], body="Security Council") == ()
+
+
+def test_an_observer_has_no_vote_to_explain() -> None:
+    draft = _decision(1, 2, "E/CN.6/2010/L.1", "draft_resolution")
+    observer = _statement(
+        1, 3, "Palestine", "Speaking after the vote, the Permanent Observer of Palestine said ..."
+    )
+    member = _statement(2, 4, "Italy", "Speaking after the vote, Italy said it had abstained.")
+    assert vote_links([observer, member], [draft]) == ((2, 1),)
+
+
+def test_the_release_announcing_explanations_lends_its_cue_to_the_paragraph() -> None:
+    decision = _decision(1, 2, "A/C.1/60/L.55", "draft_decision")
+    announced = ParsedNarrative(
+        paragraph=3, text="Several delegations took the floor to explain their abstention.", kind=""
+    )
+    jamaica = _statement(1, 3, "Jamaica", "Jamaica's speaker said her delegation was disappointed.")
+    later = _statement(2, 4, "Peru", "Peru's speaker said the instrument was disappointing.")
+    assert vote_links([jamaica, later], [decision], narrative=[announced]) == ((1, 1),)
+    assert vote_links([jamaica, later], [decision]) == ()

@@ -50,6 +50,7 @@ def test_every_form_has_a_golden_file() -> None:
         "lead_announcement",
         "counted_then_described",
         "listed_one_by_one",
+        "headline_lead_and_symbol",
     } <= names
     assert all(p.with_name(f"{p.stem}.expected.json").exists() for p in golden_inputs())
 
