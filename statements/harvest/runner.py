@@ -102,18 +102,18 @@ def unfinished_run() -> HarvestRun | None:
 def archived_keys() -> set[str]:
     """What the archive holds, as language:slug keys (one release under any of its addresses)."""
     keys = {
-        f"{language}:{symbol.replace('/', '').lower()}"
+        f"{language}:{symbol.replace('/', '').replace('.', '').lower()}"  # GA/1/Rev.1: ga1rev1
         for symbol, language in Release.objects.values_list("symbol", "language")
     }
     for url in HarvestedPage.objects.values_list("url", flat=True):
         if address := release_address(url):
-            keys.add(f"{address.language}:{address.slug}")
+            keys.add(address.key)
     return keys
 
 
 def address_key(url: str) -> str:
     address = release_address(url)
-    return f"{address.language}:{address.slug}" if address else url
+    return address.key if address else url
 
 
 def start_run(
