@@ -158,8 +158,8 @@ def record_discovery(run: HarvestRun, discovery: Discovery) -> None:
         HarvestRun.objects.filter(pk=run.pk).update(
             discovered=len(discovery.targets), reason=reason[:4000]
         )
-        for report in discovery.reports:
-            record_listed([item.url for item in report.found])
+        for report in discovery.reports:  # what the site lists, archived or not (coverage)
+            record_listed([*report.listed, *(item.url for item in report.found)])
     run.refresh_from_db()
 
 
