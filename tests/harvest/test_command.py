@@ -365,3 +365,46 @@ def test_coverage_lists_what_the_site_lists_archived_or_not(harvest_settings, si
     assert SC not in items(site)  # not fetched again...
     listed = set(ListedRelease.objects.values_list("symbol", flat=True))
     assert {"SC/14567", "GA/12399", "SC/16444"} == listed  # ...but listed (paging stops there)
+
+
+def test_dated_rows_of_the_old_era_stop_the_walk_by_date_in_both_languages(harvest_settings, site):
+    """www.un.org/press listings (2017-2020) printed a date per row: the window uses it, so paging
+    stops within a year (undated rows can only stop at a year)."""
+    body = "/{}/content/security-council/meetings-coverage"
+    site.overrides.update(paged(body.format("en"), "Security Council", [
+        [Row(OLD, SC, date="14 March 2016"), Row("/en/2016/sc12200.doc.htm", SC,
+                                                  date="2 February 2016")],
+        [Row("/en/2016/sc12100.doc.htm", SC, date="5 January 2016")],
+        [Row("/en/2016/sc12000.doc.htm", SC, date="4 January 2016")],
+    ]))  # fmt: skip
+    site.overrides.update(paged(body.format("fr"), "Conseil de sécurité", [
+        [Row(FR, "Conseil", symbol="CS/15361", date="20 mars 2016"),
+         Row("/fr/2016/cs12201.doc.htm", "Conseil", symbol="CS/12201", date="3 février 2016")],
+        [Row("/fr/2016/cs12101.doc.htm", "Conseil", date="6 janvier 2016")],
+        [Row("/fr/2016/cs12001.doc.htm", "Conseil", date="5 janvier 2016")],
+    ]))  # fmt: skip
+    harvest("--since", "2016-03-01", "--until", "2016-12-31", "--body", "security-council")
+    reports = sources()
+    assert reports["listing:en:security-council"].found == 1
+    assert reports["listing:fr:security-council"].found == 1
+    assert set(items(site)) == {OLD, FR}  # February's rows are out by their printed date
+    for language in ("en", "fr"):  # page 1 holds only older rows: page 2 is never asked for
+        assert site.hits(body.format(language) + "?page=1") == 1
+        assert site.hits(body.format(language) + "?page=2") == 0
+
+
+def test_a_release_whose_fetch_failed_is_found_again_by_the_next_new_run(harvest_settings, site):
+    """A challenge on a release page (not the listing) fails that item; the listing's source was
+    read, so its window moves, but the next --new still finds the release: it is not archived."""
+    site.overrides[FEED_SC] = CHALLENGE
+    code, output = harvest("--new", "--language", "en")
+    assert (
+        code == 1 and "bot-challenge page" in HarvestItem.objects.get(url__endswith=FEED_SC).message
+    )
+    assert not HarvestedPage.objects.exists()
+    del site.overrides[FEED_SC]
+    harvest("--new", "--language", "en")
+    assert FEED_SC in items(site) and HarvestedPage.objects.filter(url__endswith=FEED_SC).exists()
+    assert HarvestItem.objects.get(
+        run=HarvestRun.objects.first(), url__endswith=FEED_SC
+    ).outcome in ("new", "queued")
