@@ -235,12 +235,18 @@ class Discoverer:
         return any(self.known(item.url) for item in items)
 
     def listing_page(self, source: Source, page: int) -> Listing | None:
-        """One listing page (cached for the run); None past the end; a challenge is a failure."""
+        """One listing page (cached for the run); None past the end (no rows, or a 404 after page
+        0); a challenge, or a 404 on page 0, is a failure."""
         url = listing_url(self.request.base_url, body=source.body, language=source.language,
                           page=page)  # fmt: skip
         if url in self.cache:
             return self.cache[url]
-        fetched = self.client.get(url)
+        try:
+            fetched = self.client.get(url)
+        except FetchError as exc:
+            if page and exc.status == 404:  # past the last page (a back-fill's probe)
+                return None
+            raise
         listing = read_listing(fetched.content.decode("utf-8", "replace"), url)
         if not listing.items:
             reason = challenge_reason(fetched.content)

@@ -165,6 +165,21 @@ def test_backfill_says_what_it_costs_then_walks_only_those_pages(harvest_setting
     assert len(walked) < 40 and body + "?page=5" not in walked  # from the estimate's first page
 
 
+def test_backfill_estimates_a_one_page_listing_whose_next_page_is_a_404(harvest_settings, site):
+    code, output = harvest("--backfill", "2011", "2023", "--language", "fr", "--estimate")
+    assert code == 0 and "cannot estimate" not in output, output
+    # the page past the end counts as one the walk reads (the estimate errs high)
+    assert "listing:fr:all: listing pages 0-1 (2 pages, about 4 releases): 6 requests" in output
+    assert site.hits("/fr/content/meetings-coverage?page=1") == 1  # the probe past the end
+
+
+def test_a_404_on_a_listings_first_page_fails_its_source(harvest_settings, site):
+    code, output = harvest("--since", "2021-01-01", "--language", "en", "--body", "ecosoc")
+    assert code == 1
+    reason = sources()["listing:en:ecosoc"].reason
+    assert sources()["listing:en:ecosoc"].status == "failed" and "HTTP 404" in reason
+
+
 def test_backfill_refuses_years_out_of_range(harvest_settings, site):
     code, output = harvest("--backfill", "1990")
     assert code == 1 and "1995" in output and not site.requests
