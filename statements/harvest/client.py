@@ -60,6 +60,10 @@ class Fetched:
 class FetchError(Exception):
     """A page could not be fetched (after retries); the message says why."""
 
+    def __init__(self, message: str, *, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status the site answered, when it answered one
+
 
 class Disallowed(FetchError):
     """robots.txt forbids the address, or it is outside the allowed hosts and ports."""
@@ -128,7 +132,7 @@ class PoliteClient:
             headers["If-Modified-Since"] = last_modified
         answer = self._request(url, headers, deadline)
         if answer.status not in (200, 304):
-            raise FetchError(f"{url}: HTTP {answer.status}.")
+            raise FetchError(f"{url}: HTTP {answer.status}.", status=answer.status)
         return Fetched(
             url=url,
             status=answer.status,

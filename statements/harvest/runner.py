@@ -102,18 +102,18 @@ def unfinished_run() -> HarvestRun | None:
 def archived_keys() -> set[str]:
     """What the archive holds, as language:slug keys (one release under any of its addresses)."""
     keys = {
-        f"{language}:{symbol.replace('/', '').lower()}"
+        f"{language}:{symbol.replace('/', '').replace('.', '').lower()}"  # GA/1/Rev.1: ga1rev1
         for symbol, language in Release.objects.values_list("symbol", "language")
     }
     for url in HarvestedPage.objects.values_list("url", flat=True):
         if address := release_address(url):
-            keys.add(f"{address.language}:{address.slug}")
+            keys.add(address.key)
     return keys
 
 
 def address_key(url: str) -> str:
     address = release_address(url)
-    return f"{address.language}:{address.slug}" if address else url
+    return address.key if address else url
 
 
 def start_run(
@@ -158,8 +158,8 @@ def record_discovery(run: HarvestRun, discovery: Discovery) -> None:
         HarvestRun.objects.filter(pk=run.pk).update(
             discovered=len(discovery.targets), reason=reason[:4000]
         )
-        for report in discovery.reports:
-            record_listed([item.url for item in report.found])
+        for report in discovery.reports:  # what the site lists, archived or not (coverage)
+            record_listed([*report.listed, *(item.url for item in report.found)])
     run.refresh_from_db()
 
 

@@ -8,7 +8,10 @@ the same English slugs under ``/fr/``. A release lives at one of the address for
 - ``press.un.org/en/2021/sc14567.doc.htm`` (and ``/fr/2011/AGAB3988.doc.htm``, upper case);
 - ``press.un.org/en/1999/19991124.gaef2899.doc.html`` (a date before the slug, 1995-2000);
 - ``www.un.org/press/en/2016/sc12284.doc.htm`` (2010-2020);
-- ``www.un.org/News/Press/docs/2005/sc8500.doc.htm`` (2000-2010; French ``/News/fr-press/docs/``).
+- ``www.un.org/News/Press/docs/2005/sc8500.doc.htm`` (2000-2010; French ``/News/fr-press/docs/``);
+- and the variants real addresses show: a dot before the number
+  (``/fr/1996/19961015.agshc.246.html``), a revision (``/press/en/2012/ga11266Rev1.doc.htm``:
+  GA/11266/Rev.1), a doubled slash (``/News/Press/docs//2008/ecosoc6313.doc.htm``).
 """
 
 from __future__ import annotations
@@ -31,21 +34,26 @@ FEEDS = {language: f"/{language}/rss.xml" for language in LANGUAGES}
 
 RELEASE_PATH = re.compile(
     r"^/(?:(?:press/)?(?P<lang>en|fr)|news/(?P<old>press|fr-press)/docs)/(?P<year>(?:19|20)\d\d)/"
-    r"(?:(?P<day>(?:19|20)\d{6})\.)?(?P<slug>[a-z]+)(?P<number>\d{1,6})(?:\.doc)?\.html?$",
+    r"(?:(?P<day>(?:19|20)\d{6})\.)?(?P<slug>[a-z]+)\.?(?P<number>\d{1,6})(?:rev\.?(?P<rev>\d{1,2}))?"
+    r"(?:\.doc)?\.html?$",
     re.IGNORECASE,
 )
 _SYMBOL = re.compile(r"^(?P<prefix>[A-Z]+(?:/[A-Z]+){0,2})/(?P<number>\d{1,6})$")
 # Slug letters that name a body's meeting series (English, then French), longest first.
 MEETING_SERIES = {
     "security-council": ("sc", "cs"),
-    "general-assembly": ("ga", "ag"),
+    "general-assembly": ("ga", "ag", "cpsd"),  # CPSD: the Fourth Committee in French (GA/SPD)
     "ecosoc": ("ecosoc",),
-    "other": ("wom", "fem", "pbc", "dc", "hrc", "l"),
+    # Commissions, committees and forums whose meetings the site covers (the parser's corpora:
+    # SOC, POP, HR, PI, PH, CD (the Disarmament Commission in French), WOM/FEM, PBC, DC, HRC, L).
+    "other": ("wom", "fem", "pbc", "dc", "hrc", "l", "soc", "pop", "hr", "pi", "ph", "cd"),
 }
 # Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
 SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "ngo", "ws", "sm",
               "t", "a", "dsg", "ecosoc")  # fmt: skip
 FRENCH_PREFIXES = ("AG", "CS", "FEM")
+# Letters the slugs of the 1990s spelled otherwise (eco5813 is ECOSOC/5813, gash3488 GA/SHC/3488).
+SLUG_ALIASES = {"eco": "ecosoc", "gash": "gashc"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,12 @@ class ReleaseAddress:
     language: str
     year: int
     slug: str
+    revision: str = ""  # "1" for GA/11266/Rev.1
+
+    @property
+    def key(self) -> str:
+        """The release's key across its addresses: language, slug and revision (fr:agshc246)."""
+        return f"{self.language}:{self.slug}" + (f"rev{self.revision}" if self.revision else "")
 
     @property
     def letters(self) -> str:
@@ -78,7 +92,8 @@ class ReleaseAddress:
     @property
     def symbol(self) -> str:
         """The symbol the slug spells (gaef3583 → GA/EF/3583; sc14567 → SC/14567)."""
-        return slug_symbol(self.slug)
+        symbol = slug_symbol(self.slug)
+        return f"{symbol}/Rev.{self.revision}" if self.revision else symbol
 
 
 def release_address(url: str) -> ReleaseAddress | None:
@@ -87,14 +102,16 @@ def release_address(url: str) -> ReleaseAddress | None:
         path = urlsplit(url).path
     except ValueError:
         return None
-    match = RELEASE_PATH.match(path)
+    match = RELEASE_PATH.match(re.sub("/{2,}", "/", path))
     if not match:
         return None
     language = (match.group("lang") or "").lower()
     if not language:
         language = "fr" if match.group("old").lower() == "fr-press" else "en"
-    slug = (match.group("slug") + match.group("number")).lower()
-    return ReleaseAddress(url, language, int(match.group("year")), slug)
+    letters = match.group("slug").lower()
+    slug = SLUG_ALIASES.get(letters, letters) + match.group("number")
+    revision = match.group("rev") or ""
+    return ReleaseAddress(url, language, int(match.group("year")), slug, revision)
 
 
 def slug_symbol(slug: str) -> str:

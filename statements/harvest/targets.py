@@ -48,6 +48,7 @@ class Report:
     source: Source
     since: datetime.date | None
     found: list[Found] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)  # every release it lists, archived or not
     pages: int = 0
     failed: bool = False
     reason: str = ""
@@ -171,6 +172,7 @@ class Discoverer:
             reports.append(report)
         for report in reports:  # an address off the allowed hosts and ports is never visited
             report.found = [item for item in report.found if self.client.permits(item.url)]
+            report.listed = [url for url in report.listed if self.client.permits(url)]
         targets = [(item.url, False) for report in reports for item in report.found]
         return Discovery(_unique(targets), reports)
 
@@ -197,6 +199,8 @@ class Discoverer:
         for item in items:
             kinds[item.kind] = kinds.get(item.kind, 0) + 1
             found = item.found()
+            if item.kind == "meeting":
+                report.listed.append(item.url)
             if item.kind == "meeting" and self.request.in_window(found, report.since):
                 report.found.append(found)
         report.reason = f"{len(items)} items: " + ", ".join(f"{n} {k}" for k, n in kinds.items())
@@ -213,6 +217,7 @@ class Discoverer:
             for item in items:
                 if feed_kind(item.url) in ("statement", "briefing"):
                     continue  # an SG statement or a briefing listed by mistake: no meeting
+                report.listed.append(item.url)
                 if not self.known(item.url) and request.in_window(item, since):
                     report.found.append(item)
             if self._stop_after(items, since, seen) or not listing.next_url:
@@ -230,12 +235,18 @@ class Discoverer:
         return any(self.known(item.url) for item in items)
 
     def listing_page(self, source: Source, page: int) -> Listing | None:
-        """One listing page (cached for the run); None past the end; a challenge is a failure."""
+        """One listing page (cached for the run); None past the end (no rows, or a 404 after page
+        0); a challenge, or a 404 on page 0, is a failure."""
         url = listing_url(self.request.base_url, body=source.body, language=source.language,
                           page=page)  # fmt: skip
         if url in self.cache:
             return self.cache[url]
-        fetched = self.client.get(url)
+        try:
+            fetched = self.client.get(url)
+        except FetchError as exc:
+            if page and exc.status == 404:  # past the last page (a back-fill's probe)
+                return None
+            raise
         listing = read_listing(fetched.content.decode("utf-8", "replace"), url)
         if not listing.items:
             reason = challenge_reason(fetched.content)
@@ -259,6 +270,7 @@ class Discoverer:
                     raise
                 continue
             pending += [u for u in sitemap.sitemaps if u not in visited]
+            report.listed += [item.url for item in sitemap.pages]
             report.found += [
                 item
                 for item in sitemap.pages

@@ -16,10 +16,12 @@ from django.contrib.auth.models import Permission
 
 from meetings.models import Meeting
 from statements.decisions.models import NarrativeParagraph
+from statements.harvest.models import HarvestItem, HarvestRun, ListedRelease
 from statements.ingest import ingest_source
 from statements.models import Correction, RetiredStatement, Statement
 from tests.decisions.conftest import ingest_vote_release
-from tests.seed import SEED_OVERRIDES, SEED_PATH, seed_bytes
+from tests.factories import make_release
+from tests.seed import SEED_DATE, SEED_OVERRIDES, SEED_PATH, seed_bytes
 
 pytestmark = [
     pytest.mark.browser,
@@ -172,6 +174,20 @@ def widest(page) -> list[str]:
     )
 
 
+def coverage_year() -> str:
+    """The seed's body and year with a gap, a listed release and a failure whose reason is a long
+    unbroken address (what a coverage page shows at its widest)."""
+    make_release(symbol="GA/12392", day=SEED_DATE)
+    url = "https://press.un.org/en/2021/ga12390.doc.htm"
+    run = HarvestRun.objects.create(status="failed")
+    message = f"{url}?{'page=' * 30}: HTTP 404 after 5 tries"
+    HarvestItem.objects.create(run=run, position=0, url=url, state="done", outcome="failed",
+                               message=message)  # fmt: skip
+    ListedRelease.objects.create(url=url.replace("12390", "12389"), symbol="GA/12389",
+                                 body="general-assembly", year=2021, language="en")  # fmt: skip
+    return "/coverage/general-assembly/2021/"
+
+
 def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor):
     phone = strict_page(width=390, height=844)
     wide = strict_page(width=1280)
@@ -185,6 +201,8 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
     # pages translated this round: the tools, data, coverage and alerts in French
     pages += ("/fr/alignment/", "/fr/alignment/matrix/", "/fr/alignment/alike/", "/fr/data/")
     pages += ("/fr/data/api/", "/fr/coverage/", "/fr/alerts/", f"/fr{voted.get_absolute_url()}")
+    coverage = coverage_year()  # a body's year: gaps, a failure with a long address
+    pages += (coverage, "/fr" + coverage)
     for screen in (phone, wide):
         for url in pages:
             screen.goto(url)

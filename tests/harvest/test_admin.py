@@ -46,6 +46,17 @@ def test_past_runs_show_their_counts(harvested, editor):
     assert "ga12399.doc.htm" in detail and "unchanged" in detail
 
 
+def test_a_run_shows_each_source_with_its_outcome(harvest_settings, site, editor):
+    with pytest.raises(CommandError):  # the French feed answers 404
+        call_command("harvest_press_releases", "--since", "2021-01-01", "--no-progress")
+    permission = Permission.objects.get(codename="view_harvestsource")
+    User.objects.get(username="editor").user_permissions.add(permission)
+    run = HarvestRun.objects.get()
+    detail = editor.get(f"/admin/harvest/harvestrun/{run.pk}/change/").content.decode()
+    assert "feed:fr" in detail and "/fr/rss.xml: HTTP 404." in detail
+    assert "listing:en:all" in detail and "4 items: 1 meeting, 1 blog" in detail
+
+
 def test_the_queue_lists_what_was_not_written(harvested, editor):
     page = editor.get("/admin/harvest/reviewitem/").content.decode()
     assert "ga12399.doc.htm" in page and "Atlantis" in page and "db210629.doc.htm" in page

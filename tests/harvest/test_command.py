@@ -78,7 +78,9 @@ def test_feed_first_then_listings_each_source_on_its_own(harvest_settings, site)
     run = HarvestRun.objects.get()
     assert run.status == "failed" and "feed:fr" in run.reason
     listed = set(ListedRelease.objects.values_list("symbol", flat=True))
-    assert {"SC/16444", "SC/14567", "GA/12399", "SC/12284", "CS/15361"} == listed
+    # Every meeting release the sources show, in the window or not (coverage compares them)
+    assert {"SC/16444", "SC/14567", "GA/12399", "SC/12284", "CS/15361", "GA/EF/2899",
+            "AG/AB/3988"} == listed  # fmt: skip
 
 
 def test_a_challenge_page_is_a_failed_source_and_never_moves_its_window(harvest_settings, site):
@@ -161,6 +163,21 @@ def test_backfill_says_what_it_costs_then_walks_only_those_pages(harvest_setting
     assert len(found) == 10 and all("/2010/" in url for url in found)
     walked = [p for p, _ in site.requests if p.startswith(body)]
     assert len(walked) < 40 and body + "?page=5" not in walked  # from the estimate's first page
+
+
+def test_backfill_estimates_a_one_page_listing_whose_next_page_is_a_404(harvest_settings, site):
+    code, output = harvest("--backfill", "2011", "2023", "--language", "fr", "--estimate")
+    assert code == 0 and "cannot estimate" not in output, output
+    # the page past the end counts as one the walk reads (the estimate errs high)
+    assert "listing:fr:all: listing pages 0-1 (2 pages, about 4 releases): 6 requests" in output
+    assert site.hits("/fr/content/meetings-coverage?page=1") == 1  # the probe past the end
+
+
+def test_a_404_on_a_listings_first_page_fails_its_source(harvest_settings, site):
+    code, output = harvest("--since", "2021-01-01", "--language", "en", "--body", "ecosoc")
+    assert code == 1
+    reason = sources()["listing:en:ecosoc"].reason
+    assert sources()["listing:en:ecosoc"].status == "failed" and "HTTP 404" in reason
 
 
 def test_backfill_refuses_years_out_of_range(harvest_settings, site):
@@ -355,3 +372,54 @@ def test_a_changed_text_under_a_staff_correction_goes_to_review_not_to_the_archi
     assert "no longer applies" in review.reason and f"reassign #{target.pk}" in review.reason
     assert Release.objects.get().ingested_at == ingested  # nothing written before a person looks
     assert Statement.objects.get(pk=target.pk).delegation.code == "PER"
+
+
+def test_coverage_lists_what_the_site_lists_archived_or_not(harvest_settings, site):
+    assert harvest("--url", site.base_url + SC)[0] == 0  # archived before the listing is walked
+    harvest("--since", "2021-01-01", "--language", "en")
+    assert SC not in items(site)  # not fetched again...
+    listed = set(ListedRelease.objects.values_list("symbol", flat=True))
+    assert {"SC/14567", "GA/12399", "SC/16444"} == listed  # ...but listed (paging stops there)
+
+
+def test_dated_rows_of_the_old_era_stop_the_walk_by_date_in_both_languages(harvest_settings, site):
+    """www.un.org/press listings (2017-2020) printed a date per row: the window uses it, so paging
+    stops within a year (undated rows can only stop at a year)."""
+    body = "/{}/content/security-council/meetings-coverage"
+    site.overrides.update(paged(body.format("en"), "Security Council", [
+        [Row(OLD, SC, date="14 March 2016"), Row("/en/2016/sc12200.doc.htm", SC,
+                                                  date="2 February 2016")],
+        [Row("/en/2016/sc12100.doc.htm", SC, date="5 January 2016")],
+        [Row("/en/2016/sc12000.doc.htm", SC, date="4 January 2016")],
+    ]))  # fmt: skip
+    site.overrides.update(paged(body.format("fr"), "Conseil de sécurité", [
+        [Row(FR, "Conseil", symbol="CS/15361", date="20 mars 2016"),
+         Row("/fr/2016/cs12201.doc.htm", "Conseil", symbol="CS/12201", date="3 février 2016")],
+        [Row("/fr/2016/cs12101.doc.htm", "Conseil", date="6 janvier 2016")],
+        [Row("/fr/2016/cs12001.doc.htm", "Conseil", date="5 janvier 2016")],
+    ]))  # fmt: skip
+    harvest("--since", "2016-03-01", "--until", "2016-12-31", "--body", "security-council")
+    reports = sources()
+    assert reports["listing:en:security-council"].found == 1
+    assert reports["listing:fr:security-council"].found == 1
+    assert set(items(site)) == {OLD, FR}  # February's rows are out by their printed date
+    for language in ("en", "fr"):  # page 1 holds only older rows: page 2 is never asked for
+        assert site.hits(body.format(language) + "?page=1") == 1
+        assert site.hits(body.format(language) + "?page=2") == 0
+
+
+def test_a_release_whose_fetch_failed_is_found_again_by_the_next_new_run(harvest_settings, site):
+    """A challenge on a release page (not the listing) fails that item; the listing's source was
+    read, so its window moves, but the next --new still finds the release: it is not archived."""
+    site.overrides[FEED_SC] = CHALLENGE
+    code, output = harvest("--new", "--language", "en")
+    assert (
+        code == 1 and "bot-challenge page" in HarvestItem.objects.get(url__endswith=FEED_SC).message
+    )
+    assert not HarvestedPage.objects.exists()
+    del site.overrides[FEED_SC]
+    harvest("--new", "--language", "en")
+    assert FEED_SC in items(site) and HarvestedPage.objects.filter(url__endswith=FEED_SC).exists()
+    assert HarvestItem.objects.get(
+        run=HarvestRun.objects.first(), url__endswith=FEED_SC
+    ).outcome in ("new", "queued")

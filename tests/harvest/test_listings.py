@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +23,7 @@ from tests.harvest.listing_pages import CHALLENGE, OLD_ERA, SITE_LISTINGS
 from tests.harvest.server import FIXTURES
 
 BASE = "https://press.un.org"
+CORPORA = Path(__file__).resolve().parents[1] / "parsing"
 GA, SC = "general-assembly", "security-council"
 
 
@@ -105,6 +109,16 @@ def test_a_link_over_500_characters_is_not_a_release():
          "general-assembly"),
         (f"{BASE}/en/2015/wom2021.doc.htm", "en", 2015, "WOM/2021", "other"),
         (f"{BASE}/en/2026/sgsm23255.doc.htm", "en", 2026, "SG/SM/23255", ""),
+        # Variants of real addresses in the parser's corpora (tests/parsing/devset)
+        (f"{BASE}/fr/1996/19961015.agshc.246.html", "fr", 1996, "AG/SHC/246", GA),
+        ("https://www.un.org/press/en/2012/ga11266Rev1.doc.htm", "en", 2012, "GA/11266/Rev.1", GA),
+        ("http://www.un.org/News/Press/docs//2008/ecosoc6313.doc.htm", "en", 2008, "ECOSOC/6313",
+         "ecosoc"),
+        (f"{BASE}/en/1999/19990205.eco5813.html", "en", 1999, "ECOSOC/5813", "ecosoc"),
+        (f"{BASE}/en/1998/19981028.gash3488.html", "en", 1998, "GA/SHC/3488", GA),
+        (f"{BASE}/fr/2004/cpsd307.doc.htm", "fr", 2004, "CPSD/307", GA),
+        (f"{BASE}/fr/2005/cd2986.doc.htm", "fr", 2005, "CD/2986", "other"),
+        ("http://www.un.org/press/en/2014/soc4814.doc.htm", "en", 2014, "SOC/4814", "other"),
     ],
 )  # fmt: skip
 def test_every_address_form_1995_2026(url, language, year, symbol, body):
@@ -112,6 +126,29 @@ def test_every_address_form_1995_2026(url, language, year, symbol, body):
     assert (address.language, address.year, address.symbol, address.body) == (
         language, year, symbol, body
     )  # fmt: skip
+
+
+def corpus_addresses() -> list[tuple[str, str]]:
+    """Every press.un.org or un.org/press address of the parser's corpora, with its symbol."""
+    rows = []
+    for manifest in sorted(CORPORA.glob("**/MANIFEST.tsv")):
+        with manifest.open(encoding="utf-8") as lines:
+            for row in csv.DictReader(lines, delimiter="\t"):
+                url = row["url"].strip()
+                if re.match(r"https?://(press\.un\.org|www\.un\.org/(press|News))/", url):
+                    rows.append((url, (row.get("symbol") or "").strip()))
+    return rows
+
+
+def test_every_real_release_address_of_the_corpora_is_a_meeting_release():
+    addresses = corpus_addresses()
+    assert len(addresses) > 200
+    for url, symbol in addresses:
+        address = release_address(url)
+        assert address is not None and address.is_meeting, url
+        assert not symbol or address.symbol.upper() == symbol.upper(), (url, symbol)
+    keys = [release_address(url).key for url, _ in addresses]
+    assert "en:ga11266rev1" in keys and "fr:agshc246" in keys
 
 
 def test_not_releases():
