@@ -102,7 +102,7 @@ def test_no_membership_for_bodies_not_compiled() -> None:
 
 
 ECOSOC = "economic-and-social-council"
-ECOSOC_YEARS = (2006, 2007, 2008, 2020)
+ECOSOC_YEARS = (2006, 2007, 2008, 2009, 2020)
 
 
 def test_ecosoc_compiled_years_are_those_every_seat_is_sourced_for() -> None:
@@ -132,6 +132,8 @@ def test_ecosoc_rows_cover_only_compiled_years() -> None:
         (datetime.date(2007, 7, 1), {"GRC", "NZL", "PRT", "ROU"}, {"TUR", "AUS", "ESP"}),
         # UN News, 8 Nov 2007: Liechtenstein for 2008 in Germany's seat.
         (datetime.date(2008, 12, 31), {"LIE", "LCA", "MDA"}, {"DEU", "IND", "ZAF"}),
+        # ORG/1507 (5 February 2009): Norway in Iceland's seat, Liechtenstein for 2009-2011.
+        (datetime.date(2009, 2, 5), {"NOR", "LIE", "VEN", "EST", "ROU"}, {"ISL", "AUS", "FIN"}),
         # GA/12153: Spain completes Turkey's term in 2020.
         (datetime.date(2020, 3, 1), {"ESP", "MNE", "TKM", "KEN"}, {"TUR", "ITA"}),
     ],
@@ -142,7 +144,7 @@ def test_ecosoc_known_members_on_known_dates(day: datetime.date, present: set, a
     assert not absent & seats
 
 
-@pytest.mark.parametrize("year", [1960, 1970, 2005, 2009, 2019, 2021, 2026])
+@pytest.mark.parametrize("year", [1960, 1970, 2005, 2010, 2019, 2021, 2026])
 def test_ecosoc_year_not_compiled_answers_none_and_says_why(year: int) -> None:
     day = datetime.date(year, 7, 1)
     assert membership.ecosoc_members(day) is None
@@ -159,10 +161,13 @@ def test_ecosoc_size_follows_the_charter() -> None:
 
 
 def test_ecosoc_spans_of_a_seat() -> None:
-    assert membership.membership_periods("LIE", ECOSOC) == (
-        (datetime.date(2008, 1, 1), datetime.date(2009, 1, 1)),
+    assert membership.membership_periods("ROU", ECOSOC) == (
+        (datetime.date(2007, 1, 1), datetime.date(2010, 1, 1)),
     )
-    assert len(membership.membership_periods("CHN", ECOSOC)) == 2
+    assert membership.membership_periods("CHN", ECOSOC) == (
+        (datetime.date(2006, 1, 1), datetime.date(2010, 1, 1)),
+        (datetime.date(2020, 1, 1), datetime.date(2021, 1, 1)),
+    )
 
 
 def test_spans_of_a_seat() -> None:
