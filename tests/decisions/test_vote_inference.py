@@ -181,3 +181,16 @@ def test_ingest_completes_an_ecosoc_vote_only_where_the_membership_is_compiled(c
     assert later.votes.count() == 9
     page = client.get(later.meeting.get_absolute_url()).content.decode()
     assert "ECOSOC's membership in 2012 is not in the reference data" in html.unescape(page)
+
+
+@pytest.mark.django_db
+def test_a_country_record_lists_ecosoc_decisions_of_the_years_it_sat() -> None:
+    from statements.models import Delegation
+
+    compiled = Decision.objects.get(meeting=_ingest("ecosoc_2008_recorded_vote.txt"))
+    Vote.objects.filter(decision=compiled, delegation__code="BRA").delete()  # how unknown
+    brazil = Delegation.objects.get(code="BRA")
+    rows = {d.pk: d for d in Decision.objects.record_of(brazil)}
+    assert compiled.pk in rows and rows[compiled.pk].member_vote is None
+    india = Delegation.objects.get(code="IND")  # not on ECOSOC in 2008
+    assert compiled.pk not in {d.pk for d in Decision.objects.record_of(india)}
