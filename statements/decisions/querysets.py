@@ -37,12 +37,13 @@ class DecisionQuerySet(models.QuerySet):
         from statements.decisions.models import Vote, VoteExplanation
         from statements.reference.membership import (
             ALL_MEMBERS_BODIES,
+            ECOSOC,
             SECURITY_COUNCIL,
             membership_periods,
         )
 
         sat = models.Q(pk__in=Vote.objects.filter(delegation=delegation).values("decision_id"))
-        for bodies in ((SECURITY_COUNCIL,), tuple(sorted(ALL_MEMBERS_BODIES))):
+        for bodies in ((SECURITY_COUNCIL,), (ECOSOC,), tuple(sorted(ALL_MEMBERS_BODIES))):
             for start, end in membership_periods(delegation.code, bodies[0]):
                 span = models.Q(meeting__body__slug__in=bodies, date__gte=start)
                 sat |= span & models.Q(date__lt=end) if end else span

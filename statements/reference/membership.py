@@ -1,7 +1,8 @@
-"""Who was a member of the General Assembly and the Security Council on a given day.
+"""Who was a member of the General Assembly, the Security Council and ECOSOC on a given day.
 
 Pure Python over the files in ``statements/reference/membership/`` (sources in its SOURCES.md).
-Bodies whose membership is not compiled (ECOSOC, commissions) answer None, with the reason.
+ECOSOC is known only for the years its sources establish seat by seat; other years, and bodies
+whose membership is not compiled (commissions, committees), answer None, with the reason.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "membership"
 SECURITY_COUNCIL = "security-council"
+ECOSOC = "economic-and-social-council"
 # Bodies every Member State sits on: the plenary and its Main Committees.
 ALL_MEMBERS_BODIES = frozenset(
     {
@@ -27,6 +29,8 @@ ALL_MEMBERS_BODIES = frozenset(
     }
 )
 COUNCIL_SIZE = ((1966, 15), (1946, 11))
+# Charter Article 61: 18 members, 27 from 1966 (the 1965 amendment), 54 from 1974 (the 1973 one).
+ECOSOC_SIZE = ((1974, 54), (1966, 27), (1946, 18))
 # From resolution 47/1 until 1 November 2000 the Yugoslav seat took no part in the Assembly's work.
 _YUGOSLAV_GAP = (datetime.date(1992, 9, 22), datetime.date(2000, 11, 1))
 
@@ -77,6 +81,15 @@ def _council() -> tuple[tuple[str, str, int, int | None], ...]:
         )
 
 
+@cache
+def _ecosoc() -> tuple[tuple[str, int, int], ...]:
+    with (DATA_DIR / "economic_social_council.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            (row["seat"], int(row["first_year"]), int(row["last_year"]))
+            for row in csv.DictReader(handle)
+        )
+
+
 def assembly_members(on: datetime.date) -> tuple[Member, ...]:
     """Return the Member States on a day (as the UN's membership table counts them)."""
     return tuple(
@@ -100,6 +113,27 @@ def council_members(on: datetime.date) -> tuple[Member, ...] | None:
     return tuple(Member(seat, names.get(seat, seat)) for seat in seats)
 
 
+def ecosoc_members(on: datetime.date) -> tuple[Member, ...] | None:
+    """Return ECOSOC's members on a day, or None for a year whose every seat is not sourced."""
+    year = on.year
+    seats = [seat for seat, first, last in _ecosoc() if first <= year <= last]
+    if year < 1946 or len(seats) != ecosoc_size(year):
+        return None
+    names = {m.seat: m.name for m in assembly_members(on)}
+    return tuple(Member(seat, names.get(seat, seat)) for seat in seats)
+
+
+def ecosoc_size(year: int) -> int:
+    """Return how many members ECOSOC had in a year (Charter Article 61, as amended)."""
+    return next(size for since, size in ECOSOC_SIZE if year >= since)
+
+
+def ecosoc_years() -> tuple[int, ...]:
+    """Return the years whose ECOSOC membership is compiled."""
+    years = {year for _seat, first, last in _ecosoc() for year in range(first, last + 1)}
+    return tuple(sorted(y for y in years if ecosoc_members(datetime.date(y, 7, 1)) is not None))
+
+
 def council_size(year: int) -> int:
     """Return how many members the Council had in a year (Charter Article 23)."""
     return next(size for since, size in COUNCIL_SIZE if year >= since)
@@ -116,6 +150,8 @@ def members(body: str, on: datetime.date) -> tuple[Member, ...] | None:
         return None
     if body == SECURITY_COUNCIL:
         return council_members(on)
+    if body == ECOSOC:
+        return ecosoc_members(on)
     return assembly_members(on)
 
 
@@ -125,10 +161,15 @@ def unknown(body: str, on: datetime.date) -> str:
         if council_members(on) is None:
             return f"The Security Council's membership in {on.year} is not in the reference data."
         return ""
+    if body == ECOSOC:
+        if ecosoc_members(on) is None:
+            return f"ECOSOC's membership in {on.year} is not in the reference data."
+        return ""
     if body not in ALL_MEMBERS_BODIES:
         return (
             "This body's membership is not in the reference data "
-            "(only the General Assembly's and the Security Council's are)."
+            "(only the General Assembly's, the Security Council's "
+            "and, for some years, ECOSOC's are)."
         )
     if on < datetime.date(1945, 10, 24):
         return "The United Nations had no members before 24 October 1945."
@@ -148,6 +189,12 @@ def membership_periods(
         return tuple(
             (datetime.date(first, 1, 1), datetime.date(last + 1, 1, 1) if last else None)
             for code, _kind, first, last in _council()
+            if code == seat
+        )
+    if body == ECOSOC:
+        return tuple(
+            (datetime.date(first, 1, 1), datetime.date(last + 1, 1, 1))
+            for code, first, last in _ecosoc()
             if code == seat
         )
     if body in ALL_MEMBERS_BODIES:

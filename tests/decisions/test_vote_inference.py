@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,32 @@ def test_consensus_is_joined_not_voted() -> None:
 
 def test_bodies_without_compiled_membership_give_nothing() -> None:
     done = _complete(body="economic-and-social-council", method="without_vote")
+    assert done.votes == () and "ECOSOC's membership in 2024 is not" in done.reason
+    done = _complete(body="commission-on-the-status-of-women", method="without_vote")
     assert done.votes == () and "not in the reference data" in done.reason
+
+
+ECOSOC_NAMED = {"CAN": "against", "USA": "against"} | dict.fromkeys(
+    ("AUT", "CZE", "FRA", "GRC", "JPN", "NLD", "SWE"), "abstaining"
+)
+
+
+def test_an_ecosoc_tally_of_all_54_completes_a_compiled_year() -> None:
+    done = _complete(
+        body="economic-and-social-council", on=datetime.date(2008, 7, 24),
+        yes=45, no=2, abstain=7, named=ECOSOC_NAMED,
+    )  # fmt: skip
+    assert done.basis == "inferred" and len(done.votes) == 45
+    assert {vote for _, vote in done.votes} == {"in_favour"}
+    assert "LIE" in {m.seat for m, _ in done.votes}  # Germany's seat in 2008
+
+
+def test_an_ecosoc_tally_short_of_54_gives_nothing() -> None:
+    done = _complete(
+        body="economic-and-social-council", on=datetime.date(2008, 7, 24),
+        yes=31, no=2, abstain=18, named={"CAN": "against", "USA": "against"},
+    )  # fmt: skip
+    assert done.votes == () and "51 of the 54" in done.reason
 
 
 def test_a_named_non_member_stops_inference() -> None:
@@ -136,3 +162,35 @@ def test_a_state_not_on_the_council_explains_no_council_vote() -> None:
         )
     )
     assert explaining == {"RUS", "CHN", "USA"}  # not Israel, invited to speak
+
+
+@pytest.mark.django_db
+def test_ingest_completes_an_ecosoc_vote_only_where_the_membership_is_compiled(client) -> None:
+    meeting = _ingest("ecosoc_2008_recorded_vote.txt")
+    votes = {
+        v.delegation.code: (v.vote, v.basis)
+        for v in Decision.objects.get(meeting=meeting).votes.all()
+    }
+    assert len(votes) == 54
+    assert votes["USA"] == ("against", "recorded")
+    assert votes["SWE"] == ("abstaining", "recorded")
+    assert votes["LIE"] == ("in_favour", "inferred")
+    assert votes["BRA"] == ("in_favour", "inferred")
+    later = Decision.objects.get(meeting=_ingest("ecosoc_2012_recorded_vote.txt"))
+    assert set(later.votes.values_list("basis", flat=True)) == {"recorded"}
+    assert later.votes.count() == 9
+    page = client.get(later.meeting.get_absolute_url()).content.decode()
+    assert "ECOSOC's membership in 2012 is not in the reference data" in html.unescape(page)
+
+
+@pytest.mark.django_db
+def test_a_country_record_lists_ecosoc_decisions_of_the_years_it_sat() -> None:
+    from statements.models import Delegation
+
+    compiled = Decision.objects.get(meeting=_ingest("ecosoc_2008_recorded_vote.txt"))
+    Vote.objects.filter(decision=compiled, delegation__code="BRA").delete()  # how unknown
+    brazil = Delegation.objects.get(code="BRA")
+    rows = {d.pk: d for d in Decision.objects.record_of(brazil)}
+    assert compiled.pk in rows and rows[compiled.pk].member_vote is None
+    india = Delegation.objects.get(code="IND")  # not on ECOSOC in 2008
+    assert compiled.pk not in {d.pk for d in Decision.objects.record_of(india)}

@@ -92,11 +92,82 @@ def test_council_known_years_and_a_real_composition() -> None:
 
 
 def test_no_membership_for_bodies_not_compiled() -> None:
-    assert membership.members("economic-and-social-council", datetime.date(2019, 7, 1)) is None
+    assert (
+        membership.members("commission-on-the-status-of-women", datetime.date(2008, 3, 1)) is None
+    )
     assert "not in the reference data" in membership.unknown(
-        "economic-and-social-council", datetime.date(2019, 7, 1)
+        "commission-on-the-status-of-women", datetime.date(2008, 3, 1)
     )
     assert membership.members("general-assembly", datetime.date(1995, 1, 1)) is None
+
+
+ECOSOC = "economic-and-social-council"
+ECOSOC_YEARS = (2006, 2007, 2008, 2009, 2020)
+
+
+def test_ecosoc_compiled_years_are_those_every_seat_is_sourced_for() -> None:
+    assert membership.ecosoc_years() == ECOSOC_YEARS
+
+
+@pytest.mark.parametrize("year", ECOSOC_YEARS)
+def test_ecosoc_has_54_members_of_the_organization_in_a_compiled_year(year: int) -> None:
+    day = datetime.date(year, 7, 1)
+    seats = [m.seat for m in membership.members(ECOSOC, day)]
+    assert len(seats) == len(set(seats)) == membership.ecosoc_size(year) == 54
+    assert set(seats) <= {m.seat for m in membership.assembly_members(day)}
+    assert membership.unknown(ECOSOC, day) == ""
+
+
+def test_ecosoc_rows_cover_only_compiled_years() -> None:
+    rows = membership._ecosoc()
+    assert {y for _, first, last in rows for y in range(first, last + 1)} == set(ECOSOC_YEARS)
+
+
+@pytest.mark.parametrize(
+    "day,present,absent",
+    [
+        # UN News, 19 Oct 2005: Spain and Turkey elected for 2006-2008; Australia continuing.
+        (datetime.date(2006, 7, 1), {"ESP", "TUR", "AUS", "DEU"}, {"GRC", "NZL", "PRT", "LIE"}),
+        # Decision 61/404: Greece, New Zealand, Portugal in the seats of Turkey, Australia, Spain.
+        (datetime.date(2007, 7, 1), {"GRC", "NZL", "PRT", "ROU"}, {"TUR", "AUS", "ESP"}),
+        # UN News, 8 Nov 2007: Liechtenstein for 2008 in Germany's seat.
+        (datetime.date(2008, 12, 31), {"LIE", "LCA", "MDA"}, {"DEU", "IND", "ZAF"}),
+        # ORG/1507 (5 February 2009): Norway in Iceland's seat, Liechtenstein for 2009-2011.
+        (datetime.date(2009, 2, 5), {"NOR", "LIE", "VEN", "EST", "ROU"}, {"ISL", "AUS", "FIN"}),
+        # GA/12153: Spain completes Turkey's term in 2020.
+        (datetime.date(2020, 3, 1), {"ESP", "MNE", "TKM", "KEN"}, {"TUR", "ITA"}),
+    ],
+)
+def test_ecosoc_known_members_on_known_dates(day: datetime.date, present: set, absent: set) -> None:
+    seats = {m.seat for m in membership.ecosoc_members(day)}
+    assert present <= seats
+    assert not absent & seats
+
+
+@pytest.mark.parametrize("year", [1960, 1970, 2005, 2010, 2019, 2021, 2026])
+def test_ecosoc_year_not_compiled_answers_none_and_says_why(year: int) -> None:
+    day = datetime.date(year, 7, 1)
+    assert membership.ecosoc_members(day) is None
+    assert membership.members(ECOSOC, day) is None
+    assert membership.unknown(ECOSOC, day) == (
+        f"ECOSOC's membership in {year} is not in the reference data."
+    )
+
+
+def test_ecosoc_size_follows_the_charter() -> None:
+    assert [membership.ecosoc_size(y) for y in (1946, 1965, 1966, 1973, 1974, 2026)] == [
+        18, 18, 27, 27, 54, 54,
+    ]  # fmt: skip
+
+
+def test_ecosoc_spans_of_a_seat() -> None:
+    assert membership.membership_periods("ROU", ECOSOC) == (
+        (datetime.date(2007, 1, 1), datetime.date(2010, 1, 1)),
+    )
+    assert membership.membership_periods("CHN", ECOSOC) == (
+        (datetime.date(2006, 1, 1), datetime.date(2010, 1, 1)),
+        (datetime.date(2020, 1, 1), datetime.date(2021, 1, 1)),
+    )
 
 
 def test_spans_of_a_seat() -> None:
