@@ -78,6 +78,10 @@ def _check_meeting_overlap(plan: IngestPlan, *, replace: bool) -> None:
     others = Meeting.objects.filter(
         body__name=meta.body, session=meta.session, numbers__overlap=list(meta.meetings)
     ).select_related("release", "body")
+    if meta.session is None and meta.date:
+        # Without a session number (ECOSOC's and commissions' sessions are named by year),
+        # meeting numbers start again each year: only the same year's numbers can be the same.
+        others = others.filter(date__year=meta.date.year)
     if plan.existing:
         others = others.exclude(release=plan.existing)
     for other in others:
