@@ -11,6 +11,7 @@ request, no user, no query string): whatever varies goes in the key.
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -30,7 +31,8 @@ class KeptNode(template.Node):
 
     def render(self, context: template.Context) -> str:
         values = tuple(str(key.resolve(context)) for key in self.keys)
-        key = (self.origin.name, translation.get_language(), get_urlconf(), get_script_prefix())
+        urls = get_urlconf() or settings.ROOT_URLCONF
+        key = (self.origin.name, translation.get_language(), urls, get_script_prefix())
         key += values
         html = _KEPT.get(key)
         if html is None:

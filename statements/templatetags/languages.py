@@ -59,7 +59,8 @@ def _translated(url: str, code: str) -> str:
     translate_url only changes the path (it keeps the query string and fragment)."""
     parts = urlsplit(url)
     # resolve() reads the active language (the /fr/ prefix), reverse() the script prefix.
-    key = (translation.get_language(), get_urlconf(), get_script_prefix())
+    urls = get_urlconf() or settings.ROOT_URLCONF
+    key = (translation.get_language(), urls, get_script_prefix())
     path = _translated_path(parts.path, code, *key)
     if path is None:
         return url
