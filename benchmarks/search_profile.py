@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.search_crowd import MIX, SETTINGS, search_urls  # noqa: E402
 from benchmarks.stack import app_env  # noqa: E402
 
+_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*')  # new on every request
 _clock = time.thread_time  # the request's thread; the engine's pool is counted apart
 
 
@@ -88,7 +90,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--prof", help="write a cProfile of the timed requests here")
     parser.add_argument("--kind", action="append", help="only these kinds (repeatable)")
-    parser.add_argument("--snapshot", type=Path, help="save every page (and its /fr/ twin) here")
+    parser.add_argument(
+        "--snapshot", type=Path, help="save every page, its /fr/ twin and other pages here"
+    )
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.inner:
@@ -135,12 +139,29 @@ def _snapshot(client, urls, folder: Path) -> int:
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [p for _, p in urls] + [f"/fr{p}" for _, p in urls if p.startswith("/statements/")]
+    paths += [*_other_pages(), *(f"/fr{p}" for p in _other_pages())]
     for n, path in enumerate(paths):
         response = client.get(path, HTTP_HOST="127.0.0.1")
-        body = _SIGNED.sub(rb"\1", response.content)
+        body = _CSRF.sub(rb"\1", _SIGNED.sub(rb"\1", response.content))
         (folder / f"{n:03d}.html").write_bytes(f"{response.status_code} {path}\n".encode() + body)
     print(f"{len(paths)} pages in {folder}")
     return 0
+
+
+def _other_pages() -> list[str]:
+    """Pages sharing the base template and the result card: lists, and one page of each kind."""
+    from statements.models import Delegation, Speaker, Statement
+    from statements.themes.models import Theme
+
+    pages = ["/", "/speakers/", "/delegations/", "/meetings/", "/themes/", "/decisions/"]
+    pages += ["/checks/", "/data/", "/coverage/", "/alerts/", "/alignment/", "/nowhere/"]
+    statement = Statement.objects.order_by("pk").select_related("meeting").first()
+    for row in (statement, statement and statement.meeting):
+        if row is not None:
+            pages.append(row.get_absolute_url())
+    for model in (Speaker, Delegation, Theme):
+        pages += [row.get_absolute_url() for row in model.objects.order_by("pk")[:2]]
+    return pages
 
 
 def _wanted(kind: str, args) -> bool:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    get_script_prefix,
+    get_urlconf,
+    resolve,
+    reverse,
+)
 from django.utils import translation
 from django.utils.html import format_html
 
@@ -36,13 +44,44 @@ def page_in_languages(context) -> list[dict]:
         {
             "code": code,
             "name": translation.get_language_info(code)["name_local"],
-            "url": translate_url(here, code),
+            "url": _translated(here, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
     # A page in one language only (an untranslated tool, data out) has no other version.
     return [page for page in pages if page["current"] or page["url"] != here]
+
+
+def _translated(url: str, code: str) -> str:
+    """Django's translate_url(url, code), the path's resolve() and reverse() done once a
+    process per path and language: the same few paths come back on every request, and
+    translate_url only changes the path (it keeps the query string and fragment)."""
+    parts = urlsplit(url)
+    # resolve() reads the active language (the /fr/ prefix), reverse() the script prefix.
+    urls = get_urlconf() or settings.ROOT_URLCONF
+    key = (translation.get_language(), urls, get_script_prefix())
+    path = _translated_path(parts.path, code, *key)
+    if path is None:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
+@lru_cache(maxsize=4096)
+def _translated_path(
+    path: str, code: str, active: str, urlconf: str | None, prefix: str
+) -> str | None:
+    """The path in language code, as translate_url finds it; None where it finds none."""
+    try:
+        match = resolve(unquote(path), urlconf)
+    except Resolver404:
+        return None
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            return reverse(name, urlconf, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
 
 
 def _here(context, request) -> str:
