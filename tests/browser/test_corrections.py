@@ -93,7 +93,7 @@ def test_each_correction_through_the_admin_then_undo(strict_page, release, edito
 
     # Move a statement's paragraph to the narrative (its only one: it leaves the statements).
     to_narrative = full[10]
-    submit(page, f"narrative-{to_narrative.pk}", reason="A vote paragraph")
+    submit(page, f"to_narrative-{to_narrative.pk}", reason="A vote paragraph")
     assert Statement.objects.count() == total - 1
     assert NarrativeParagraph.objects.count() == narrative + 1
     screenshot(page, "corrections-admin", full_page=False)
