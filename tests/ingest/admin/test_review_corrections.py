@@ -119,3 +119,53 @@ def test_an_uploader_who_may_not_correct_gets_no_panel_and_is_refused(uploader):
     assert "needs the permission “Can correct statements”" in page
     assert "Corrections made here" not in page
     assert changed_rows(before) == {}
+
+
+def test_a_narrative_paragraph_taken_in_and_the_meeting_reviewed_before_confirm(staff_client):
+    review = upload(staff_client, seed_file("seed.txt", seed_bytes()))
+    page = review.content.decode()
+    assert 'value="correct:form-0:0">Mark the whole meeting reviewed' in page
+    assert '<option value="13">Also delivering statements were' in panel(page, 8)
+    taken = post(
+        staff_client,
+        review,
+        "correct:form-0:8",
+        **{
+            "form-0-c8-operation": "to_statement",
+            "form-0-c8-narrative": "13",
+            "form-0-c8-reason": "The list of speakers belongs to no statement, but checked",
+        },
+    )
+    assert "from the narrative into statement 8" in taken.content.decode()
+    reviewed = post(staff_client, taken, "correct:form-0:0", **{"form-0-c0-reason": "Read"})
+    assert "Reviewed the whole meeting" in reviewed.content.decode()
+    confirm = {"form-0-confirm_date": "on", "form-0-symbol": "GA/12388"}
+    written = post(staff_client, reviewed, "confirm", **confirm)
+    assert "Written to the archive" in written.content.decode()
+    statement = Statement.objects.get(sequence=8)
+    assert "Also delivering statements were" in statement.text
+    assert statement.review_state == "corrected"
+    states = set(Statement.objects.exclude(pk=statement.pk).values_list("review_state", flat=True))
+    assert states == {"reviewed"}
+    assert Statement.objects.count() == 77  # nothing lost, nothing added
+    assert [c.operation for c in Correction.objects.order_by("pk")] == [
+        "to_statement",
+        "review_meeting",
+    ]
+
+
+def test_a_narrative_paragraph_not_next_to_the_statement_is_refused(staff_client):
+    review = upload(staff_client, seed_file("seed.txt", seed_bytes()))
+    posted = post(
+        staff_client,
+        review,
+        "correct:form-0:30",
+        **{
+            "form-0-c30-operation": "to_statement",
+            "form-0-c30-narrative": "13",
+            "form-0-c30-reason": "x",
+        },
+    )
+    page = posted.content.decode()
+    assert "Choose a narrative paragraph next to the statement" in page
+    assert "Corrections made here" not in page
