@@ -28,11 +28,12 @@ MEANINGS: dict[str, str] = {
 }
 
 
-# The correction that answers each parser warning (by its code), for the corrections page.
+# The correction that answers each parser warning (by its code): the operation the review page
+# preselects, and the form a warning links to on the corrections page (its id is the operation's).
 ANSWERS: dict[str, str] = {
     "names_other_delegation": "reassign",
     "unresolved_delegation": "reassign",
-    "vote_sentence": "narrative",
+    "vote_sentence": "to_narrative",
     "much_longer": "split",
 }
 

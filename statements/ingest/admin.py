@@ -25,6 +25,7 @@ from statements.ingest import (
     release_basis,
 )
 from statements.ingest.correction_writes import corrected_plan
+from statements.ingest.corrections_admin import CORRECT_PERMISSION
 from statements.ingest.forms import (
     ReviewFormSet,
     Upload,
@@ -45,6 +46,10 @@ from statements.parsing import ParsedRelease, ParseError, parse_press_release
 INGEST_PERMISSION = "meetings.ingest_release"
 REVIEW_TEMPLATE = "admin/meetings/release/review.html"
 UPLOAD_TEMPLATE = "admin/meetings/release/upload.html"
+NO_CORRECTING = (
+    "correcting statements needs the permission “Can correct statements” "
+    "(without it, releases are confirmed as parsed)."
+)
 
 
 class ReleaseUploadAdmin(ReleaseAdmin):
@@ -113,13 +118,15 @@ class ReleaseUploadAdmin(ReleaseAdmin):
     def _render_review(self, request, formset, items, correct=None):
         """Show each release's metadata form, its statements, warnings, errors and changes;
         correct: (form prefix, sequence) of a statement staff just corrected on this page."""
-        reviews = []
+        reviews, can_correct = [], request.user.has_perm(CORRECT_PERMISSION)
         for form, (upload, parsed) in zip(formset, items, strict=True):
             overrides = form.overrides(parsed) if form.is_bound and form.is_valid() else {}
             pending = list(getattr(form, "cleaned_data", {}).get("pending") or [])
             args = {"source": upload.source, "source_name": upload.name, "overrides": overrides}
             plan, _ = corrected_plan(parsed=parsed, pending=pending, **args)
-            if correct and correct[0] == form.prefix:
+            if correct and correct[0] == form.prefix and not can_correct:
+                messages.error(request, f"Not corrected: {NO_CORRECTING}")
+            elif correct and correct[0] == form.prefix:
                 try:
                     pending.append(
                         pending_correction(
@@ -148,6 +155,7 @@ class ReleaseUploadAdmin(ReleaseAdmin):
             "formset": formset,
             "reviews": reviews,
             "correct_operations": OPERATIONS,
+            "can_correct": can_correct,
             "kinds": Statement.Kind.choices,
             "narrative_kinds": NarrativeParagraph.Kind.choices,
             "can_confirm": all(r["plan"].is_valid for r in reviews),
@@ -193,6 +201,9 @@ def _ingest_all(items, request, *, replace: bool) -> list:
     """Write every reviewed release in one transaction: all of them, or none."""
     if replace:
         _check_replace_confirmation(items, request)
+    pending = any(form.cleaned_data.get("pending") for form, _ in items)
+    if pending and not request.user.has_perm(CORRECT_PERMISSION):
+        raise IngestError(f"this review holds corrections, and {NO_CORRECTING}")
     with transaction.atomic():
         return [
             ingest_release(

@@ -157,8 +157,3 @@ class CorrectionAdmin(admin.ModelAdmin):
                 "-created_at", "-pk"
             ),
         }
-
-
-def _words(text: str, n: int = 8) -> str:
-    """The first words of a text, to name a sentence or a paragraph in a choice."""
-    return " ".join(text.split()[:n])

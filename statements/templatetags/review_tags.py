@@ -6,6 +6,7 @@ from django import template
 
 from statements import review
 from statements.ingest.corrections import paragraphs, sentence_starts
+from statements.ingest.review_corrections import narrative_near
 
 register = template.Library()
 
@@ -32,3 +33,11 @@ def sentence_choices(text: str) -> list[tuple[int, str]]:
 def paragraph_choices(text: str) -> list[str]:
     """A statement's paragraphs, by their first words."""
     return [" ".join(p.split()[:8]) for p in paragraphs(text)]
+
+
+@register.filter
+def narrative_choices(plan, sequence: int) -> list[tuple[int, str]]:
+    """The narrative paragraphs a statement of a review may take in: (number, first words)."""
+    return [
+        (n.paragraph, " ".join(n.text.split()[:8])) for n in narrative_near(plan.parsed, sequence)
+    ]

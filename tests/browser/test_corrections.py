@@ -95,7 +95,7 @@ def test_each_correction_through_the_admin_then_undo(strict_page, release, edito
 
     # Move a statement's paragraph to the narrative (its only one: it leaves the statements).
     to_narrative = full[10]
-    submit(page, f"narrative-{to_narrative.pk}", reason="A vote paragraph")
+    submit(page, f"to_narrative-{to_narrative.pk}", reason="A vote paragraph")
     assert Statement.objects.count() == total - 1
     assert NarrativeParagraph.objects.count() == narrative + 1
     screenshot(page, "corrections-admin", full_page=False)
@@ -228,3 +228,57 @@ def test_pages_fit_their_width_and_keep_to_the_csp(strict_page, release, editor)
     assert "Review 1 release" in staff.locator("h1").inner_text()
     colour = staff.locator(".review").first.evaluate("e => getComputedStyle(e).borderTopStyle")
     assert colour == "solid"  # the stylesheet applied
+
+
+def test_the_real_sample_release_corrected_end_to_end(strict_page, editor, screenshot):
+    """GA/12388 uploaded in the admin, corrected before confirming and again once archived;
+    then what a researcher sees. Screenshots: artifacts/screenshots/e2e-*.png."""
+    staff = strict_page(user=editor)
+    staff.goto("/admin/meetings/release/upload/")
+    staff.locator("input[type=file]").set_input_files(str(SEED_PATH))
+    staff.locator("#content form [type=submit]").first.click()
+    staff.wait_for_load_state()
+    staff.locator("[name=form-0-symbol]").fill("GA/12388")
+    staff.locator("[name=form-0-confirm_date]").check()
+    # Before confirming: statement 8's title, then the whole meeting marked reviewed.
+    panel = staff.locator("#correct-form-0-8")
+    panel.locator("summary").click()
+    panel.locator("[name=form-0-c8-operation]").select_option("reassign")
+    panel.locator("[name=form-0-c8-title]").fill("Minister for Foreign Affairs")
+    panel.locator("[name=form-0-c8-reason]").fill("The release prints the title")
+    panel.get_by_role("button", name="Apply").click()
+    staff.wait_for_load_state()
+    staff.get_by_role("button", name="Mark the whole meeting reviewed").click()
+    staff.wait_for_load_state()
+    pending = staff.locator(".pending-corrections li")
+    assert pending.count() == 2 and Statement.objects.count() == 0  # nothing written yet
+    screenshot(staff, "e2e-1-review-page", full_page=False)
+    staff.get_by_role("button", name="Confirm and write").click()
+    staff.wait_for_load_state()
+    assert "Written to the archive" in staff.locator("#content").inner_text()
+    meeting = Meeting.objects.get()
+    total = Statement.objects.count()
+    titled = Statement.objects.get(meeting=meeting, sequence=8)
+    assert titled.title == "Minister for Foreign Affairs" and titled.review_state == "corrected"
+
+    # Archived: split a statement at its second sentence, to Peru.
+    staff.goto(f"/admin/statements/correction/meeting/{meeting.pk}/")
+    split = statements(meeting)[20]
+    submit(staff, f"split-{split.pk}", at=0, delegation="PER", reason="Two speakers")
+    assert Statement.objects.count() == total + 1
+    assert Statement.objects.filter(pk=split.pk, review_state="corrected").exists()
+    screenshot(staff, "e2e-2-corrections-page", full_page=False)
+    assert staff.locator(".correction-history tbody tr").count() == 3
+
+    page = strict_page()
+    page.goto(split.get_absolute_url())
+    assert "Corrected by staff on" in page.locator(".review-state").inner_text()
+    screenshot(page, "e2e-3-statement-page", full_page=False)
+    page.goto(meeting.get_absolute_url())
+    checked = page.locator("#checked-heading + p").inner_text()
+    assert "Corrected by staff: 3" in checked and "Reviewed: " in checked, checked
+    screenshot(page, "e2e-4-meeting-page", full_page=True)
+    page.goto("/statements/?review=corrected")
+    assert page.locator(".result").count() == 3
+    page.goto("/checks/")
+    screenshot(page, "e2e-5-checks-page", full_page=True)

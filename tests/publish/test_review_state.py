@@ -88,6 +88,15 @@ def test_api_and_csv_carry_the_review_fields(client, archive):
     assert [(r["id"], r["review_state"], r["review_date"]) for r in rows] == [
         (str(full[2].pk), "corrected", date.today().isoformat())
     ]
+    response = client.get(reverse("data:export-jsonl"), {"review": "parser_warning"})
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    [row] = [json.loads(line) for line in lines]
+    assert (row["id"], row["review_state"], row["parser_warnings"], row["review_date"]) == (
+        full[4].pk,
+        "parser_warning",
+        [WARNING],
+        None,
+    )
 
 
 def test_the_checks_page_gives_the_archive_counts(client, archive):

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from statements.models import Correction, Statement
+from statements.review import ANSWERS
 from tests.rows import changed_rows, row_counts
 from tests.seed import ingest_seed
 
@@ -69,3 +70,17 @@ def test_a_correction_through_the_page_and_a_bad_one(client, django_user_model, 
     history = editor.get(url(meeting)).content.decode()
     assert "Typo" in history and "Undo" in history
     assert Statement.objects.filter(review_state="corrected").count() == 1
+
+
+def test_each_warning_links_to_the_form_that_answers_it(client, django_user_model, meeting):
+    editor = staff(client, django_user_model, "view_correction", "correct_statements")
+    warned = list(meeting.statements.exclude(kind="summary").order_by("sequence")[:4])
+    for statement, code in zip(warned, ANSWERS, strict=True):
+        statement.parser_warnings = [f"{code}: what the parser doubted"]
+        statement.review_state = "parser_warning"
+        statement.save(update_fields=["parser_warnings", "review_state"])
+    page = editor.get(url(meeting)).content.decode()
+    for statement, code in zip(warned, ANSWERS, strict=True):
+        target = f"{ANSWERS[code]}-{statement.pk}"
+        assert f'<a href="#{target}">answer it</a>' in page, code
+        assert f'<details id="{target}">' in page, code  # the form is there to answer it

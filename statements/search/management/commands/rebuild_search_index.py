@@ -38,9 +38,11 @@ class Command(BaseCommand):
 
 
 def _readable() -> bool:
-    """An index opens and has every field of the current schema (else it is built anew)."""
+    """This machine's index opens and has every field of the current schema (else it is built
+    anew). Read from disk as it is: opening it through store.reader() would first catch up with
+    the outbox in dev mode, and print "Search index not updated" on a first start."""
     try:
-        index = store.open_index()
+        index = store.open_disk_index()
         index.parse_query("x", list(FACET_TEXT_FIELDS))  # a field the index lacks: ValueError
     except (store.IndexUnavailable, ValueError):
         return False
