@@ -374,6 +374,13 @@ def _statement(sequence: int, draft: _Draft, summary_of: int | None) -> ParsedSt
         on_behalf_of=attribution.on_behalf_of,
         aligned_with=attribution.aligned_with,
         summary_of=summary_of,
-        text=_BLANK_LINES.sub("\n\n", "\n\n".join(draft.texts)),
+        text=_paragraph_breaks(draft.texts),
         paragraph=draft.paragraph,
     )
+
+
+def _paragraph_breaks(texts: list[str]) -> str:
+    """Join a statement's paragraphs with one blank line, never more (a plain test spares the
+    pattern on the texts that have no run of three line breaks)."""
+    text = "\n\n".join(texts)
+    return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text
