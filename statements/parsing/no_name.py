@@ -112,11 +112,15 @@ def _subject_starts(paragraph: str, start: int) -> list[int]:
 
 
 _CAPITAL_OR_QUOTE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ“")
+# What every _SUBJECT_OPENING starts with: a set test spares the pattern on other sentences.
+_OPENING_LETTERS = frozenset("TtHhIiLl")
 
 
 def _may_open(paragraph: str, position: int) -> bool:
     """Say whether a subject _ANONYMOUS reads may start at `position` (a necessary condition)."""
-    if _SUBJECT_OPENING.match(paragraph, position):
+    if paragraph[position : position + 1] in _OPENING_LETTERS and _SUBJECT_OPENING.match(
+        paragraph, position
+    ):
         return True
     head = paragraph[position : position + 64]
     return head[:1] in _CAPITAL_OR_QUOTE and ("’s" in head or "'s" in head)
