@@ -9,7 +9,12 @@ from statements.parsing.crosscheck import speakers_list_labels
 from statements.parsing.delegations import delegation_key
 from statements.parsing.late import late_attributions
 from statements.parsing.model import ParsedNarrative, ParsedStatement
-from statements.parsing.no_name import anonymous_attributions, quote_source, sentence_starts
+from statements.parsing.no_name import (
+    anonymous_attributions,
+    both_sentence_starts,
+    quote_source,
+    sentence_starts,
+)
 from statements.parsing.paragraphs import BODY, Paragraph
 from statements.parsing.reporting import (
     bare_act,
@@ -225,9 +230,10 @@ _CHAIR_OPENS = re.compile(
 
 def attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
-    found = {a.start: a for a in reported_attributions(text, language)}
+    reported, anonymous = both_sentence_starts(text)
+    found = {a.start: a for a in reported_attributions(text, language, starts=reported)}
     found.update({a.start: a for a in late_attributions(text)})
-    found.update({a.start: a for a in anonymous_attributions(text)})
+    found.update({a.start: a for a in anonymous_attributions(text, starts=anonymous)})
     tallies = tally_spans(text)
     return [
         found[start]
@@ -374,6 +380,13 @@ def _statement(sequence: int, draft: _Draft, summary_of: int | None) -> ParsedSt
         on_behalf_of=attribution.on_behalf_of,
         aligned_with=attribution.aligned_with,
         summary_of=summary_of,
-        text=_BLANK_LINES.sub("\n\n", "\n\n".join(draft.texts)),
+        text=_paragraph_breaks(draft.texts),
         paragraph=draft.paragraph,
     )
+
+
+def _paragraph_breaks(texts: list[str]) -> str:
+    """Join a statement's paragraphs with one blank line, never more (a plain test spares the
+    pattern on the texts that have no run of three line breaks)."""
+    text = "\n\n".join(texts)
+    return _BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text

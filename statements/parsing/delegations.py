@@ -58,7 +58,7 @@ def delegation_key(label: str | None) -> str | None:
 
 def label_at(text: str, start: int = 0, max_words: int = _MAX_LABEL_WORDS) -> FoundLabel | None:
     """Return the longest run of words starting at `start` that resolves to a delegation."""
-    best: FoundLabel | None = None
+    best: tuple[str, DelegationRef] | None = None  # built into a FoundLabel once, at the end
     previous = start
     for count, match in enumerate(_WORD.finditer(text, start), start=1):
         if count > 1 and text[previous : match.start()].strip():
@@ -67,10 +67,13 @@ def label_at(text: str, start: int = 0, max_words: int = _MAX_LABEL_WORDS) -> Fo
         candidate = text[start:previous].rstrip(_TRAILING_PUNCT)
         ref = resolve(candidate)
         if ref:
-            best = FoundLabel(clean_label(candidate), ref, start + len(candidate))
+            best = candidate, ref
         if count >= max_words or match.group().endswith((".", "’s", "'s")):
             break
-    return best
+    if best is None:
+        return None
+    candidate, ref = best
+    return FoundLabel(clean_label(candidate), ref, start + len(candidate))
 
 
 def capitalized_run(text: str, start: int = 0) -> FoundLabel | None:

@@ -81,6 +81,8 @@ def extract_elections(paragraphs: list[tuple[int, str]]) -> tuple[ParsedElection
     """Every election reported in the given (paragraph number, text) pairs, in order."""
     found: list[ParsedElection] = []
     for number, text in paragraphs:
+        if not _ELECT.search(text):
+            continue  # a sentence's match is one of its paragraph's: one scan spares the split
         for sentence in _sentences(text):
             if len(sentence) <= _MAX_SENTENCE and _ELECT.search(sentence):
                 found += _elections(number, sentence, len(found))

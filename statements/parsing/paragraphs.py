@@ -77,6 +77,11 @@ class Document:
 
 def tidy(text: str) -> str:
     """Collapse runs of spaces (including no-break spaces) and drop zero-width characters."""
+    return tidy_spaces(text).strip()
+
+
+def tidy_spaces(text: str) -> str:
+    """What tidy() does but the final strip: line breaks are left as they are."""
     if any(char in text for char in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     # Each odd space becomes a plain one, then runs collapse: str.replace and a pattern that
@@ -86,7 +91,7 @@ def tidy(text: str) -> str:
             text = text.replace(char, " ")
     if "  " in text:
         text = _RUN_OF_SPACES.sub(" ", text)
-    return text.strip()
+    return text
 
 
 def is_furniture(text: str) -> bool:

@@ -97,7 +97,7 @@ def _own_labels(statement: ParsedStatement) -> list[str]:
 
 def _named_delegations(text: str):
     """Yield (label, end) for "the representative of X" and "X’s delegate" in a text."""
-    for match in _ROLE_OF.finditer(text):
+    for match in _matches_at(_ROLE_OF, text, _ROLE_STEMS):
         if not _word_starts(text, match.start()):
             continue
         if _OBJECT.search(text, max(0, match.start() - 30), match.start()):
@@ -105,7 +105,7 @@ def _named_delegations(text: str):
         found = label_at(text, match.end())
         if found is not None:
             yield found.label, found.end
-    for match in _POSSESSIVE.finditer(text):
+    for match in _matches_at(_POSSESSIVE, text, _POSSESSIVE_MARKS):
         before = _BEFORE.search(text, max(0, match.start() - 60), match.start())
         words = before.group().split() if before else []
         for count in range(min(len(words), 6), 0, -1):  # the longest run that names a delegation
@@ -113,6 +113,27 @@ def _named_delegations(text: str):
             if resolve(label):
                 yield label, match.end()
                 break
+
+
+# Where a match of _ROLE_OF or _POSSESSIVE may start: what every one opens with.
+_ROLE_STEMS = ("representative", "delegat", "speaker", "représentant", "délégation")
+_POSSESSIVE_MARKS = ("’s", "'s")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, openings: tuple[str, ...]):
+    """Yield the matches `pattern.finditer(text)` yields, tried only where one of the openings
+    is (str.find scans far faster than the pattern). No match holds another's opening, so
+    matching at each opening, in order, finds the same ones."""
+    starts = set()
+    for opening in openings:
+        position = text.find(opening)
+        while position >= 0:
+            starts.add(position)
+            position = text.find(opening, position + 1)
+    for start in sorted(starts):
+        match = pattern.match(text, start)
+        if match:
+            yield match
 
 
 def _word_starts(text: str, position: int) -> bool:

@@ -19,7 +19,7 @@ from statements.parsing.paragraphs import (
     Paragraph,
     is_furniture,
     symbol_of_line,
-    tidy,
+    tidy_spaces,
 )
 from statements.parsing.speakers import named_attribution
 
@@ -64,9 +64,13 @@ def read_text(text: str) -> Document:
 
 def _block_lines(raw: str) -> list[str]:
     """Return the tidied, non-empty lines of a block, without "| |||" debris."""
-    # Without a "|", the pattern only strips leading blanks, which strip() does anyway.
-    lines = (_without_debris(tidy(line)) for line in raw.split("\n"))
-    return [line.strip() for line in lines if line.strip()]
+    # tidy_spaces() never touches a line break, so the block is tidied at once and split after; its
+    # strip() is each line's. Without a "|", the pattern only strips leading blanks.
+    lines = tidy_spaces(raw).split("\n")
+    if "|" not in raw:
+        return [line for raw_line in lines if (line := raw_line.strip())]
+    cleaned = (_without_debris(line.strip()) for line in lines)
+    return [line.strip() for line in cleaned if line.strip()]
 
 
 def _without_debris(line: str) -> str:

@@ -119,3 +119,25 @@ def test_quote_sources(line: str, code: str | None, title: str | None, kind: str
 def test_headings_are_not_quote_sources(line: str) -> None:
     """Headings that end in a country name are not sources."""
     assert quote_source(line) is None
+
+
+def test_both_sentence_starts_match_the_two_splits_on_every_golden_paragraph():
+    """One scan gives what SENTENCE_BREAK and sentence_starts() give apart, abbreviations,
+    French capitals and closing quotation marks included."""
+    from pathlib import Path
+
+    from statements.parsing.no_name import both_sentence_starts
+    from statements.parsing.reporting import _sentence_starts
+
+    tricky = "Mr. Doe spoke. « Non », dit-il. Ébahi, M. X a dit: “Yes.” Then U.S. aid. Fin."
+    golden = Path(__file__).parent / "golden"
+    paragraphs = [tricky] + [
+        part for path in sorted(golden.glob("*.txt")) for part in path.read_text().split("\n\n")
+    ]
+    assert len(paragraphs) > 100
+    for paragraph in paragraphs:
+        assert both_sentence_starts(paragraph) == (
+            _sentence_starts(paragraph),
+            sentence_starts(paragraph),
+        )
+    assert both_sentence_starts(tricky)[0] != both_sentence_starts(tricky)[1]

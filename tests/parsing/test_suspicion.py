@@ -52,3 +52,26 @@ def test_much_longer_than_neighbours_is_flagged() -> None:
     codes = _codes(short + short + long + short)
     assert codes[2] == ["much_longer"]
     assert set(sum(codes, [])) <= set(WARNING_CODES)
+
+
+def test_matches_at_openings_finds_what_finditer_finds_on_every_golden_paragraph():
+    """Matching only where a role word or "’s" is finds the same matches as a full scan."""
+    from pathlib import Path
+
+    from statements.parsing.suspicion import (
+        _POSSESSIVE,
+        _POSSESSIVE_MARKS,
+        _ROLE_OF,
+        _ROLE_STEMS,
+        _matches_at,
+    )
+
+    golden = Path(__file__).parent / "golden"
+    texts = [path.read_text() for path in sorted(golden.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        for pattern, openings in ((_ROLE_OF, _ROLE_STEMS), (_POSSESSIVE, _POSSESSIVE_MARKS)):
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _matches_at(pattern, text, openings)] == expected
+            found += len(expected)
+    assert found > 20

@@ -52,14 +52,17 @@ from statements.parsing.speakers import Attribution, presiding
 from statements.reference import STATE_KINDS
 
 
-def reported_attributions(paragraph: str, language: str | None = None) -> list[Attribution]:
+def reported_attributions(
+    paragraph: str, language: str | None = None, *, starts: list[int] | None = None
+) -> list[Attribution]:
     """Every clause whose subject names a delegation and whose predicate reports what it said
-    (language "en" or "fr", when known, spares the other language's patterns)."""
+    (language "en" or "fr", when known, spares the other language's patterns; `starts`, when
+    given, are where SENTENCE_BREAK starts the paragraph's sentences)."""
     found: dict[int, Attribution] = {}
     mentions = find_mentions(paragraph, language)
     if not mentions:
         return []
-    starts = _sentence_starts(paragraph)
+    starts = _sentence_starts(paragraph) if starts is None else starts
     predicates = _Predicates(paragraph)
     coordinated: list[Mention] = []
     behalf: Mention | None = None
