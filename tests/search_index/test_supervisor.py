@@ -81,6 +81,27 @@ def test_a_database_error_is_retried(index_dir, monkeypatch):
     assert "database unavailable" in row.last_error and row.heartbeat_at > row.last_error_at
 
 
+def test_retries_wait_longer_each_time_up_to_the_cap(index_dir, settings, monkeypatch):
+    """Issue 24: retried with backoff (INDEXER_BACKOFF_FIRST doubling up to _MAX), then the
+    ordinary poll interval once the database answers again."""
+    settings.INDEXER_BACKOFF_FIRST, settings.INDEXER_BACKOFF_MAX = 1, 4
+    rebuild()
+    real, calls, waits = Indexer.poll, [], []
+
+    def down_four_times(self):
+        calls.append(1)
+        if len(calls) <= 4:
+            raise OperationalError("could not connect to server")
+        return real(self)
+
+    monkeypatch.setattr(Indexer, "poll", down_four_times)
+    monkeypatch.setattr(supervisor.time, "sleep", waits.append)
+    left = iter(range(5))
+    watched = supervisor.Supervisor(interval=0.5, say=lambda line: None)
+    watched.run(lambda: next(left, None) is not None)
+    assert waits == [1, 2, 4, 4, 0.5] and watched.failures == 0
+
+
 def test_a_full_disk_is_retried_without_a_rebuild(index_dir, monkeypatch):
     rebuild()
     ingest()
