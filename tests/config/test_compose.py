@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 from pathlib import Path
 
 import yaml
@@ -44,3 +45,17 @@ def test_index_mounts_are_writable_for_tantivy_s_reader_lock():
         for volume in service.get("volumes", []):
             if volume.startswith("searchindex:"):
                 assert not volume.endswith(":ro"), name
+
+
+def test_run_indexer_is_restarted_by_compose_and_by_systemd():
+    """Issue 24: outside Docker nothing restarted run_indexer, and search went stale silently."""
+    indexer = SERVICES["indexer"]
+    assert command(indexer).split()[-1] == "run_indexer"
+    assert indexer["restart"] in ("always", "unless-stopped")
+    unit = configparser.ConfigParser(interpolation=None)
+    unit.optionxform = str  # systemd keys are case-sensitive
+    unit.read_string((ROOT / "deploy" / "un-indexer.service").read_text())
+    service = unit["Service"]
+    assert service["ExecStart"].split()[-2:] == ["manage.py", "run_indexer"]
+    assert service["Restart"] == "always" and float(service["RestartSec"]) > 0
+    assert unit["Install"]["WantedBy"] == "multi-user.target"

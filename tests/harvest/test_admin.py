@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.management import CommandError, call_command
@@ -161,16 +163,34 @@ def test_ingest_only_staff_can_list_the_queue(harvested, client):
         ("long-etag", ""),
         ("retry-forever", "asked us to wait"),
         ("internal-redirect", "not on an allowed host"),
+        ("bomb", "larger than 5,000,000 bytes"),
+        ("trickle", "not fetched within 2 s"),
     ],
 )
 def test_the_address_field_never_answers_500(harvest_settings, site, editor, script, reason):
     harvest_settings.HARVEST_ADMIN_HOSTS = [f"127.0.0.1:{site.server_address[1]}"]
     harvest_settings.HARVEST_ADMIN_DEADLINE = 2
     harvest_settings.HARVEST_MAX_WAIT = 999999  # the admin caps its waits at 5 s anyway
+    harvest_settings.MAX_RELEASE_BYTES = 5_000_000
     site.script[SC].append(script)
+    started = time.monotonic()
     response = editor.post(UPLOAD_URL, {"address": site.base_url + SC})
     assert response.status_code == 200
     assert reason in response.content.decode()
+    assert time.monotonic() - started < 15  # back within its deadline (the trickle: 5,000 s)
+
+
+def test_the_address_field_bounds_redirect_loops_and_crawl_delays(harvest_settings, site, editor):
+    """Issue 24: a redirect loop answered 500 here; a day-long Crawl-delay held the thread."""
+    harvest_settings.HARVEST_ADMIN_HOSTS = [f"127.0.0.1:{site.server_address[1]}"]
+    harvest_settings.HARVEST_ADMIN_DEADLINE = 2
+    loop = editor.post(UPLOAD_URL, {"address": site.base_url + "/loop"})
+    assert loop.status_code == 200 and "TooManyRedirects" in loop.content.decode()
+    site.overrides["/robots.txt"] = b"User-agent: *\nCrawl-delay: 86400\n"
+    started = time.monotonic()
+    waited = editor.post(UPLOAD_URL, {"address": site.base_url + SC})
+    assert waited.status_code == 200 and "not fetched within 2 s" in waited.content.decode()
+    assert time.monotonic() - started < 15  # not a day
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -80,6 +81,27 @@ def test_a_database_error_is_retried(index_dir, monkeypatch):
     assert "database unavailable" in row.last_error and row.heartbeat_at > row.last_error_at
 
 
+def test_retries_wait_longer_each_time_up_to_the_cap(index_dir, settings, monkeypatch):
+    """Issue 24: retried with backoff (INDEXER_BACKOFF_FIRST doubling up to _MAX), then the
+    ordinary poll interval once the database answers again."""
+    settings.INDEXER_BACKOFF_FIRST, settings.INDEXER_BACKOFF_MAX = 1, 4
+    rebuild()
+    real, calls, waits = Indexer.poll, [], []
+
+    def down_four_times(self):
+        calls.append(1)
+        if len(calls) <= 4:
+            raise OperationalError("could not connect to server")
+        return real(self)
+
+    monkeypatch.setattr(Indexer, "poll", down_four_times)
+    monkeypatch.setattr(supervisor.time, "sleep", waits.append)
+    left = iter(range(5))
+    watched = supervisor.Supervisor(interval=0.5, say=lambda line: None)
+    watched.run(lambda: next(left, None) is not None)
+    assert waits == [1, 2, 4, 4, 0.5] and watched.failures == 0
+
+
 def test_a_full_disk_is_retried_without_a_rebuild(index_dir, monkeypatch):
     rebuild()
     ingest()
@@ -127,6 +149,53 @@ def test_staff_see_the_status_in_the_admin(admin_client, index_dir):
     run(1)
     page = admin_client.get("/admin/search_index/indexerstatus/")
     assert page.status_code == 200 and health.node().encode() in page.content
+
+
+@contextmanager
+def open_transaction_elsewhere():
+    """A transaction holding an xid in another database of the cluster, left open."""
+    from django.db import connection
+
+    params = {**connection.get_connection_params(), "dbname": "postgres"}
+    other = connection.get_new_connection(params)
+    other.autocommit = False
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_current_xact_id(), pg_backend_pid()")
+            yield cursor.fetchone()[1]
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_staff_and_readiness_see_the_last_error_the_lag_and_what_holds_the_position(
+    admin_client, client, index_dir, settings, monkeypatch
+):
+    """Issue 24: the indexer's lag and last error visible to staff and to /readyz, and the
+    oldest open transaction (what holds the outbox position) named beside the lag."""
+    settings.SEARCH_INDEX_APPLY_ON_COMMIT = False
+    monkeypatch.setattr(health, "HORIZON_REPORTED_SECONDS", 0)  # reported at once, not after 10 s
+    rebuild()
+    ingest()
+    real, calls = Indexer.poll, []
+
+    def blip(self):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(self)
+
+    monkeypatch.setattr(Indexer, "poll", blip)
+    with open_transaction_elsewhere() as pid:
+        run(3)
+    row = status()
+    page = admin_client.get("/admin/search_index/indexerstatus/").content.decode()
+    assert "database unavailable: OperationalError: server closed" in page
+    assert f"pid {pid} (" in page and "@postgres" in page  # the held position, named
+    assert f"{row.lag_seconds:.1f} s" in page
+    ready = client.get("/readyz").json()
+    assert "database unavailable" in ready["indexer"]["last_error"]
+    assert f"pid {pid} (" in ready["indexer"]["horizon"] and "pending" in ready["lag"]
 
 
 def test_segments_damaged_where_tantivy_still_opens_them_are_rebuilt(index_dir):
