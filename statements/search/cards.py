@@ -1,17 +1,18 @@
-"""A result card's fields, computed in one pass for the page: what the card template reads.
+"""A result card's fields, computed in one pass for the page: what the card filters read.
 
 A list page renders 20 cards of about 25 fields each. Read from model instances, every field
 costs the template a failed `obj[key]` (an exception) before `getattr`, and every link a
 `reverse()`: a third of the page's CPU. Here each card is plain dicts, which Django's template
 lookup reads on its first try, and links are filled into a path reversed once per page.
-The HTML is the same: includes/_statement_card.html reads the same names.
+statements/templatetags/statement_cards.py turns them into HTML.
 """
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from statements.search.index import memo
+from statements.models import Statement
+from statements.search.index import memo, readers
 from statements.themes.models import Theme
 
 _SLOT = "zzslotzz"  # matches both the slug and (by position) the int converters' places
@@ -40,7 +41,7 @@ _BY_ID = {"statements:statement-detail", "statements:meeting-detail"}
 
 
 def card(statement, links: Links, themes: dict) -> dict:
-    """The fields includes/_statement_card.html and _statement_who.html read, as dicts
+    """The fields a card shows, as dicts
     (`statement` from with_theme_ids(); `themes`: every theme by id)."""
     meeting = statement.meeting
     return {
@@ -69,6 +70,13 @@ def card(statement, links: Links, themes: dict) -> dict:
             if pk in themes
         ],
     }
+
+
+def listed(ids: list[int]) -> list[dict]:
+    """The cards of these statements in the ids' order (a country's or a theme's latest)."""
+    rows = readers.rows(Statement.objects.with_related().with_theme_ids(), ids)
+    links, themes = Links(), themes_by_id()
+    return [card(statement, links, themes) for statement in rows]
 
 
 def themes_by_id() -> dict:

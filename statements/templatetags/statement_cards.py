@@ -1,11 +1,10 @@
-"""`{{ result|card:query }}`: a result card's HTML built in Python, the same bytes as
-includes/_statement_card.html.
+"""A statement in a list, and who spoke it, as HTML built in Python: `{{ result|card:query }}`,
+`{{ result|speaker_card:query }}`, `{{ card|listed_card }}` and `{{ statement|who }}`.
 
-The search page shows 20 cards; as an include each (and one more for the speaker's name), the
-card template cost about a ninth of the page's CPU in node rendering and lookups. Here a card
-is one f-string over the precomputed fields of statements.search.cards (a Result's `card`).
-The template stays for the theme and country pages, whose cards are models;
-tests/ui/test_statement_cards.py renders both ways and compares.
+Every list of statements (search, a speaker's, a country's and a theme's pages) shows these cards,
+and every page that names a statement's speaker uses `who`: one place for both. A card is one
+f-string over the precomputed fields of statements.search.cards; as template includes, the cards
+cost about a ninth of a search page's CPU. tests/ui/golden/cards/ holds what they print.
 """
 
 from __future__ import annotations
@@ -39,6 +38,30 @@ def card(result, query: str) -> SafeString:
 def speaker_card(result, query: str) -> SafeString:
     """The card of a result on its speaker's own page."""
     return card_html(result.card, result.snippet, query=query, hide_speaker=True)
+
+
+@register.filter
+def listed_card(card: dict) -> SafeString:
+    """The card of a statement listed without a search (a country's or theme's latest)."""
+    return card_html(card, None, query="")
+
+
+@register.filter
+def who(statement) -> SafeString:
+    """The speaker, else who they represented (a Statement, or a card's fields)."""
+    return mark_safe(_who(_who_fields(statement)))  # noqa: S308 (escaped in _who)
+
+
+def _who_fields(statement) -> dict:
+    if isinstance(statement, dict):
+        return statement
+    speaker, delegation = statement.speaker, statement.delegation
+    return {
+        "speaker": speaker and {"name": speaker.name},
+        "speaker_label": statement.speaker_label,
+        "delegation": delegation and {"name": delegation.name},
+        "delegation_label": statement.delegation_label,
+    }
 
 
 def card_html(
@@ -80,7 +103,7 @@ def _e(value) -> str:
 
 
 def _who(card: dict) -> str:
-    """includes/_statement_who.html: the speaker, else who they represented."""
+    """The speaker's name, else their printed name, else "Representative of" their delegation."""
     if card["speaker"]:
         return _e(card["speaker"]["name"])
     if card["speaker_label"]:

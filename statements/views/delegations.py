@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from statements.decisions.views import voting_record
 from statements.models import Delegation, Statement
-from statements.search import facets
+from statements.search import cards, facets
 from statements.search.chart import bar_chart
 from statements.search.filters import interface_language
-from statements.search.index import engine, readers
+from statements.search.index import engine
 from statements.search.index.query import SearchSpec
 
 LATEST = 10
@@ -40,9 +40,7 @@ def delegation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
         ),
         "meetings": facets.recent_meetings(statements, spec=spec),
-        "latest": readers.rows(
-            Statement.objects.for_listing(), engine.search(spec, sort="newest", limit=LATEST).ids
-        ),
+        "latest": cards.listed(engine.search(spec, sort="newest", limit=LATEST).ids),
         **voting_record(delegation, request.GET),
     }
     return render(request, "statements/delegation_detail.html", context)

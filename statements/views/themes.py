@@ -6,11 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from statements.models import Statement
-from statements.search import facets
+from statements.search import cards, facets
 from statements.search.chart import bar_chart
 from statements.search.filters import interface_language
-from statements.search.index import engine, readers
+from statements.search.index import engine
 from statements.search.index.query import SearchSpec
 from statements.themes.models import Theme
 
@@ -32,9 +31,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "chart": bar_chart(
             stats["years"], url_for_year=lambda y: f"{search_url}&date_from={y}&date_to={y}"
         ),
-        "latest": readers.rows(
-            Statement.objects.for_listing(), engine.search(spec, sort="newest", limit=LATEST).ids
-        ),
+        "latest": cards.listed(engine.search(spec, sort="newest", limit=LATEST).ids),
     }
     return render(request, "statements/theme_detail.html", context)
 
