@@ -46,11 +46,23 @@ _CUE = re.compile(
     r"en\s+faveur\s+de\s+l[’']adoption|se\s+dissocie",
     re.IGNORECASE,
 )
+# A speaker who judges the act of adopting the text ("approval of the draft resolution signals
+# inaction", "the adoption of this text ... would be the best contribution") states a position on
+# it; one who introduces the text and asks for its adoption does not explain a vote.
+_ON_THE_ADOPTION = re.compile(
+    r"\b(?:approval|adoption)\s+of\s+(?:the|this|that|today[’']s)\s+(?:draft\s+)?"
+    r"(?:resolution|text|decision)\b|"
+    r"\b(?:resolution|text|draft)\s+(?:just|today)\s+(?:adopted|approved)\b|"
+    r"\bl[’']adoption\s+(?:du|de\s+ce)\s+(?:texte|projet)\b|"
+    r"\bl[’']adoption\s+de\s+(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
 # At a Security Council meeting that took one decision, a member speaking of "the text" speaks
 # to the vote it has just cast (or is about to cast): that is what the Council's speakers do there.
 _COUNCIL = "Security Council"
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that)\s+(?:draft\s+)?(?:resolution|text|draft)\b|"
+    r"\b(?:speaking|in\s+(?:its|his|her)\s+capacity)\s+as\s+(?:the\s+)?pen-?holder\b|"
     r"\b(?:le|ce|du)\s+(?:texte|projet)\b|\b(?:la|cette)\s+résolution\b",
     re.IGNORECASE,
 )
@@ -130,7 +142,7 @@ def vote_links(
         if statement.paragraph in announced and not _CUE.search(statement.text):
             text = f"{announced[statement.paragraph]} {statement.text}"
             statement = replace(statement, text=text)
-        if _CUE.search(statement.text):
+        if _CUE.search(statement.text) or _judges_the_adoption(statement):
             explained = _explained(statement, decisions, spoken)
         elif _on_the_council_text(statement, decisions, body):
             explained = list(decisions)
@@ -138,6 +150,12 @@ def vote_links(
             continue
         links += [(statement.sequence, d.sequence) for d in explained]
     return tuple(links)
+
+
+def _judges_the_adoption(statement: ParsedStatement) -> bool:
+    """Say whether a statement judges the adoption of the text rather than introducing it."""
+    text = statement.text
+    return bool(_ON_THE_ADOPTION.search(text)) and not _INTRODUCING.search(text)
 
 
 def _on_the_council_text(
