@@ -188,3 +188,21 @@ def test_the_council_penholder_speaks_to_the_one_text_voted_on() -> None:
     )
     assert vote_links([penholder, system], [resolution], body="Security Council") == ((1, 1),)
     assert vote_links([penholder], [resolution], body="Third Committee") == ()
+
+
+def test_the_council_member_named_as_the_texts_author_speaks_to_it() -> None:
+    # Real wording: cs14139 (2020) "a adopté à l’unanimité une résolution, présentée par les
+    # États-Unis, dans laquelle ..."; and "en sa qualité de porte-plume".
+    sentence = "Le Conseil a adopté à l’unanimité une résolution, présentée par les États-Unis, ..."
+    resolution = _decision(1, 3, "resolution 2513 (2020)", "resolution", text=sentence)
+    author = _statement(1, 4, "États-Unis", "Le 29 février, ont déclaré les États-Unis, nous ...")
+    other = _statement(2, 5, "Chine", "La Chine a rappelé le rôle des pays voisins.")
+    penholder = _statement(3, 6, "France", "La France, en sa qualité de porte-plume, a salué ...")
+    found = vote_links([author, other, penholder], [resolution], body="Security Council")
+    assert found == ((1, 1), (3, 1))
+    assert vote_links([author], [resolution], body="Third Committee") == ()
+    bissau = _decision(
+        1, 3, "resolution 2048 (2012)", "resolution", text="sponsored by Guinea-Bissau"
+    )
+    guinea = _statement(1, 4, "Guinea", "Guinea's representative recalled the coup.")
+    assert vote_links([guinea], [bissau], body="Security Council") == ()
