@@ -46,12 +46,32 @@ _CUE = re.compile(
     r"en\s+faveur\s+de\s+l[’']adoption|se\s+dissocie",
     re.IGNORECASE,
 )
+# A speaker who judges the act of adopting the text ("approval of the draft resolution signals
+# inaction", "the adoption of this text ... would be the best contribution") states a position on
+# it; one who introduces the text and asks for its adoption does not explain a vote.
+_ON_THE_ADOPTION = re.compile(
+    r"\b(?:approval|adoption)\s+of\s+(?:the|this|that|today[’']s)\s+(?:draft\s+)?"
+    r"(?:resolution|text|decision)\b|"
+    r"\b(?:resolution|text|draft)\s+(?:just|today)\s+(?:adopted|approved)\b|"
+    r"\bl[’']adoption\s+(?:du|de\s+ce)\s+(?:texte|projet)\b|"
+    r"\bl[’']adoption\s+de\s+(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
 # At a Security Council meeting that took one decision, a member speaking of "the text" speaks
 # to the vote it has just cast (or is about to cast): that is what the Council's speakers do there.
 _COUNCIL = "Security Council"
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that)\s+(?:draft\s+)?(?:resolution|text|draft)\b|"
+    r"\b(?:speaking|in\s+(?:its|his|her)\s+capacity)\s+as\s+(?:the\s+)?pen-?holder\b|"
+    r"\ben\s+(?:sa|leur)\s+qualité\s+de\s+(?:co-?)?porte-plumes?\b|"
     r"\b(?:le|ce|du)\s+(?:texte|projet)\b|\b(?:la|cette)\s+résolution\b",
+    re.IGNORECASE,
+)
+# A Council member whose text the meeting voted on ("une résolution, présentée par les États-Unis",
+# "a draft sponsored by the Russian Federation") speaks to it after the vote.
+_AUTHOR = re.compile(
+    r"\b(?:présentée?s?|soumise?s?|submitted|tabled|put\s+forward|sponsored|drafted)\s+(?:par|by)\s+"
+    r"(?:les\s+|le\s+|la\s+|l[’']\s*|the\s+)?(?P<who>[^,.;()«“]{2,60})",
     re.IGNORECASE,
 )
 # The release's own words announcing explanations ("several delegations took the floor to explain
@@ -130,7 +150,7 @@ def vote_links(
         if statement.paragraph in announced and not _CUE.search(statement.text):
             text = f"{announced[statement.paragraph]} {statement.text}"
             statement = replace(statement, text=text)
-        if _CUE.search(statement.text):
+        if _CUE.search(statement.text) or _judges_the_adoption(statement):
             explained = _explained(statement, decisions, spoken)
         elif _on_the_council_text(statement, decisions, body):
             explained = list(decisions)
@@ -140,17 +160,31 @@ def vote_links(
     return tuple(links)
 
 
+def _judges_the_adoption(statement: ParsedStatement) -> bool:
+    """Say whether a statement judges the adoption of the text rather than introducing it."""
+    text = statement.text
+    return bool(_ON_THE_ADOPTION.search(text)) and not _INTRODUCING.search(text)
+
+
 def _on_the_council_text(
     statement: ParsedStatement, decisions: Sequence[ParsedDecision], body: str | None
 ) -> bool:
-    """Say whether a Council speaker speaks of the one text the meeting voted on."""
+    """Say whether a Council speaker speaks of the one text the meeting voted on (or wrote it)."""
     return (
         body == _COUNCIL
         and len(decisions) == 1
         and decisions[0].method not in _NO_VOTE_TAKEN
-        and bool(_THE_TEXT.search(statement.text))
+        and (bool(_THE_TEXT.search(statement.text)) or _put_forward_by(statement, decisions[0]))
         and not _INTRODUCING.search(statement.text)
     )
+
+
+def _put_forward_by(statement: ParsedStatement, decision: ParsedDecision) -> bool:
+    """Say whether the release names the statement's delegation as the text's author."""
+    label = (statement.delegation_label or "").casefold()
+    authors = (m["who"].casefold() for m in _AUTHOR.finditer(decision.text))
+    # "Guinea" is not "Guinea-Bissau": the name must end where the label does.
+    return bool(label) and any(re.match(rf"{re.escape(label)}(?![\w-])", who) for who in authors)
 
 
 def _explained(

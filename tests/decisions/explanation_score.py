@@ -9,6 +9,7 @@ Run ``python -m tests.decisions.explanation_score`` from the project root for th
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,7 +127,30 @@ def _line(name: str, result: Score) -> str:
     )
 
 
+def misses() -> list[str]:
+    """Describe each gold link not found and each link found that is not gold, by release."""
+    lines = []
+    for entry in json.loads(GOLD.read_text(encoding="utf-8"))["releases"]:
+        gold, found, _ = _pairs(entry)
+        path = ROOT / entry["path"]
+        texts = {
+            s.sequence: s
+            for s in parse_press_release(path.read_bytes(), filename=path.name).statements
+        }
+        for kind, pairs in (("missed", gold - found), ("wrong", found - gold)):
+            for sequence, subject in sorted(pairs, key=str):
+                statement = texts[sequence]
+                lines.append(
+                    f"{kind} {entry['path']} #{sequence} ({statement.delegation_label}) -> "
+                    f"{subject}: {statement.text[:160]}"
+                )
+    return lines
+
+
 if __name__ == "__main__":
+    if "--misses" in sys.argv:
+        print("\n".join(misses()) or "no misses")
+        raise SystemExit(0)
     for name in ("real", "composed", None):
         print(_line(name or "all", score(name)))
     for batch in READINGS:
