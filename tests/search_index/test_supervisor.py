@@ -61,11 +61,9 @@ def test_no_index_at_all_is_built(index_dir):
     assert found() == everything() and found()
 
 
-def test_a_database_error_is_retried(index_dir, monkeypatch):
-    rebuild()
-    ingest()
-    real = Indexer.poll
-    calls = []
+def lose_the_database_once(monkeypatch) -> None:
+    """The indexer's next poll loses its database connection; the polls after it work."""
+    real, calls = Indexer.poll, []
 
     def blip(self):
         calls.append(1)
@@ -74,6 +72,12 @@ def test_a_database_error_is_retried(index_dir, monkeypatch):
         return real(self)
 
     monkeypatch.setattr(Indexer, "poll", blip)
+
+
+def test_a_database_error_is_retried(index_dir, monkeypatch):
+    rebuild()
+    ingest()
+    lose_the_database_once(monkeypatch)
     watched = run(3)
     assert watched.rebuilds == 0 and watched.failures == 0
     assert found() == everything()
@@ -177,15 +181,7 @@ def test_staff_and_readiness_see_the_last_error_the_lag_and_what_holds_the_posit
     monkeypatch.setattr(health, "HORIZON_REPORTED_SECONDS", 0)  # reported at once, not after 10 s
     rebuild()
     ingest()
-    real, calls = Indexer.poll, []
-
-    def blip(self):
-        calls.append(1)
-        if len(calls) == 1:
-            raise OperationalError("server closed the connection unexpectedly")
-        return real(self)
-
-    monkeypatch.setattr(Indexer, "poll", blip)
+    lose_the_database_once(monkeypatch)
     with open_transaction_elsewhere() as pid:
         run(3)
     row = status()
