@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from statements.parsing.delegations import clean_label, resolve
 from statements.reference import DelegationRef
@@ -56,6 +56,12 @@ class Clauses:
     national: bool = False
 
 
+def _with(state: Clauses, **changes: object) -> Clauses:
+    """What dataclasses.replace gives, without its field-by-field checks: every field of
+    Clauses is an init field (a speaker's clauses are read on every named paragraph)."""
+    return Clauses(**{**state.__dict__, **changes})
+
+
 def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
     """Split "Minister for X of Country" into title and country; the country may be None."""
     chunk = chunk.strip()
@@ -86,7 +92,7 @@ def read_clauses(text: str) -> Clauses:
         updated, person_pending = _read_chunk(chunk, state, person_pending)
         if updated is None:
             break
-        state = replace(updated, count=state.count + 1)
+        state = _with(updated, count=state.count + 1)
     return state
 
 
@@ -96,8 +102,8 @@ def _read_chunk(chunk: str, state: Clauses, person_pending: bool) -> tuple[Claus
         title, label, ref = split_title(chunk)
         on_behalf = f"{state.on_behalf_of}, {chunk}"
         if state.label is None and ref is not None:
-            return replace(state, on_behalf_of=on_behalf, label=label, ref=ref), False
-        return replace(state, on_behalf_of=on_behalf), False
+            return _with(state, on_behalf_of=on_behalf, label=label, ref=ref), False
+        return _with(state, on_behalf_of=on_behalf), False
     for pattern, handler in _CLAUSE_HANDLERS:
         match = pattern.search(chunk)
         if match:
@@ -111,33 +117,33 @@ def _on_behalf(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Record "speaking on behalf of X"; a person's title may follow as the next clause."""
     who = clean_label(match.group("x"))
     is_person = bool(_PERSON_NAME.match(who)) and resolve(who) is None
-    return replace(state, on_behalf_of=who), is_person
+    return _with(state, on_behalf_of=who), is_person
 
 
 def _aligned(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Record "associating himself with X"."""
-    return replace(state, aligned_with=clean_label(match.group("x"))), False
+    return _with(state, aligned_with=clean_label(match.group("x"))), False
 
 
 def _observer(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Record "observer for X" as the delegation."""
     label = clean_label(match.group("x"))
-    return replace(state, label=label, ref=resolve(label)), False
+    return _with(state, label=label, ref=resolve(label)), False
 
 
 def _reply(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Mark the intervention as a right of reply."""
-    return replace(state, kind_hint="right_of_reply"), False
+    return _with(state, kind_hint="right_of_reply"), False
 
 
 def _point_of_order(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Mark the intervention as a point of order."""
-    return replace(state, kind_hint="point_of_order"), False
+    return _with(state, kind_hint="point_of_order"), False
 
 
 def _capacity(match: re.Match[str], state: Clauses) -> tuple[Clauses, bool]:
     """Record "speaking in her national capacity" (a presiding officer speaking for a country)."""
-    return replace(state, national=True), False
+    return _with(state, national=True), False
 
 
 _CLAUSE_HANDLERS = (
@@ -155,7 +161,7 @@ def _title_clause(chunk: str, state: Clauses) -> Clauses:
     title = f"{state.title}, {chunk}" if state.title else chunk
     split, label, ref = split_title(title)
     if ref is None:
-        return replace(state, title=title)
+        return _with(state, title=title)
     if state.label is None:
-        return replace(state, title=split or None, label=label, ref=ref)
-    return replace(state, title=title)
+        return _with(state, title=split or None, label=label, ref=ref)
+    return _with(state, title=title)

@@ -19,6 +19,8 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+# The ASCII ones among them: as UTF-8 bytes, each is that one byte and no other character holds it.
+_ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 # A UTF-8 lead byte read as cp1252/latin-1 (Â-ô) followed by continuation bytes read the same way.
 _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
@@ -134,16 +136,25 @@ def _refuse_garbage(text: str) -> int:
     many control or undecodable characters it holds."""
     if not text.strip():
         raise NotAPressRelease("The file is empty or holds only whitespace.")
-    controls = _CONTROL_CHARS.findall(text)
-    if len(controls) > max(2, len(text) * _MAX_CONTROL_SHARE):
+    controls = control_count(text)
+    if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         first = _CONTROL_CHARS.search(text)
         line = text[: first.start()].count("\n") + 1 if first else None
         raise NotAPressRelease(
-            f"The file could not be decoded as text: {len(controls)} control or undecodable "
-            "characters.",
+            f"The file could not be decoded as text: {controls} control or undecodable characters.",
             line=line,
         )
-    return len(controls)
+    return controls
+
+
+def control_count(text: str) -> int:
+    """How many characters of _CONTROL_CHARS a text holds. As UTF-8, a C1 control (U+0080-U+009F)
+    starts with byte C2 and U+FFFD is EF BF BD: without either, only the ASCII control bytes can
+    be there, and bytes.translate counts them far faster than the pattern scans the text."""
+    data = text.encode("utf-8", "surrogatepass")  # escaped bytes are lone surrogates
+    if b"\xc2" in data or b"\xef\xbf\xbd" in data:
+        return len(_CONTROL_CHARS.findall(text))
+    return len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
 
 
 def _byte_of(char: str) -> bytes:

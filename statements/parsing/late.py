@@ -13,6 +13,7 @@ import re
 from statements.parsing.clauses import read_clauses
 from statements.parsing.delegations import clean_label, label_at, resolve
 from statements.parsing.speakers import Attribution, name_style, presiding
+from statements.parsing.substrings import holds_any
 from statements.reference import STATE_KINDS, DelegationRef
 
 _VERBS = (
@@ -21,6 +22,8 @@ _VERBS = (
     r"continued|affirmed|maintained|cautioned|told\s+the\s+\w+)"
 )
 _ROLE = r"(?:representative|delegate|speaker|delegation|observer|envoy|Ambassador)"
+# One of these is in every _ROLE word ("delegat" in both "delegate" and "delegation").
+_ROLE_WORDS = ("representative", "delegat", "speaker", "observer", "envoy", "Ambassador")
 # Each pattern opens with one class (the quotation mark, comma or "w" that starts it) and reads
 # the rest behind it: a pattern that opens with a class is scanned for far faster.
 _QUOTE_OR_COMMA = r"[”\"’,](?:(?<=[”\"’])\s*,?\s+"
@@ -76,6 +79,8 @@ def late_attributions(paragraph: str) -> list[Attribution]:
 
 def _role_of(paragraph: str):
     """Yield "the representative of X" printed after a quotation or after "said"."""
+    if not holds_any(paragraph, _ROLE_WORDS):
+        return  # the pattern needs a role word: plain tests spare its scan
     for match in _ROLE_OF.finditer(paragraph):
         label = label_at(paragraph, match.end())
         if label is not None:
@@ -84,6 +89,8 @@ def _role_of(paragraph: str):
 
 def _possessive(paragraph: str):
     """Yield "X’s delegate" printed after a quotation or after "said"."""
+    if not ("’s" in paragraph or "'s" in paragraph) or not holds_any(paragraph, _ROLE_WORDS):
+        return  # the pattern needs "’s" and a role word: plain tests spare its scan
     for match in _POSSESSIVE.finditer(paragraph):
         label = clean_label(match.group("label"))
         ref = resolve(label)

@@ -6,6 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from statements.parsing.substrings import holds_any
+
 # Roles a layout gives a paragraph; only "body" paragraphs can hold statements.
 BODY, HEADLINE, META, FURNITURE, SUBHEADLINE = (
     "body",
@@ -82,7 +84,7 @@ def tidy(text: str) -> str:
 
 def tidy_spaces(text: str) -> str:
     """What tidy() does but the final strip: line breaks are left as they are."""
-    if any(char in text for char in _ZERO_WIDTH_CHARS):
+    if holds_any(text, _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     # Each odd space becomes a plain one, then runs collapse: str.replace and a pattern that
     # starts with a literal scan far faster than one character class over every space.

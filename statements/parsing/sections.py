@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from statements.parsing.substrings import holds_any
+
 # Heading kinds: what the paragraphs under a heading are.
 REPLY, QUOTED, OTHER = "reply", "quoted", "other"
 
@@ -123,7 +125,7 @@ def is_speakers_list(text: str) -> bool:
 
 def is_vote(text: str) -> bool:
     """Say whether a paragraph reports a vote or a recorded-vote list."""
-    if not any(word in text for word in _VOTE_WORDS):
+    if not holds_any(text, _VOTE_WORDS):
         return False  # plain substring tests spare the patterns on most texts
     if _VOTE_START.match(text):
         return True
@@ -132,10 +134,10 @@ def is_vote(text: str) -> bool:
 
 def _may_hold_vote_phrase(text: str) -> bool:
     """Say whether a text holds the words every phrase of _VOTE_ANYWHERE needs (cheap tests)."""
-    if any(letter in text for letter in _CASE_ODDITIES):
+    if holds_any(text, _CASE_ODDITIES):
         return True
     lower = text.lower()
-    return any(key in lower for key in _VOTE_KEYS) or ("favour" in lower and "against" in lower)
+    return holds_any(lower, _VOTE_KEYS) or ("favour" in lower and "against" in lower)
 
 
 def is_procedure(text: str) -> bool:
@@ -165,9 +167,9 @@ def is_quotation(text: str) -> bool:
 
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
-    if not any(letter in text for letter in _CASE_ODDITIES):
+    if not holds_any(text, _CASE_ODDITIES):
         folded = text.casefold()
-        if not any(word in folded for word in _PARTIAL_WORDS) and not _partial_pair(folded):
+        if not holds_any(folded, _PARTIAL_WORDS) and not _partial_pair(folded):
             return False  # plain substring tests spare the long pattern on most paragraphs
     return bool(_PARTIAL.search(text))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from statements.parsing.clauses import Clauses, read_clauses
 from statements.parsing.delegations import clean_label, resolve
+from statements.parsing.substrings import holds_any
 from statements.reference import STATE_KINDS, DelegationRef
 
 _INTRO = re.compile(r"^(?P<intro>(?:Also\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b[^,.;:“”\"]{0,100}),\s+")
@@ -44,6 +45,7 @@ _BODY = (
     r"Board|Forum|session|Bureau)"
 )
 _OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?)"
+_OFFICE_WORDS = ("President", "Chair", "Présiden")  # one is in every _PRESIDING phrase
 _PRESIDING = re.compile(
     rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
     rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
@@ -215,6 +217,8 @@ def _named(name: str, clauses: Clauses, intro: str) -> Attribution:
 
 def presiding(text: str) -> bool:
     """Say whether a title or opening clause makes the speaker a presiding officer."""
+    if not holds_any(text, _OFFICE_WORDS):
+        return False  # every _PRESIDING phrase names an office: plain tests spare its scan
     return bool(_PRESIDING.search(text)) and not _NATIONAL.search(text)
 
 

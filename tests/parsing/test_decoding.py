@@ -1,11 +1,14 @@
-"""The byte-level pre-test of the mojibake repair: it never hides a sequence the repair reads."""
+"""The byte-level pre-tests of decoding: the mojibake repair's never hides a sequence the repair
+reads, and the control-character count agrees with the pattern on every character."""
 
 from __future__ import annotations
 
 from statements.parsing.decoding import (
+    _CONTROL_CHARS,
     _CP1252_CONTINUATION,
     _MOJIBAKE,
     _MOJIBAKE_BYTES,
+    control_count,
     repair_mojibake,
 )
 
@@ -27,3 +30,14 @@ def test_text_without_mojibake_is_left_alone_and_mojibake_is_repaired():
     garbled = "é’“—€中".encode().decode("cp1252", errors="replace")
     assert repair_mojibake("La dÃ©lÃ©gation") == ("La délégation", 2)
     assert repair_mojibake(garbled)[1] >= 4
+
+
+def test_the_control_count_agrees_with_the_pattern_on_every_character():
+    """Every code point (lone surrogates too), alone among plain letters, counts as the pattern
+    counts it; so do mixed texts that take the byte count and the pattern's path."""
+    for code in range(0x110000):
+        text = f"a{chr(code)}b"
+        assert control_count(text) == len(_CONTROL_CHARS.findall(text)), hex(code)
+    mixed = "x\x00\x07\t\n\x0c\r\x1b\x7f ’ é \udc81 y"
+    assert control_count(mixed) == 4
+    assert control_count(mixed + "\x85\ufffd") == 6

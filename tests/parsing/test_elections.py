@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from statements.parsing.elections import extract_elections
+from statements.parsing.elections import _ELECT, _may_elect, extract_elections
 
 
 def _read(text: str) -> list[tuple]:
@@ -43,3 +43,13 @@ def test_french_elections_and_the_seat_replaced_is_not_elected() -> None:
 
 def test_a_sentence_without_an_election_yields_nothing() -> None:
     assert _read("The Committee elected to defer the item. Jane Doe (Norway) spoke.") == []
+
+
+def test_the_election_pretest_never_hides_a_match() -> None:
+    """Each letter of the words _ELECT needs, replaced by any character of the Basic Multilingual
+    Plane, still passes the plain pre-test wherever the case-blind pattern matches."""
+    for word in ("elect", "élu", "élit"):
+        for index in range(len(word)):
+            for code in range(0x10000):
+                text = f"was {word[:index]}{chr(code)}{word[index + 1 :]} by"
+                assert not _ELECT.search(text) or _may_elect(text), (word, index, hex(code))

@@ -49,6 +49,7 @@ from statements.parsing.reporting.mentions import (
     find_mentions,
 )
 from statements.parsing.speakers import Attribution, presiding
+from statements.parsing.substrings import holds_any
 from statements.reference import STATE_KINDS
 
 
@@ -162,7 +163,7 @@ def _for_whom(paragraph: str, start: int) -> bool:
     """Say whether the words just before `start` say for whom someone speaks ("au nom du")."""
     before = max(0, start - 40)
     window = paragraph[before:start]
-    if not any(word in window for word in _BEHALF_WORDS):
+    if not holds_any(window, _BEHALF_WORDS):
         return False  # plain substring tests spare the pattern, which tries every position
     return bool(_ON_BEHALF.search(paragraph, before, start))
 
@@ -345,7 +346,7 @@ _AND = re.compile(r"\s(?:et|and)\s+$")
 
 def _may_include(tail: str) -> bool:
     """Say whether a window ends with "including", "among them", "notamment" or "dont"."""
-    return any(word in tail for word in ("including", "among", "notamment", "dont")) and bool(
+    return holds_any(tail, ("including", "among", "notamment", "dont")) and bool(
         _INCLUDING.search(tail)
     )
 
@@ -502,7 +503,7 @@ def bare_act(paragraph: str, start: int) -> bool:
     """Say whether the sentence at `start` only reports an act of its subject (a veto, a right
     of reply, a draft introduced) and no words: whoever found the subject, it is no statement."""
     head = paragraph[start : start + 200]
-    if not any(word in head for word in _ACT_HINTS):
+    if not holds_any(head, _ACT_HINTS):
         return False  # plain substring tests spare the pattern, which tries many positions
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
@@ -610,7 +611,7 @@ def _held_by(paragraph: str, sentence: int, mention: Mention) -> int | None:
     if mention.shape == "bare" and mention.found.ref.kind not in _OPINION_KINDS:
         return None
     left = _window(paragraph, sentence, mention.phrase_start, 60)
-    opinion = _OPINION.search(left) if any(word in left for word in _OPINION_WORDS) else None
+    opinion = _OPINION.search(left) if holds_any(left, _OPINION_WORDS) else None
     if opinion:
         sub = opinion.group("sub")
         return mention.phrase_start - len(left) + opinion.start("sub") if sub else sentence
