@@ -11,7 +11,7 @@ from django import forms
 
 from meetings.models import Meeting
 from statements.decisions.models import NarrativeParagraph
-from statements.ingest.corrections import paragraphs, sentence_starts, text_hash
+from statements.ingest.corrections import first_words, paragraphs, sentence_starts, text_hash
 from statements.models import Correction, Delegation, Statement
 
 Op = Correction.Operation
@@ -109,8 +109,8 @@ class CorrectionForm(forms.Form):
             "kind": kind,
         }
         who = data.get("speaker") or (delegation.name if delegation else "no one named")
-        first_words = " ".join(statement.text[at:].split()[:6])
-        return params, f"Split {_name(statement)} at “{first_words} …”, to {who}", None
+        opening = first_words(statement.text[at:], 6)
+        return params, f"Split {_name(statement)} at “{opening} …”, to {who}", None
 
     def _merge(self, data, statement):
         other = self._statement(data.get("other"))
@@ -128,7 +128,7 @@ class CorrectionForm(forms.Form):
             raise forms.ValidationError("The statement has no such paragraph.")
         kind = data.get("narrative_kind") or NarrativeParagraph.Kind.OTHER
         params = _anchor(statement) | {"index": index, "narrative_kind": kind}
-        words = " ".join(parts[index].split()[:6])
+        words = first_words(parts[index], 6)
         return params, f"Moved “{words} …” from {_name(statement)} to the narrative", None
 
     def _to_statement(self, data, statement):
@@ -142,7 +142,7 @@ class CorrectionForm(forms.Form):
             )
         params = _anchor(statement) | {"narrative": text_hash(paragraph.text)}
         self.cleaned_data["statement"] = statement.pk
-        words = " ".join(paragraph.text.split()[:6])
+        words = first_words(paragraph.text, 6)
         return params, f"Moved “{words} …” from the narrative into {_name(statement)}", None
 
     # Lookups -------------------------------------------------------------------------------

@@ -46,6 +46,11 @@ REASSIGNABLE = ("delegation_label", "delegation_code", "speaker", "title", "kind
 CORRECTING = frozenset({"split", "merge", "reassign", "to_narrative", "to_statement"})
 
 
+def first_words(text: str, n: int) -> str:
+    """The first n words of a text: how a sentence or a paragraph is named to staff."""
+    return " ".join(text.split()[:n])
+
+
 def text_hash(text: str) -> str:
     """SHA-256 of a text with its whitespace collapsed (as statements.ingest.matching)."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()

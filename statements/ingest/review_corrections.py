@@ -11,7 +11,7 @@ the release with them applied and records them in the meeting's history.
 from __future__ import annotations
 
 from statements.decisions.models import NarrativeParagraph
-from statements.ingest.corrections import paragraphs, sentence_starts, text_hash
+from statements.ingest.corrections import first_words, paragraphs, sentence_starts, text_hash
 from statements.ingest.plan import IngestPlan
 from statements.models import Delegation, Statement
 from statements.parsing.model import ParsedNarrative, ParsedRelease
@@ -76,7 +76,7 @@ def pending_correction(*, data, prefix: str, sequence: int, plan: IngestPlan) ->
             raise PendingError("Choose the sentence the second part starts with.")
         params |= {"at": at, "kind": _kind(field("kind") or "statement"), "speaker": ""}
         _who(field, params)
-        description = f"Split {name} at “{' '.join(parsed.text[at:].split()[:6])} …”"
+        description = f"Split {name} at “{first_words(parsed.text[at:], 6)} …”"
     elif operation == "merge":
         following = items.get(sequence + 1)
         if following is None:
@@ -87,7 +87,7 @@ def pending_correction(*, data, prefix: str, sequence: int, plan: IngestPlan) ->
     elif operation == "to_statement":
         moved = _narrative(plan.parsed, sequence, field("narrative"))
         params["narrative"] = text_hash(moved.text)
-        words = " ".join(moved.text.split()[:6])
+        words = first_words(moved.text, 6)
         description = f"Moved “{words} …” from the narrative into {name}"
     else:  # to_narrative
         index = int(field("paragraph") or 0)

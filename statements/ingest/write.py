@@ -99,9 +99,8 @@ def ingest_release(
         meeting_versions_update(meetings=[meeting, *former])
         counts = _write_statements(plan, meeting, outcome)
         # After the statements: explanations of vote link to statement rows.
-        names = plan.resolver
-        counts |= write_decisions(parsed=plan.parsed, meeting=meeting, resolver=names)
-        counts |= write_elections(parsed=plan.parsed, meeting=meeting, resolver=names)
+        counts |= write_decisions(parsed=plan.parsed, meeting=meeting, resolver=plan.resolver)
+        counts |= write_elections(parsed=plan.parsed, meeting=meeting, resolver=plan.resolver)
         if outcome is not None:
             counts["corrections flagged"] = settle_corrections(
                 meeting=meeting, outcome=outcome, pending=pending or [], user=user

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from statements import review
-from statements.ingest.corrections import paragraphs, sentence_starts
+from statements.ingest.corrections import first_words, paragraphs, sentence_starts
 from statements.ingest.review_corrections import narrative_near
 
 register = template.Library()
@@ -26,18 +26,16 @@ def answering_action(warning: str) -> str:
 @register.filter
 def sentence_choices(text: str) -> list[tuple[int, str]]:
     """Where a statement may be split: (offset, the sentence's first words)."""
-    return [(at, " ".join(text[at:].split()[:8])) for at in sentence_starts(text)]
+    return [(at, first_words(text[at:], 8)) for at in sentence_starts(text)]
 
 
 @register.filter
 def paragraph_choices(text: str) -> list[str]:
     """A statement's paragraphs, by their first words."""
-    return [" ".join(p.split()[:8]) for p in paragraphs(text)]
+    return [first_words(p, 8) for p in paragraphs(text)]
 
 
 @register.filter
 def narrative_choices(plan, sequence: int) -> list[tuple[int, str]]:
     """The narrative paragraphs a statement of a review may take in: (number, first words)."""
-    return [
-        (n.paragraph, " ".join(n.text.split()[:8])) for n in narrative_near(plan.parsed, sequence)
-    ]
+    return [(n.paragraph, first_words(n.text, 8)) for n in narrative_near(plan.parsed, sequence)]
