@@ -8,6 +8,7 @@ over the tags cost a full rebuild about a minute of PostgreSQL at 1M statements.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 import tantivy
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -76,31 +77,53 @@ BATCH = 5000
 
 
 def document(row: Sequence) -> tantivy.Document:
-    """One statement as the index holds it (a row of `rows()`)."""
-    r = dict(zip(COLUMNS, row, strict=True))
-    ymd = r["ymd"]
+    """One statement as the index holds it (a row of `rows()`).
+
+    A full rebuild makes millions of these, so the row is unpacked by position (COLUMNS' order)
+    and what depends only on the sitting's languages is looked up once per combination.
+    """
+    (pk, meeting, text, language, kind, ymd, names, delegation, body, session, speaker,
+     speaker_own, review, other_languages, primary_version, themes, pillars) = row  # fmt: skip
+    code, preferred = _languages(language, tuple(other_languages or ()), primary_version)
     doc = tantivy.Document()
-    doc.add_integer("id", r["id"])
-    doc.add_unsigned(ORDER_FIELD, ymd * ORDER_SPLIT + r["id"])
-    doc.add_text(TEXT_FIELDS[for_release(r["language"]).code], r["text"])
-    doc.add_text(NAMES_FIELD, r["names"])
-    for name in ("kind", "body", "delegation", "speaker", "speaker_own", "review"):
-        if r[name]:
-            doc.add_text(name, r[name])
-    doc.add_text("language", for_release(r["language"]).code)
-    # The interfaces this version of its sitting is shown to by default (meetings/versions.py).
-    for interface in LANGUAGES:
-        if preferred_in(r["language"], r["other_languages"], r["primary_version"], interface):
-            doc.add_text(PREFERRED_FIELD, interface)
-    for slug in r["themes"]:
+    doc.add_integer("id", pk)
+    doc.add_unsigned(ORDER_FIELD, ymd * ORDER_SPLIT + pk)
+    doc.add_text(TEXT_FIELDS[code], text)
+    doc.add_text(NAMES_FIELD, names)
+    for name, value in (
+        ("kind", kind),
+        ("body", body),
+        ("delegation", delegation),
+        ("speaker", speaker),
+        ("speaker_own", speaker_own),
+        ("review", review),
+    ):
+        if value:
+            doc.add_text(name, value)
+    doc.add_text("language", code)
+    for interface in preferred:
+        doc.add_text(PREFERRED_FIELD, interface)
+    for slug in themes:
         doc.add_text("theme", slug)
-    for slug in r["pillars"]:
+    for slug in pillars:
         doc.add_text("pillar", slug)
-    for name, value in (("meeting", r["meeting"]), ("session", r["session"])):
-        doc.add_integer(name, value)
+    doc.add_integer("meeting", meeting)
+    doc.add_integer("session", session)
     doc.add_integer("year", ymd // 10000)
     doc.add_integer("date", ymd)
     return doc
+
+
+@lru_cache(maxsize=256)
+def _languages(language: str, other_languages: tuple, primary: bool) -> tuple[str, tuple]:
+    """A version's search language and the interfaces it is shown to by default
+    (meetings/versions.py): its own language's, else the primary version of its sitting."""
+    preferred = tuple(
+        interface
+        for interface in LANGUAGES
+        if preferred_in(language, list(other_languages), primary, interface)
+    )
+    return for_release(language).code, preferred
 
 
 def joined(statements: Iterable[Sequence], tags: Iterable[Sequence]) -> Iterator[tuple]:
