@@ -17,9 +17,10 @@ from django.db.models.sql.query import Query
 TEXT = "\x00search text\x00"  # the search text's placeholder (never sent: a NUL is refused)
 
 
+@models.CharField.register_lookup  # codes and slugs (a SlugField is a CharField)
 @models.BigAutoField.register_lookup
 class AnyOf(models.Lookup):
-    """`pk__any_of=[1, 2, 3]`: `"id" = ANY(%s)` with the ids as one array parameter."""
+    """`pk__any_of=[1, 2, 3]`: `"id" = ANY(%s)` with the values as one array parameter."""
 
     lookup_name = "any_of"
     prepare_rhs = False
