@@ -38,6 +38,7 @@ class Links:
 
 
 _BY_ID = {"statements:statement-detail", "statements:meeting-detail"}
+_KIND_LABELS = dict(Statement.Kind.choices)
 
 
 def card(statement, links: Links, themes: dict) -> dict:
@@ -48,7 +49,8 @@ def card(statement, links: Links, themes: dict) -> dict:
         "pk": statement.pk,
         "get_absolute_url": links.url("statements:statement-detail", statement.pk),
         "kind": statement.kind,
-        "get_kind_display": statement.get_kind_display(),
+        # as get_kind_display(), which hashes every kind's lazy label (a translation each) per call
+        "get_kind_display": str(_KIND_LABELS.get(statement.kind, statement.kind)),
         "speaker": _named(statement.speaker, "statements:speaker-detail", links),
         "speaker_label": statement.speaker_label,
         "delegation": _named(statement.delegation, "statements:delegation-detail", links),

@@ -7,7 +7,7 @@ for the page shown come from PostgreSQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from html import escape as _escape  # Django's escape, without its lazy-string wrapper
 
 from django.http import HttpRequest
@@ -63,6 +63,18 @@ class Option:
         raise KeyError(key)
 
 
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
+    """html.escape of a label or word: the same few hundred recur on every page."""
+    return _escape(text)
+
+
+def _escaped_query(url: str) -> str:
+    """html.escape of a QueryState link ("?" and urlencode's output, which percent-encodes
+    every character HTML escapes but the "&" between pairs): one replace instead of five."""
+    return url.replace("&", "&amp;")
+
+
 def _option_html(v: facets.FacetValue, url: str, words: PageWords) -> str:
     selected = " is-selected" if v.selected else ""
     remove = (
@@ -71,11 +83,11 @@ def _option_html(v: facets.FacetValue, url: str, words: PageWords) -> str:
         if v.selected
         else ""
     )
-    statements = _escape(words.ngettext("statement", "statements", v.count))
+    statements = _escaped(words.ngettext("statement", "statements", v.count))
     return (
-        f'<li><a class="facet-link{selected}" href="{_escape(url)}" rel="nofollow">'
+        f'<li><a class="facet-link{selected}" href="{_escaped_query(url)}" rel="nofollow">'
         '<span class="box" aria-hidden="true"></span> '
-        f'<span class="label">{remove}{_escape(str(v.label))}</span> '
+        f'<span class="label">{remove}{_escaped(str(v.label))}</span> '
         f'<span class="count">{words.grouped(v.count)}'
         f'<span class="visually-hidden"> {statements}</span>'
         "</span></a></li>"

@@ -33,3 +33,28 @@ def test_toggle_adds_or_removes_one_value_and_drops_paging():
     )
     assert QueryState(QueryDict("")).toggle("kind", "statement") == "?kind=statement"
     assert state.url(q=None, sort=None) == "?delegation=USA"
+
+
+def test_a_facet_link_is_escaped_for_html_as_html_escape_would_whatever_the_query_holds():
+    """Facet links are escaped by replacing "&" alone (results._escaped_query): that holds only
+    while every other character html.escape changes is percent-encoded in a QueryState link."""
+    from html import escape
+
+    from statements.search.results import _escaped_query
+
+    hostile = "\"'<script>&amp;</script> é ; = ? # % +"
+    query = QueryDict(mutable=True)
+    for name, value in (("q", hostile), ("theme", hostile), ("delegation", "USA"), ("sort", "<x>")):
+        query.setlist(name, [value])
+    state = QueryState(query)
+    links = [
+        state.toggle("delegation", hostile),
+        state.toggle("delegation", "USA"),
+        state.toggle("theme", hostile),
+        state.toggle("speaker", 'x&y"z'),
+        state.url(q=None),
+        state.url(sort=hostile),
+    ]
+    for link in links:
+        assert _escaped_query(link) == escape(link), link
+    assert '"' not in "".join(links) and "<" not in "".join(links)
