@@ -23,6 +23,9 @@ side by side:
 
 `--baseline REV` checks REV out with `git worktree` into a temporary directory and runs the same
 measurements with its code against the same database and index: the last column is the ratio.
+With two corpora or more, a last table puts them side by side for the current code (CPU mean,
+one client's p50/p95 per kind, the crowd's throughput) and prints the largest corpus's p95 over
+the smallest's (issue 27's goal: at most 1.2×).
 `--profile FILE` writes a cProfile of the in-process pass (the current code) and prints its top.
 """
 
@@ -325,9 +328,40 @@ def main() -> int:
     with checkout(args.baseline) as old:
         for spec in args.corpus or ["var/pg-scale:"]:
             report[spec] = measure_corpus(spec, urls, old, args)
+    if len(report) > 1:
+        print_corpora(report)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
     return 0
+
+
+def print_corpora(report: dict) -> None:
+    """The current code on every corpus side by side: CPU mean, one client's p50/p95 per kind,
+    the crowd's throughput, and how the largest corpus's p95 compares with the smallest's."""
+    specs = list(report)
+    cpu = {s: by_kind(report[s]["cpu"]["now"], "cpu_ms") for s in specs}
+    http = {s: by_kind(report[s]["http"].get("now", []), "ms") for s in specs}
+    print("\nThe corpora side by side (this code): CPU mean ms · one client p50 / p95 ms")
+    print("| kind | " + " | ".join(specs) + " |")
+    print("|---|" + "---:|" * len(specs))
+    for kind in cpu[specs[0]]:
+        cells = []
+        for s in specs:
+            found = http[s].get(kind, [])
+            cells.append(
+                f"{statistics.fmean(cpu[s][kind]):.1f} · "
+                f"{percentile(found, 50):.0f} / {percentile(found, 95):.0f}"
+            )
+        print(f"| {kind} | " + " | ".join(cells) + " |")
+    for s in specs:
+        for row in report[s]["crowd"].get("now", []):
+            print(
+                f"{s}: {row['layout']} {row['per_s']:.1f} searches/s, p95 {row['p95']:.0f} ms, "
+                f"{row['cpu_ms']:.1f} ms CPU a request"
+            )
+    first, last = (percentile(http[s]["all searches"], 95) for s in (specs[0], specs[-1]))
+    if first == first and last == last and first:  # both measured (NaN is not equal to itself)
+        print(f"p95 of all searches: {specs[-1]} / {specs[0]} = {last / first:.2f}× (goal ≤ 1.2×)")
 
 
 def measure_corpus(spec: str, urls, old: Path | None, args) -> dict:
