@@ -21,6 +21,8 @@ _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 # The ASCII ones among them: as UTF-8 bytes, each is that one byte and no other character holds it.
 _ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# The C1 controls among them, as UTF-8 bytes (a pattern that opens with a literal scans fast).
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 # A UTF-8 lead byte read as cp1252/latin-1 (Â-ô) followed by continuation bytes read the same way.
 _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
@@ -148,13 +150,13 @@ def _refuse_garbage(text: str) -> int:
 
 
 def control_count(text: str) -> int:
-    """How many characters of _CONTROL_CHARS a text holds. As UTF-8, a C1 control (U+0080-U+009F)
-    starts with byte C2 and U+FFFD is EF BF BD: without either, only the ASCII control bytes can
-    be there, and bytes.translate counts them far faster than the pattern scans the text."""
+    """How many characters of _CONTROL_CHARS a text holds, counted in its UTF-8 bytes, far faster
+    than the pattern scans the text: an ASCII control is its one byte (bytes.translate counts
+    them), a C1 control (U+0080-U+009F) is C2 80-9F and U+FFFD is EF BF BD; C2 and EF are lead
+    bytes, so no other character holds either sequence."""
     data = text.encode("utf-8", "surrogatepass")  # escaped bytes are lone surrogates
-    if b"\xc2" in data or b"\xef\xbf\xbd" in data:
-        return len(_CONTROL_CHARS.findall(text))
-    return len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
+    ascii_controls = len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
+    return ascii_controls + len(_C1_BYTES.findall(data)) + data.count(b"\xef\xbf\xbd")
 
 
 def _byte_of(char: str) -> bytes:

@@ -12,3 +12,26 @@ def holds_any(text: str, words: Iterable[str]) -> bool:
         if word in text:
             return True
     return False
+
+
+def positions(text: str, characters: str) -> list[int]:
+    """Where any of `characters` stands in `text`, in order: str.find loops, far faster than a
+    pattern's scan for a class of characters (a sentence break starts at ".", "!" or "?")."""
+    found: list[int] = []
+    for character in characters:
+        position = text.find(character)
+        while position >= 0:
+            found.append(position)
+            position = text.find(character, position + 1)
+    return sorted(found)
+
+
+def first_of(text: str, characters: str, start: int, end: int) -> int:
+    """Where the first of `characters` stands in text[start:end] (-1 when none does): what a
+    search for their class finds, by one str.find for each, each bounded by the nearest found."""
+    first = -1
+    for character in characters:
+        position = text.find(character, start, end)
+        if position >= 0:
+            first = end = position
+    return first
