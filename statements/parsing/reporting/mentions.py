@@ -27,7 +27,9 @@ from statements.parsing.speakers import name_style
 from statements.reference import STATE_KINDS, delegation_by_code, load_delegations
 
 
-@dataclass(frozen=True)
+# Built hundreds of times a parse: not frozen, as a frozen dataclass sets each field through
+# object.__setattr__ (issue #21). Nothing changes one once built.
+@dataclass
 class Mention:
     """A delegation named in a paragraph, and the noun phrase around it."""
 
