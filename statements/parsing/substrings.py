@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import AnyStr
 
 
-def holds_any(text: str, words: Iterable[str]) -> bool:
+def holds_any(text: AnyStr, words: Iterable[AnyStr]) -> bool:
     """Say whether any of `words` is in `text`: what `any(w in text for w in words)` says,
     without a generator frame resumed for every word (these tests run on every paragraph)."""
     for word in words:  # noqa: SIM110 - the loop is the point: no generator
