@@ -42,7 +42,9 @@ MAX_CLAUSES = 12
 MAX_LABEL_CHARS = 160
 
 
-@dataclass(frozen=True)
+# Built hundreds of times a parse: not frozen, as a frozen dataclass sets each field through
+# object.__setattr__ (issue #21). Nothing changes one once built.
+@dataclass
 class Clauses:
     """What the clauses after a speaker's name say about the speaker."""
 

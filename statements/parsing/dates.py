@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from statements.parsing.substrings import positions
 
 MONTHS = {
     name: number
@@ -206,11 +209,42 @@ def infer_date(
     if dateline:
         _read_dateline(dateline, window, clues)
     for paragraph in paragraphs:
-        if not _MONTH_MENTION.search(paragraph):
+        if not _mentions_a_month(paragraph):
             continue  # every clue names a day and a month
         for sentence in _SENTENCE_END.split(paragraph):
             _read_sentence(sentence, window, clues)
     return _conclude(clues)
+
+
+def _mentions_a_month(paragraph: str) -> bool:
+    """What _MONTH_MENTION.search says ("12 March"), tried only at the ASCII digits (str.find
+    finds them far faster than the pattern scans every character for a digit), unless the
+    paragraph may hold another decimal digit ("١٢"), when the pattern scans it all."""
+    if _may_hold_other_digits(paragraph):
+        return bool(_MONTH_MENTION.search(paragraph))
+    for position in positions(paragraph, "0123456789"):
+        if _MONTH_MENTION.match(paragraph, position):
+            return True
+    return False
+
+
+def _may_hold_other_digits(text: str) -> bool:
+    """Say whether a text may hold a decimal digit other than 0-9: a character whose UTF-16 high
+    byte is one that such a digit has (no such digit is below U+0660, and "’", "é" or "—" have
+    other high bytes). Slicing and bytes.translate read the bytes far faster than a pattern."""
+    if text.isascii():
+        return False
+    high_bytes = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return len(high_bytes.translate(None, _not_digit_high_bytes())) > 0
+
+
+@cache
+def _not_digit_high_bytes() -> bytes:
+    """The UTF-16 high bytes that no decimal digit but 0-9 has (those of U+D800-DBFF, which
+    open every character beyond U+FFFF, are not among them)."""
+    digits = {code >> 8 for code in range(0x80, 0x10000) if chr(code).isdecimal()}
+    digits.update(range(0xD8, 0xDC))
+    return bytes(byte for byte in range(256) if byte not in digits)
 
 
 def _read_dateline(dateline: str, window: tuple | None, clues: _Clues) -> None:

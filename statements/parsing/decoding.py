@@ -21,6 +21,8 @@ _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 # The ASCII ones among them: as UTF-8 bytes, each is that one byte and no other character holds it.
 _ASCII_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# The C1 controls among them, as UTF-8 bytes (a pattern that opens with a literal scans fast).
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 # A UTF-8 lead byte read as cp1252/latin-1 (Â-ô) followed by continuation bytes read the same way.
 _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
@@ -64,13 +66,14 @@ def decode_input(data: bytes | str) -> DecodedText:
         text, warnings = _decode_bytes(data)
     else:
         text, warnings = data.lstrip("\ufeff"), []
-    controls = _refuse_garbage(text)
+    encoded = _utf8(text)  # read twice below: by the control count and the mojibake test
+    controls = _refuse_garbage(text, encoded)
     lost = text.count("\ufffd")
     if lost:
         warnings.append(
             f"{lost} character(s) were already lost (shown as �) before the file came in."
         )
-    text, repaired = repair_mojibake(text)
+    text, repaired = repair_mojibake(text, encoded)
     if repaired:
         warnings.append(
             f"Repaired {repaired} mojibake sequence(s) such as 'â€™' (UTF-8 read as Windows-1252)."
@@ -131,12 +134,17 @@ def _cp1252_run(match: re.Match[str]) -> str:
     return raw.decode("cp1252", errors="replace")
 
 
-def _refuse_garbage(text: str) -> int:
+def _utf8(text: str) -> bytes:
+    """A text's UTF-8 bytes; escaped bytes (lone surrogates) are kept as such."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _refuse_garbage(text: str, encoded: bytes) -> int:
     """Raise NotAPressRelease when the text is empty or full of control characters; return how
-    many control or undecodable characters it holds."""
-    if not text.strip():
+    many control or undecodable characters it holds (`encoded`: its _utf8 bytes)."""
+    if not text or text.isspace():  # what "not text.strip()" says, without copying the text
         raise NotAPressRelease("The file is empty or holds only whitespace.")
-    controls = control_count(text)
+    controls = control_count(text, encoded)
     if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         first = _CONTROL_CHARS.search(text)
         line = text[: first.start()].count("\n") + 1 if first else None
@@ -147,14 +155,14 @@ def _refuse_garbage(text: str) -> int:
     return controls
 
 
-def control_count(text: str) -> int:
-    """How many characters of _CONTROL_CHARS a text holds. As UTF-8, a C1 control (U+0080-U+009F)
-    starts with byte C2 and U+FFFD is EF BF BD: without either, only the ASCII control bytes can
-    be there, and bytes.translate counts them far faster than the pattern scans the text."""
-    data = text.encode("utf-8", "surrogatepass")  # escaped bytes are lone surrogates
-    if b"\xc2" in data or b"\xef\xbf\xbd" in data:
-        return len(_CONTROL_CHARS.findall(text))
-    return len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
+def control_count(text: str, encoded: bytes | None = None) -> int:
+    """How many characters of _CONTROL_CHARS a text holds, counted in its UTF-8 bytes (`encoded`,
+    when given, are its _utf8 bytes), far faster than the pattern scans the text: an ASCII
+    control is its one byte (bytes.translate counts them), a C1 control (U+0080-U+009F) is C2
+    80-9F and U+FFFD is EF BF BD; C2 and EF are lead bytes, so no other character holds either."""
+    data = _utf8(text) if encoded is None else encoded
+    ascii_controls = len(data) - len(data.translate(None, _ASCII_CONTROL_BYTES))
+    return ascii_controls + len(_C1_BYTES.findall(data)) + data.count(b"\xef\xbf\xbd")
 
 
 def _byte_of(char: str) -> bytes:
@@ -165,9 +173,10 @@ def _byte_of(char: str) -> bytes:
         return char.encode("latin-1", errors="replace")
 
 
-def repair_mojibake(text: str) -> tuple[str, int]:
-    """Re-decode UTF-8 sequences that were read as Windows-1252; return text and repair count."""
-    if not _MOJIBAKE_BYTES.search(text.encode("utf-8", errors="surrogatepass")):
+def repair_mojibake(text: str, encoded: bytes | None = None) -> tuple[str, int]:
+    """Re-decode UTF-8 sequences that were read as Windows-1252; return text and repair count
+    (`encoded`, when given, are the text's _utf8 bytes)."""
+    if not _MOJIBAKE_BYTES.search(_utf8(text) if encoded is None else encoded):
         return text, 0  # the bytes hold no lead character followed by a continuation one
     count = sum(1 for match in _MOJIBAKE.finditer(text) if _repaired(match) != match.group())
     return (_MOJIBAKE.sub(_repaired, text), count) if count else (text, 0)

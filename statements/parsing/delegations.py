@@ -15,7 +15,9 @@ _MAX_LABEL_WORDS = 9
 _CONNECTORS = frozenset({"and", "of", "the", "de", "du", "des", "la", "le", "d’", "d'", "et"})
 
 
-@dataclass(frozen=True)
+# Built hundreds of times a parse: not frozen, as a frozen dataclass sets each field through
+# object.__setattr__ (issue #21). Nothing changes one once built.
+@dataclass
 class FoundLabel:
     """A delegation label as printed, its resolution, and where it ends in the text."""
 

@@ -88,7 +88,8 @@ _CONTINUATION_CUE = re.compile(
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[A-Z]{2}[ie]\.\d{3}\b|Name:\s)")
 # Every phrase of _PARTIAL holds one of these words, or both words of one of these pairs: plain
 # substring tests spare the long pattern on most paragraphs.
-_PARTIAL_WORDS = ("covered", "couvert", "liquidit", "ultérieurement", "constraints")
+# "rieurement": the ASCII end of "ultérieurement" (an "É" is no "é" to bytes.lower).
+_PARTIAL_WORDS = (b"covered", b"couvert", b"liquidit", b"rieurement", b"constraints")
 _PARTIAL = re.compile(
     r"\b(?:(?:was|were|will\s+not\s+be|could\s+not\s+be)\s+not\s+covered|was\s+not\s+covered|"
     r"not\s+(?:be\s+)?covered|liquidity\s+crisis|full\s+(?:summary|coverage)\s+will\b|"
@@ -168,17 +169,20 @@ def is_quotation(text: str) -> bool:
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
     if not holds_any(text, _CASE_ODDITIES):
-        folded = text.casefold()
-        if not holds_any(folded, _PARTIAL_WORDS) and not _partial_pair(folded):
+        # Without those letters, the case-blind pattern reads an ASCII letter only as itself in
+        # either case: the words it needs, all ASCII, are looked for in the UTF-8 bytes with
+        # their ASCII letters lowered (bytes.lower is far cheaper than str.casefold).
+        lowered = text.encode("utf-8", "surrogatepass").lower()
+        if not holds_any(lowered, _PARTIAL_WORDS) and not _partial_pair(lowered):
             return False  # plain substring tests spare the long pattern on most paragraphs
     return bool(_PARTIAL.search(text))
 
 
-def _partial_pair(folded: str) -> bool:
-    """Say whether a folded text holds both words of a pair _PARTIAL needs ("budget" and "cuts"
+def _partial_pair(lowered: bytes) -> bool:
+    """Say whether lowered bytes hold both words of a pair _PARTIAL needs ("budget" and "cuts"
     or "crisis"; "will" and "full" or "later"): each word is looked for once."""
-    return ("budget" in folded and ("cuts" in folded or "crisis" in folded)) or (
-        "will" in folded and ("full" in folded or "later" in folded)
+    return (b"budget" in lowered and (b"cuts" in lowered or b"crisis" in lowered)) or (
+        b"will" in lowered and (b"full" in lowered or b"later" in lowered)
     )
 
 

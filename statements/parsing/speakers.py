@@ -64,7 +64,9 @@ _NATIONAL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Built hundreds of times a parse: not frozen, as a frozen dataclass sets each field through
+# object.__setattr__ (issue #21). Nothing changes one once built.
+@dataclass
 class Attribution:
     """Who speaks from `start` in a paragraph, as printed, and what the release says of them."""
 

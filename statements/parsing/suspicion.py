@@ -43,12 +43,19 @@ _LONG_MIN_CHARS = 1500
 
 
 def flag_statements(statements: list[ParsedStatement]) -> list[ParsedStatement]:
-    """Return the statements with their warnings filled in."""
+    """Return the statements with their warnings filled in (one without any is returned as it
+    came: most are, and copying each costs a frozen dataclass)."""
     lengths = [len(s.text) for s in statements]
     return [
-        replace(s, warnings=tuple(_warnings(s, _neighbour_length(lengths, i))))
-        for i, s in enumerate(statements)
+        _flagged(s, _warnings(s, _neighbour_length(lengths, i))) for i, s in enumerate(statements)
     ]
+
+
+def _flagged(statement: ParsedStatement, warnings: list[str]) -> ParsedStatement:
+    """The statement with these warnings, itself when it already has them (none)."""
+    if not warnings and not statement.warnings:
+        return statement
+    return replace(statement, warnings=tuple(warnings))
 
 
 def _warnings(statement: ParsedStatement, neighbours: float | None) -> list[str]:

@@ -126,3 +126,20 @@ def test_contradictions_are_reported() -> None:
 def test_dates_as_copies_print_them(line, expected):
     """Numeric dates are day first unless impossible; copies' own prefixes and languages read."""
     assert parse_date_line(line) == expected
+
+
+def test_the_month_mention_pretest_agrees_with_the_pattern_on_every_character():
+    """Every code point before " March" (in a text of its own width and beside "’") gets the
+    answer of _MONTH_MENTION.search: the pattern is tried at ASCII digits only when no other
+    decimal digit may be there."""
+    from statements.parsing.dates import _MONTH_MENTION, _mentions_a_month
+
+    found = 0
+    for code in range(0x110000):
+        char = chr(code)
+        for text in (f"on {char} March", f"’ on {char}\tmars"):
+            expected = bool(_MONTH_MENTION.search(text))
+            assert _mentions_a_month(text) == expected, (hex(code), text)
+            found += expected
+    assert found > 100
+    assert _mentions_a_month("“On 12 March”, the 3rd, ١٢ mars") and not _mentions_a_month("’ 12")

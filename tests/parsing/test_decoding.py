@@ -34,10 +34,13 @@ def test_text_without_mojibake_is_left_alone_and_mojibake_is_repaired():
 
 def test_the_control_count_agrees_with_the_pattern_on_every_character():
     """Every code point (lone surrogates too), alone among plain letters, counts as the pattern
-    counts it; so do mixed texts that take the byte count and the pattern's path."""
+    counts it; so do mixed texts of ASCII controls, C1 controls and U+FFFD beside other
+    characters that UTF-8 writes with the same lead bytes (C2, EF)."""
     for code in range(0x110000):
         text = f"a{chr(code)}b"
         assert control_count(text) == len(_CONTROL_CHARS.findall(text)), hex(code)
     mixed = "x\x00\x07\t\n\x0c\r\x1b\x7f ’ é \udc81 y"
     assert control_count(mixed) == 4
     assert control_count(mixed + "\x85\ufffd") == 6
+    leads = "\x85\xa0\x9f\xbf\ufffd\uffee\ufffd\x80\uf000"  # C2 and EF start each of these
+    assert control_count(leads) == len(_CONTROL_CHARS.findall(leads)) == 5

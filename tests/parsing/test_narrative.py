@@ -45,3 +45,37 @@ def test_vote_paragraph_is_narrative_not_statement() -> None:
     assert [s.delegation_code for s in parsed.statements] == ["NOR"]
     assert "recorded vote" not in parsed.statements[0].text
     assert [n.kind for n in parsed.narrative][-1] == "vote"
+
+
+def test_the_partial_coverage_pretest_never_hides_a_match() -> None:
+    """Each letter of the words the pre-test looks for, in a phrase _PARTIAL reads, replaced by
+    every character the case-blind pattern may read as a letter (upper case, ſ, K, İ, ı ...),
+    gives the answer of the pattern alone."""
+    import re
+
+    from statements.parsing.sections import _PARTIAL, partial_notice
+
+    letters = re.compile("[a-zé]", re.IGNORECASE)
+    readable = [chr(code) for code in range(0x10000) if letters.match(chr(code))]
+    phrases = [
+        ("was not covered", "covered"),
+        ("pas été couverte", "couvert"),
+        ("liquidity crisis", "liquidit"),
+        ("publiée ultérieurement", "ultérieurement"),
+        ("financial constraints", "constraints"),
+        ("budgetary cuts", "budget"),
+        ("budget cuts", "cuts"),
+        ("budget crisis", "crisis"),
+        ("full coverage will", "full"),
+        ("will be issued later", "will"),
+        ("will be made available at a later", "later"),
+    ]
+    checked = 0
+    for phrase, word in phrases:
+        start = phrase.index(word)
+        for index in range(start, start + len(word)):
+            for char in readable:
+                text = f"It {phrase[:index]}{char}{phrase[index + 1 :]} today."
+                assert partial_notice(text) == bool(_PARTIAL.search(text)), (text, hex(ord(char)))
+                checked += 1
+    assert checked > 4000 and partial_notice("THE MEETING WAS NOT COVERED")

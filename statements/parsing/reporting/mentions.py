@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 from statements.parsing.delegations import FoundLabel, label_at
 from statements.parsing.demonyms import capitals, english_demonyms, french_demonyms
@@ -26,7 +27,9 @@ from statements.parsing.speakers import name_style
 from statements.reference import STATE_KINDS, delegation_by_code, load_delegations
 
 
-@dataclass(frozen=True)
+# Built hundreds of times a parse: not frozen, as a frozen dataclass sets each field through
+# object.__setattr__ (issue #21). Nothing changes one once built.
+@dataclass
 class Mention:
     """A delegation named in a paragraph, and the noun phrase around it."""
 
@@ -130,13 +133,9 @@ def _adjective_mention(match: re.Match[str], code: str) -> Mention:
 def _named_mentions(paragraph: str) -> Iterator[Mention]:
     """Yield the delegations named in a paragraph with the noun phrase that holds each."""
     position = 0
-    for match in _CANDIDATE.finditer(paragraph):
-        opening = _opening(match.group())
-        if opening is None:
-            continue  # most capitalized words: no name starts with them
+    for match, (city, max_words) in _openings(paragraph):
         start = match.start()
-        word, city, max_words = opening
-        if start < position or word in _ARTICLES or not _word_start(paragraph, start):
+        if start < position or not _word_start(paragraph, start):
             continue
         if city is not None:
             yield _capital(paragraph, match, city)
@@ -149,21 +148,32 @@ def _named_mentions(paragraph: str) -> Iterator[Mention]:
         position = found.end
 
 
+def _openings(paragraph: str) -> Iterator[tuple[re.Match[str], tuple[str | None, int]]]:
+    """The capitalized words that may open a name, each with what it may open. Most open none:
+    map and compress drop them without a Python step for each."""
+    matches = list(_CANDIDATE.finditer(paragraph))
+    openings = list(map(_opening, map(re.Match.group, matches)))
+    return compress(zip(matches, openings, strict=True), openings)
+
+
 _ARTICLES = frozenset(("the", "le", "la", "les"))
 
 
 @lru_cache(maxsize=16384)
-def _opening(token: str) -> tuple[str, str | None, int] | None:
+def _opening(token: str) -> tuple[str | None, int] | None:
     """What a capitalized word may open, from the reference data alone (so kept across parses):
-    None for most words; else the word in lower case, the delegation code when it is a capital
-    ("Moscou"), and the most words a name starting with it has."""
+    None for most words and for an article (the name after it is looked up from its own first
+    word); else the delegation code when it is a capital ("Moscou"), and the most words a name
+    starting with it has."""
     words, cities = _first_words(), capitals()
     word = token.rstrip(".").lower()
     if word not in words and token not in cities and (word.isascii() or _plain(word) not in words):
         return None
+    if word in _ARTICLES:
+        return None
     if token in cities:
-        return word, cities[token], 0
-    return word, None, words.get(word) or words[_plain(word)]
+        return cities[token], 0
+    return None, words.get(word) or words[_plain(word)]
 
 
 def _capital(paragraph: str, match: re.Match[str], code: str) -> Mention:
