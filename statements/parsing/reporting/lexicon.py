@@ -78,7 +78,7 @@ FR_ROLE = (
     r"(?:[Rr]eprésentante?s?|[Dd]éléguée?s?|délégations?|[Oo]bservat(?:eur|rice)s?|[Aa]mbassadeur|"
     r"[Aa]mbassadrice|porte-parole|[Cc]hef\s+(?:de\s+l[’']État|du\s+Gouvernement|de\s+la\s+"
     r"délégation)|(?:[Vv]ice-)?[Pp]résidente?|[Pp]remier\s+[Mm]inistre|[Mm]inistre|"
-    r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
+    r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?|[Hh]omologues?)"
 )
 FR_ROLE_BEFORE = re.compile(
     rf"(?:\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+|(?<=,\s))(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
