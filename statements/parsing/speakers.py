@@ -49,7 +49,8 @@ _OFFICE_WORDS = ("President", "Chair", "Présiden")  # one is in every _PRESIDIN
 _PRESIDING = re.compile(
     rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
     rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
-    r"|\bPrésidente?\s+(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
+    r"|\bPrésidente?\s+(?:(?:sortante?|élue?|par\s+intérim),?\s+)?"
+    r"(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
 )
 _NOT_A_NAME = re.compile(
     r"\b(?:Assembly|Council|Committee|Commission|Conference|Nations|Union|Group|Forum|"
