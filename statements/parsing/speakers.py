@@ -44,12 +44,17 @@ _BODY = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
     r"Board|Forum|session|Bureau)"
 )
-_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?)"
-_OFFICE_WORDS = ("President", "Chair", "Présiden")  # one is in every _PRESIDING phrase
+_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?|Rapporteur)"
+_OFFICE_WORDS = (
+    "President",
+    "Chair",
+    "Présiden",
+    "Rapporteur",
+)  # one is in every _PRESIDING phrase
 _PRESIDING = re.compile(
     rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
     rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
-    r"|\bPrésidente?\s+(?:(?:sortante?|élue?|par\s+intérim),?\s+)?"
+    r"|\b(?:Présidente?|Rapporteur)\s+(?:(?:sortante?|élue?|par\s+intérim),?\s+)?"
     r"(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
 )
 _NOT_A_NAME = re.compile(
