@@ -471,7 +471,9 @@ _ACT_OPENING = re.compile(
     r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis))|"
     r"(?:also\s+|then\s+)?(?:exercised|introduced|presented|(?P<en_floor>took\s+the\s+floor|"
     r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
-    r"(?P<intervened>intervenue?s?))\b"
+    r"(?P<intervened>intervenue?s?)|(?P<request>(?:(?:a|ont)\s+demandé|asked\s+for|called\s+for|"
+    r"requested)\s+(?:une?|la|le|a|an|the)\s+(?:(?:courte|brève|short|brief)\s+)?(?:suspension|"
+    r"recess|adjournment|ajournement|vote|recorded\s+vote|mise\s+aux\s+voix)))\b"
 )
 # One of these is in every verb _ACT_OPENING reads.
 _ACT_HINTS = (
@@ -487,6 +489,10 @@ _ACT_HINTS = (
     "floor",
     "gave",
     "intervenu",
+    "demandé",
+    "asked for",
+    "called for",
+    "requested",
 )
 # After taking the floor, the sentence ends or goes on with the occasion, not with words.
 _FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
@@ -508,7 +514,7 @@ def bare_act(paragraph: str, start: int) -> bool:
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
         return False  # "“...,” said Canada’s representative as he introduced the text": words
-    if opening.group("fr_floor") or opening.group("en_floor") or opening.group("intervened"):
+    if any(opening.group(g) for g in ("fr_floor", "en_floor", "intervened", "request")):
         # "Les représentants de X et de Y ont pris la parole.": a list of speakers, no words
         rest = _FLOOR_END.match(paragraph, opening.end())
         return rest is not None and not _ACT_WORDS.search(rest.group())
