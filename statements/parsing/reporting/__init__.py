@@ -249,8 +249,9 @@ def _forward(
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = _window(paragraph, sentence, first.phrase_start, 60)
     tail = left[-24:]
-    if "ith" in tail and _WITH.search(tail) and first is mention and mention.shape != "name":
-        ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
+    if "ith" in tail and _WITH.search(tail) and first is mention:
+        # "..., with Colombia’s delegate stating", "..., with NAME (Nigeria) commending"
+        ing = _ING.match(paragraph, mention.phrase_end)
         return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
     if "w" in tail and _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
