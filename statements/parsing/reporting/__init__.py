@@ -604,7 +604,7 @@ _AGENT = re.compile(
     # ("le mouvement soutenu par l’Iran")
     r"|(?P<support>soutenue?s?|appuyée?s?|supported|endorsed))"
     r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
-    r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+    r"[^\s,.;:]+){0,5}?(?:\s*,[^,.;:]{1,40},)?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
 # One of these is in every phrase _OPINION reads: plain tests spare the pattern on most windows.
