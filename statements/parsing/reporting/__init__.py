@@ -179,7 +179,8 @@ _FRENCH_SUBJECT = re.compile(r"(?:l[’']|la\s|les?\s)")
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
     r"[^;,]{0,120}?)?"
-    r"\s*(?:,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
+    r"\s*(?:,\s*(?:mais\s+aussi|but\s+also)\s+|,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)"
+    r"(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
 
