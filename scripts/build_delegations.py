@@ -128,6 +128,7 @@ FRENCH_STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "TZA": ("Tanzanie",),
     "USA": ("États-Unis",),
     "VAT": ("Saint-Siège",),
+    "VCT": ("Saint-Vincent-et-Grenadines",),  # the 1990s spelling, without "les"
     "VEN": ("Venezuela", "République bolivarienne du Venezuela"),
 }
 FRENCH_ENTITY_VARIANTS: dict[str, tuple[str, ...]] = {

@@ -34,7 +34,7 @@ FEEDS = {language: f"/{language}/rss.xml" for language in LANGUAGES}
 
 RELEASE_PATH = re.compile(
     r"^/(?:(?:press/)?(?P<lang>en|fr)|news/(?P<old>press|fr-press)/docs)/(?P<year>(?:19|20)\d\d)/"
-    r"(?:(?P<day>(?:19|20)\d{6})\.)?(?P<slug>[a-z]+)\.?(?P<number>\d{1,6})(?:rev\.?(?P<rev>\d{1,2}))?"
+    r"(?:(?P<day>(?:19|20)\d{6})\.)?(?P<slug>[a-z]+)\.?(?P<number>\d{1,6})(?:\.?r(?:ev)?\.?(?P<rev>\d{1,2}))?"
     r"(?:\.doc)?\.html?$",
     re.IGNORECASE,
 )
@@ -45,15 +45,31 @@ MEETING_SERIES = {
     "general-assembly": ("ga", "ag", "cpsd"),  # CPSD: the Fourth Committee in French (GA/SPD)
     "ecosoc": ("ecosoc",),
     # Commissions, committees and forums whose meetings the site covers (the parser's corpora:
-    # SOC, POP, HR, PI, PH, CD (the Disarmament Commission in French), WOM/FEM, PBC, DC, HRC, L).
-    "other": ("wom", "fem", "pbc", "dc", "hrc", "l", "soc", "pop", "hr", "pi", "ph", "cd"),
+    # SOC, POP, HR/DH, PI, PH, CD (the Disarmament Commission in French), WOM/FEM, PBC, DC, HRC,
+    # L, ENV/DEV (the Commission on Sustainable Development).
+    "other": (
+        "wom",
+        "fem",
+        "pbc",
+        "dc",
+        "hrc",
+        "l",
+        "soc",
+        "pop",
+        "hr",
+        "dh",
+        "pi",
+        "ph",
+        "cd",
+        "envdev",
+    ),
 }
 # Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
-SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "ngo", "ws", "sm",
-              "t", "a", "dsg", "ecosoc")  # fmt: skip
+SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "pko", "ngo", "ws",
+              "sm", "t", "a", "dsg", "ecosoc", "dev")  # fmt: skip
 FRENCH_PREFIXES = ("AG", "CS", "FEM")
 # Letters the slugs of the 1990s spelled otherwise (eco5813 is ECOSOC/5813, gash3488 GA/SHC/3488).
-SLUG_ALIASES = {"eco": "ecosoc", "gash": "gashc"}
+SLUG_ALIASES = {"eco": "ecosoc", "gash": "gashc", "endev": "envdev"}
 
 
 @dataclass(frozen=True)
@@ -119,7 +135,21 @@ def slug_symbol(slug: str) -> str:
     letters = slug.rstrip("0123456789")
     number = slug[len(letters) :]
     parts = []
-    for head in ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "hrc", "l", "sg"):
+    for head in (
+        "ecosoc",
+        "sc",
+        "cs",
+        "ga",
+        "ag",
+        "wom",
+        "fem",
+        "pbc",
+        "dc",
+        "hrc",
+        "l",
+        "sg",
+        "env",
+    ):
         if letters.startswith(head):
             parts, letters = [head], letters[len(head) :]
             break

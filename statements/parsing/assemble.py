@@ -252,7 +252,14 @@ def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> N
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
             _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
             continue
-        for joint in attribution.joint:
+        for number, joint in enumerate(attribution.joint):
+            current = walk.current
+            if number == 0 and current is not None and _same_speaker(current.attribution, joint):
+                # "Djibouti, mais aussi Cuba, ont": Djibouti goes on speaking, Cuba joins
+                _continue(
+                    walk, paragraph, text[attribution.start : end], joined=attribution.start > 0
+                )
+                continue
             walk.open(joint, paragraph, text[attribution.start : end])
         walk.open(attribution, paragraph, text[attribution.start : end])
     if found:

@@ -30,7 +30,20 @@ _UN_TITLE = re.compile(
     r"Resident\s+Coordinator|Humanitarian\s+Coordinator|Force\s+Commander|Police\s+Adviser|"
     r"Chef\s+de\s+Cabinet|Prosecutor|Registrar|Independent\s+Expert|United\s+Nations|UN|"
     r"(?:Sous-)?Secrétaire\s+générale?|(?:Représentante?|Envoyée?)\s+spéciale?|Haut-Commissaire|"
-    r"(?:Directeur|Directrice)\s+exécutif|Nations\s+Unies)\b"
+    r"(?:Directeur|Directrice)\s+exécutif|Nations\s+Unies|"
+    # the Secretariat's departments and offices ("Chief of the Decolonization Unit in the
+    # Department of Political and Peacebuilding Affairs")
+    r"Department\s+(?:of|for)\s+(?:Global\s+Communications|Public\s+Information|Political\s+"
+    r"(?:and\s+Peacebuilding\s+)?Affairs|Peace(?:keeping)?\s+Operations|Operational\s+Support|"
+    r"Field\s+Support|Economic\s+and\s+Social\s+Affairs|General\s+Assembly\s+and\s+Conference\s+"
+    r"Management|Management\s+Strategy|Safety\s+and\s+Security|Disarmament\s+Affairs)|"
+    r"Office\s+(?:for|of)\s+(?:the\s+Coordination\s+of\s+Humanitarian\s+Affairs|Legal\s+Affairs|"
+    r"Disarmament\s+Affairs|Outer\s+Space\s+Affairs|Internal\s+Oversight\s+Services)|"
+    r"Département\s+(?:de\s+la\s+communication\s+globale|de\s+l[’']information|des\s+affaires\s+"
+    r"(?:politiques|économiques\s+et\s+sociales|de\s+désarmement)|des\s+opérations\s+de\s+"
+    r"(?:paix|maintien\s+de\s+la\s+paix)|de\s+l[’']Assemblée\s+générale)|"
+    r"Bureau\s+(?:de\s+la\s+coordination\s+des\s+affaires\s+humanitaires|des\s+affaires\s+"
+    r"juridiques|des\s+affaires\s+de\s+désarmement))\b"
 )
 _BRIEFING_INTRO = re.compile(r"^(?:Also\s+)?Brief(?:ing|ed)\b", re.IGNORECASE)
 _INTRO_ON_BEHALF = re.compile(
@@ -44,12 +57,18 @@ _BODY = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
     r"Board|Forum|session|Bureau)"
 )
-_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?)"
-_OFFICE_WORDS = ("President", "Chair", "Présiden")  # one is in every _PRESIDING phrase
+_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?|Rapporteur)"
+_OFFICE_WORDS = (
+    "President",
+    "Chair",
+    "Présiden",
+    "Rapporteur",
+)  # one is in every _PRESIDING phrase
 _PRESIDING = re.compile(
     rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
     rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
-    r"|\bPrésidente?\s+(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
+    r"|\b(?:Présidente?|Rapporteur)\s+(?:(?:sortante?|élue?|par\s+intérim),?\s+)?"
+    r"(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
 )
 _NOT_A_NAME = re.compile(
     r"\b(?:Assembly|Council|Committee|Commission|Conference|Nations|Union|Group|Forum|"

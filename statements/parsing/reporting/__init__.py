@@ -179,7 +179,8 @@ _FRENCH_SUBJECT = re.compile(r"(?:l[’']|la\s|les?\s)")
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
     r"[^;,]{0,120}?)?"
-    r"\s*(?:,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)(?:the\s+|of\s+(?:the\s+)?|"
+    r"\s*(?:,\s*(?:mais\s+aussi|but\s+also)\s+|,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)"
+    r"(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
 
@@ -249,8 +250,9 @@ def _forward(
     """Return where the clause starts when the mention (or the list it ends) is a subject."""
     left = _window(paragraph, sentence, first.phrase_start, 60)
     tail = left[-24:]
-    if "ith" in tail and _WITH.search(tail) and first is mention and mention.shape != "name":
-        ing = _ING.match(paragraph, mention.phrase_end)  # "..., with Colombia’s delegate stating"
+    if "ith" in tail and _WITH.search(tail) and first is mention:
+        # "..., with Colombia’s delegate stating", "..., with NAME (Nigeria) commending"
+        ing = _ING.match(paragraph, mention.phrase_end)
         return mention.phrase_start if ing and is_reporting_stem(ing.group("stem")) else None
     if "w" in tail and _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
@@ -471,7 +473,9 @@ _ACT_OPENING = re.compile(
     r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis))|"
     r"(?:also\s+|then\s+)?(?:exercised|introduced|presented|(?P<en_floor>took\s+the\s+floor|"
     r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
-    r"(?P<intervened>intervenue?s?))\b"
+    r"(?P<intervened>intervenue?s?)|(?P<request>(?:(?:a|ont)\s+demandé|asked\s+for|called\s+for|"
+    r"requested)\s+(?:une?|la|le|a|an|the)\s+(?:(?:courte|brève|short|brief)\s+)?(?:suspension|"
+    r"recess|adjournment|ajournement|vote|recorded\s+vote|mise\s+aux\s+voix)))\b"
 )
 # One of these is in every verb _ACT_OPENING reads.
 _ACT_HINTS = (
@@ -487,6 +491,10 @@ _ACT_HINTS = (
     "floor",
     "gave",
     "intervenu",
+    "demandé",
+    "asked for",
+    "called for",
+    "requested",
 )
 # After taking the floor, the sentence ends or goes on with the occasion, not with words.
 _FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
@@ -508,7 +516,7 @@ def bare_act(paragraph: str, start: int) -> bool:
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
         return False  # "“...,” said Canada’s representative as he introduced the text": words
-    if opening.group("fr_floor") or opening.group("en_floor") or opening.group("intervened"):
+    if any(opening.group(g) for g in ("fr_floor", "en_floor", "intervened", "request")):
         # "Les représentants de X et de Y ont pris la parole.": a list of speakers, no words
         rest = _FLOOR_END.match(paragraph, opening.end())
         return rest is not None and not _ACT_WORDS.search(rest.group())
@@ -597,7 +605,7 @@ _AGENT = re.compile(
     # ("le mouvement soutenu par l’Iran")
     r"|(?P<support>soutenue?s?|appuyée?s?|supported|endorsed))"
     r"(?:\s+(?!(?:the|a|an|le|la|les|un|une|des|du|this|that|its|their|his|her)\b)"
-    r"[^\s,.;:]+){0,5}?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
+    r"[^\s,.;:]+){0,5}?(?:\s*,[^,.;:]{1,40},)?\s+(?:par|by)\s+(?:les\s+|le\s+|la\s+|l[’']|the\s+)?$"
 )
 _OPINION_KINDS = STATE_KINDS | {"igo"}
 # One of these is in every phrase _OPINION reads: plain tests spare the pattern on most windows.

@@ -78,7 +78,7 @@ FR_ROLE = (
     r"(?:[Rr]eprésentante?s?|[Dd]éléguée?s?|délégations?|[Oo]bservat(?:eur|rice)s?|[Aa]mbassadeur|"
     r"[Aa]mbassadrice|porte-parole|[Cc]hef\s+(?:de\s+l[’']État|du\s+Gouvernement|de\s+la\s+"
     r"délégation)|(?:[Vv]ice-)?[Pp]résidente?|[Pp]remier\s+[Mm]inistre|[Mm]inistre|"
-    r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?)"
+    r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?|[Hh]omologues?)"
 )
 FR_ROLE_BEFORE = re.compile(
     rf"(?:\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+|(?<=,\s))(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
@@ -99,7 +99,7 @@ FR_PREDICATE = re.compile(
     r"enfin|encore|de\s+nouveau|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+(?:lui|elle|eux)|"
     r"lui\s+aussi|elle\s+aussi|par\s+ailleurs|en\s+outre|toutefois|cependant|d[’']abord|vivement|"
     rf"fermement|clairement|quand\s+même|d[’']emblée|en\s+outre),?\s+)*(?P<pp>{_PP})"
-    rf"|(?:a|ont)\s*,\s*[^,.;]{{1,50}},\s+(?P<pp2>{_PP})"
+    rf"|(?:a|ont|avait|avaient)\s*,\s*[^,.;]{{1,50}},\s+(?P<pp2>{_PP})"
     r"|(?:s[’']est|se\s+sont|s[’']était|s[’']étaient)\s+(?:(?:aussi|également|ensuite|"
     r"notamment|par\s+ailleurs|quant\s+à\s+(?:lui|elle))\s+)*(?P<refl>[a-zéèêëîïôûç-]+)"
     r"|(?P<present>(?:estime|estiment|juge|jugent|souligne|soulignent|rappelle|rappellent|"

@@ -242,7 +242,7 @@ _ROLE_HINT = re.compile(
     r"representative|delegat|speaker|observ|envoy|ambassad|counterpart|chargé|head|president|"
     r"minister|secretary|chancellor|king|queen|emir|amir|prince|sultan|premier|spokes|taoiseach|"
     r"director|commissioner|adviser|chief|governor|coordinator|attorney|justice|judge|mayor|"
-    r"senator|member|représentant|délégu|délégat|porte-parole|résident|ministre|chef|secrétaire|roi|"
+    r"senator|member|représentant|délégu|délégat|porte-parole|résident|ministre|chef|secrétaire|roi|homolog|"
     r"reine|émir|chancel"
 )
 _PREPOSITION_END = re.compile(
@@ -343,5 +343,5 @@ _TITLE_PREPOSITION = re.compile(
 )
 _PLAIN_ROLE = re.compile(
     r"(?:[Rr]epresentative|[Dd]elegate|[Ss]peaker|[Dd]elegation|[Cc]ounterpart|"
-    r"représentante?|déléguée?|délégation)s?"
+    r"représentante?|déléguée?|délégation|homologue)s?"
 )
