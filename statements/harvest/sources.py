@@ -64,6 +64,9 @@ MEETING_SERIES = {
         "envdev",
     ),
 }
+# A symbol's first part as a slug opens with (tried in this order: "ecosoc" before "ec...").
+SERIES_HEADS = ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "hrc", "l", "sg",
+                "env")  # fmt: skip
 # Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
 SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "pko", "ngo", "ws",
               "sm", "t", "a", "dsg", "ecosoc", "dev")  # fmt: skip
@@ -135,21 +138,7 @@ def slug_symbol(slug: str) -> str:
     letters = slug.rstrip("0123456789")
     number = slug[len(letters) :]
     parts = []
-    for head in (
-        "ecosoc",
-        "sc",
-        "cs",
-        "ga",
-        "ag",
-        "wom",
-        "fem",
-        "pbc",
-        "dc",
-        "hrc",
-        "l",
-        "sg",
-        "env",
-    ):
+    for head in SERIES_HEADS:
         if letters.startswith(head):
             parts, letters = [head], letters[len(head) :]
             break
