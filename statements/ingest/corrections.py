@@ -51,6 +51,16 @@ def first_words(text: str, n: int) -> str:
     return " ".join(text.split()[:n])
 
 
+def sentence_choices(text: str) -> list[tuple[int, str]]:
+    """Where a statement may be split: (offset, the sentence's first words)."""
+    return [(at, first_words(text[at:], 8)) for at in sentence_starts(text)]
+
+
+def paragraph_choices(text: str) -> list[str]:
+    """A statement's paragraphs, by their first words."""
+    return [first_words(p, 8) for p in paragraphs(text)]
+
+
 def text_hash(text: str) -> str:
     """SHA-256 of a text with its whitespace collapsed (as statements.ingest.matching)."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()

@@ -23,7 +23,7 @@ from statements.ingest.correction_writes import (
     record_correction,
     undo_correction,
 )
-from statements.ingest.corrections import first_words, paragraphs, sentence_starts
+from statements.ingest.corrections import paragraph_choices, sentence_choices
 from statements.models import Correction, Statement
 
 CORRECT_PERMISSION = "statements.correct_statements"
@@ -133,8 +133,8 @@ class CorrectionAdmin(admin.ModelAdmin):
         rows = [
             {
                 "statement": s,
-                "sentences": [(at, first_words(s.text[at:], 8)) for at in sentence_starts(s.text)],
-                "paragraphs": [first_words(p, 8) for p in paragraphs(s.text)],
+                "sentences": sentence_choices(s.text),
+                "paragraphs": paragraph_choices(s.text),
                 "later": [o for o in statements if o.sequence > s.sequence][:5],
                 "narrative": narrative.get(s.sequence, []),
             }

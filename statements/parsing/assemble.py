@@ -249,19 +249,18 @@ def _attribute(walk: _Walk, paragraph: Paragraph, found: list[Attribution]) -> N
     text = paragraph.text
     for index, attribution in enumerate(found):
         end = found[index + 1].start if index + 1 < len(found) else len(text)
+        part, joined = text[attribution.start : end], attribution.start > 0
         if walk.current is not None and _same_speaker(walk.current.attribution, attribution):
-            _continue(walk, paragraph, text[attribution.start : end], joined=attribution.start > 0)
+            _continue(walk, paragraph, part, joined=joined)
             continue
         for number, joint in enumerate(attribution.joint):
             current = walk.current
             if number == 0 and current is not None and _same_speaker(current.attribution, joint):
                 # "Djibouti, mais aussi Cuba, ont": Djibouti goes on speaking, Cuba joins
-                _continue(
-                    walk, paragraph, text[attribution.start : end], joined=attribution.start > 0
-                )
+                _continue(walk, paragraph, part, joined=joined)
                 continue
-            walk.open(joint, paragraph, text[attribution.start : end])
-        walk.open(attribution, paragraph, text[attribution.start : end])
+            walk.open(joint, paragraph, part)
+        walk.open(attribution, paragraph, part)
     if found:
         _move_vote_tail(walk, paragraph)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from statements.parsing.enumerated import Item, enumerated
 from statements.parsing.subjects import Subject, find_subject
+from statements.parsing.substrings import CASE_ODDITIES, holds_any
 from statements.parsing.summaries import Counted, counted, described
 from statements.parsing.votes import (
     ABSENT,
@@ -371,20 +372,16 @@ def _main_verb(sentence: str) -> re.Match[str] | None:
 
 # Every verb _ACTION reads holds one of these (lower case): plain substring tests spare the
 # pattern, which tries every position of the sentence. Lower-casing matches what the case-blind
-# pattern does except for the letters of _CASE_ODDITIES, where the pattern decides.
+# pattern does except for the letters of CASE_ODDITIES, where the pattern decides.
 _ACTION_KEYS = (
     "reject", "defeat", "voted", "adopt", "approv", "approu", "fail", "rejet", "veto", "withdr",
     "retir", "defer", "postpon", "ajourn", "report", "retain", "décidé", "acting", "consensus",
 )  # fmt: skip
-_CASE_ODDITIES = "ıſİ\u212a"
 
 
 def _may_hold_action(sentence: str) -> bool:
     """Say whether a sentence may hold a verb _ACTION reads (a necessary condition)."""
-    if any(letter in sentence for letter in _CASE_ODDITIES):
-        return True
-    lower = sentence.lower()
-    return any(key in lower for key in _ACTION_KEYS)
+    return holds_any(sentence, CASE_ODDITIES) or holds_any(sentence.lower(), _ACTION_KEYS)
 
 
 def _action(sentence: str, verb: re.Match[str]) -> str:

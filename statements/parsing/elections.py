@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from statements.parsing.delegations import clean_label, label_at, resolve
-from statements.parsing.substrings import holds_any
+from statements.parsing.substrings import CASE_ODDITIES, holds_any
 
 _ELECT = re.compile(
     r"\b(?:(?:re-?)?elect(?:ed|s)?|(?:ré)?élu(?:e|s|es)?|(?:ré)?élit|a\s+(?:ré)?élu|ont\s+(?:ré)?élu)\b",
@@ -81,12 +81,11 @@ class ParsedElection:
 # Every _ELECT match holds one of these once lower-cased, or a letter a case-blind pattern reads
 # as "i" (U+0130, U+0131): plain substring tests spare the pattern's scan of most paragraphs.
 _ELECT_WORDS = ("elect", "élu", "élit")
-_CASE_ODDITIES = "ıİ"
 
 
 def _may_elect(text: str) -> bool:
     """Say cheaply whether _ELECT may match in a text (a necessary condition)."""
-    return holds_any(text, _CASE_ODDITIES) or holds_any(text.lower(), _ELECT_WORDS)
+    return holds_any(text, CASE_ODDITIES) or holds_any(text.lower(), _ELECT_WORDS)
 
 
 def extract_elections(paragraphs: list[tuple[int, str]]) -> tuple[ParsedElection, ...]:

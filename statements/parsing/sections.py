@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from statements.parsing.substrings import holds_any
+from statements.parsing.substrings import CASE_ODDITIES, holds_any
 
 # Heading kinds: what the paragraphs under a heading are.
 REPLY, QUOTED, OTHER = "reply", "quoted", "other"
@@ -57,7 +57,6 @@ _VOTE_ANYWHERE = re.compile(
 # position of a long statement) on most texts. Lower-casing matches what a case-blind pattern
 # does for ASCII letters except for these letters, where the pattern decides.
 _VOTE_KEYS = ("vote", "voix", "abstained")
-_CASE_ODDITIES = "ıſİ\u212a"
 # One of these is in every vote text; str "in" tests find them far faster than a pattern scan.
 _VOTE_WORDS = ("favour", "vote", "voix", "bstain", "Against", "Absent", "Pour", "Contre")
 _BODY_NAMES = (
@@ -135,7 +134,7 @@ def is_vote(text: str) -> bool:
 
 def _may_hold_vote_phrase(text: str) -> bool:
     """Say whether a text holds the words every phrase of _VOTE_ANYWHERE needs (cheap tests)."""
-    if holds_any(text, _CASE_ODDITIES):
+    if holds_any(text, CASE_ODDITIES):
         return True
     lower = text.lower()
     return holds_any(lower, _VOTE_KEYS) or ("favour" in lower and "against" in lower)
@@ -168,7 +167,7 @@ def is_quotation(text: str) -> bool:
 
 def partial_notice(text: str) -> bool:
     """Say whether a paragraph says that the meeting was only partly covered."""
-    if not holds_any(text, _CASE_ODDITIES):
+    if not holds_any(text, CASE_ODDITIES):
         # Without those letters, the case-blind pattern reads an ASCII letter only as itself in
         # either case: the words it needs, all ASCII, are looked for in the UTF-8 bytes with
         # their ASCII letters lowered (bytes.lower is far cheaper than str.casefold).

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import AnyStr
 
+# Letters a case-blind pattern reads as "i", "s" or "k" (ı, ſ, İ, the Kelvin sign): a text that
+# holds one may match a case-blind pattern without holding its words in plain lower case.
+CASE_ODDITIES = "ıſİ\u212a"
+
 
 def holds_any(text: AnyStr, words: Iterable[AnyStr]) -> bool:
     """Say whether any of `words` is in `text`: what `any(w in text for w in words)` says,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from statements import review
-from statements.ingest.corrections import first_words, paragraphs, sentence_starts
+from statements.ingest.corrections import first_words, paragraph_choices, sentence_choices
 from statements.ingest.review_corrections import narrative_near
 
 register = template.Library()
@@ -23,16 +23,8 @@ def answering_action(warning: str) -> str:
     return review.ANSWERS.get(warning.partition(":")[0], "review")
 
 
-@register.filter
-def sentence_choices(text: str) -> list[tuple[int, str]]:
-    """Where a statement may be split: (offset, the sentence's first words)."""
-    return [(at, first_words(text[at:], 8)) for at in sentence_starts(text)]
-
-
-@register.filter
-def paragraph_choices(text: str) -> list[str]:
-    """A statement's paragraphs, by their first words."""
-    return [first_words(p, 8) for p in paragraphs(text)]
+register.filter("sentence_choices", sentence_choices)
+register.filter("paragraph_choices", paragraph_choices)
 
 
 @register.filter

@@ -49,7 +49,7 @@ from statements.parsing.reporting.mentions import (
     find_mentions,
 )
 from statements.parsing.speakers import Attribution, presiding
-from statements.parsing.substrings import holds_any
+from statements.parsing.substrings import CASE_ODDITIES, holds_any
 from statements.reference import STATE_KINDS
 
 
@@ -318,13 +318,10 @@ def _opens_clause(left: str, shape: str) -> bool:
     return bool(EN_SUBORDINATE.search(left[-32:]))
 
 
-_CASE_ODDITIES = "ıſİ\u212a"  # letters a case-blind pattern reads as i, s or k
-
-
 def _may_end_subordinate(left: str) -> bool:
     """Say whether words end with a subordinating word, maybe a comma and spaces (what
     EN_SUBORDINATE needs); plain string tests spare the pattern on most windows."""
-    if any(letter in left for letter in _CASE_ODDITIES):
+    if holds_any(left, CASE_ODDITIES):
         return True
     words = left.rstrip()
     words = (words[:-1] if words.endswith(",") else words).lower()

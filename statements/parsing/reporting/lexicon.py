@@ -129,7 +129,7 @@ EN_SUBORDINATE = re.compile(
     r"further|moreover|however|adding\s+that|et|mais|puis|ensuite|enfin|de\s+même|aussi)"
     r"|(?:^|\s)(?P<strong>while|whereas|although|though|whilst|alors\s+que|tandis\s+que|"
     r"ce\s+à\s+quoi|lorsque|quand|puisque|car|"
-    r"cependant\s+que|même\s+si|si))"
+    r"cependant\s+que|si))"  # "si" reads "même si" too
     r",?\s*$",
     re.IGNORECASE,
 )
