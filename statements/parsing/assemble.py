@@ -15,7 +15,7 @@ from statements.parsing.no_name import (
     quote_source,
     sentence_starts,
 )
-from statements.parsing.paragraphs import BODY, Paragraph
+from statements.parsing.paragraphs import BODY, META, Paragraph
 from statements.parsing.reporting import (
     bare_act,
     in_a_letter,
@@ -76,6 +76,7 @@ class _Walk:
     previous: Paragraph | None = None
     appended_to: _Draft | None = None
     language: str | None = None  # "en" or "fr": the other language's patterns are not tried
+    cut: bool = False  # the paragraph before ended in the middle of a sentence
 
     def narrate(self, paragraph: Paragraph, text: str, kind: str | None = None) -> None:
         """Keep a paragraph (or part of one) that belongs to no statement in the narrative."""
@@ -105,9 +106,10 @@ def assemble(paragraphs: tuple[Paragraph, ...], language: str | None = None) -> 
     walk = _Walk(language=language)
     for paragraph in paragraphs:
         if paragraph.role != BODY or not paragraph.text:
+            walk.cut = paragraph.role != META and _cut_short(paragraph.text)
             continue
         _step(walk, paragraph)
-        walk.previous = paragraph
+        walk.previous, walk.cut = paragraph, _cut_short(paragraph.text)
     _drop_contentless(walk.assembly)
     return walk.assembly
 
@@ -157,7 +159,7 @@ def _step(walk: _Walk, paragraph: Paragraph) -> None:
     appended, walk.appended_to = walk.appended_to, None
     if partial_notice(text):
         walk.assembly.notices.append(f"{_clip(text)} (paragraph {paragraph.number})")
-    named = named_attribution(text)
+    named = named_attribution(text) if not walk.cut else None
     if named and (walk.section != _QUOTED or _SPEECH_VERB.search(text)):
         later = [a for a in attributions(text, walk.language) if a.start > 0]
         walk.open(named, paragraph, text[: later[0].start] if later else text)
@@ -218,6 +220,17 @@ def _step_prose(walk: _Walk, paragraph: Paragraph) -> None:
         else:
             _continue(walk, paragraph, head)
     _attribute(walk, paragraph, found)
+
+
+# Words no sentence ends on: a paragraph ending with one was cut by a hard line break, and the
+# next paragraph finishes its sentence ("... lue au nom du Conseil par" / "Mme NAME, Représentant
+# permanent de X, qui préside ...": the reader of a text, not a speaker).
+_CUT_AFTER = re.compile(r"\s(?:by|of|to|from|with|the|par|de|du|des|à|au|aux|avec|le|la|les)$")
+
+
+def _cut_short(text: str) -> bool:
+    """Say whether a paragraph ends in the middle of a sentence."""
+    return bool(_CUT_AFTER.search(text[-6:]))
 
 
 # The presiding officer as the subject of a paragraph's first sentence, before another speaker.

@@ -33,9 +33,12 @@ _POINT_OF_ORDER = re.compile(
 )
 _BRIEFING = re.compile(r"^(?:also\s+)?(?:briefing|briefed)\b", re.IGNORECASE)
 _TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+in\s+\w+)?$")
-_TITLE_SPLIT = re.compile(r"\s+(?:of|for)\s+")
+# Where a title may end and its country start: "of" in English, "de", "du", "des", "de la",
+# "de l’", "d’" in French ("Secrétaire permanent au Ministère de la famille de Malte").
+_TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[’'])|\s+d[’']")
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
 _CLAUSE_SPLIT = re.compile(r",\s+")
+_FRENCH_TITLE_GOES_ON = re.compile(r"(?:de|du|des|et|d[’'])\s*(?<=\s|[’'])(?!(?:qui|que)\b)")
 # Bounds that keep reading linear: a speaker's clauses (title, on behalf of ...) number a handful
 # and a delegation label is short, so longer runs are the spoken part, never more title.
 MAX_CLAUSES = 12
@@ -70,8 +73,6 @@ def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
     offset = max(0, len(chunk) - MAX_LABEL_CHARS)  # only a short tail can name a delegation
     chunk = chunk[:offset] + _TO_THE_UN.sub("", chunk[offset:])
     for match in _TITLE_SPLIT.finditer(chunk, offset):
-        if match.group().strip() != "of":
-            continue
         rest = chunk[match.end() :]
         ref = resolve(rest)
         if ref:
@@ -111,6 +112,10 @@ def _read_chunk(chunk: str, state: Clauses, person_pending: bool) -> tuple[Claus
         if match:
             return handler(match, state)
     if chunk[:1].isupper() and any(c.islower() for c in chunk):
+        return _title_clause(chunk, state), False
+    if state.title and state.ref is None and _FRENCH_TITLE_GOES_ON.match(chunk):
+        # "Ministère de l’éducation, de l’emploi et de la famille de Malte": French ministries
+        # and offices are not capitalized after their first word
         return _title_clause(chunk, state), False
     return None, False
 

@@ -75,7 +75,9 @@ _PROCEDURE = re.compile(
     r"|(?:Also|Further)\s+(?:speaking|delivering|making|taking\s+the\s+floor|addressing)"
     r"|\(See\s+(?:also\s+)?Press\s+Release"
     r"|(?:Many|Several|Other|Some|Most|Numerous|A\s+number\s+of|Still\s+other|Speakers|Delegates|"
-    r"Delegations|Others|All)\b)"
+    r"Delegations|Others|All)\b"
+    r"|(?:Plusieurs|Certaine?s|D[’']autres|De\s+nombreu(?:x|ses)|Nombre\s+d(?:e\s+|[’'])|"
+    r"La\s+plupart|Beaucoup|Quelques|Toutes?\s+les|Tous)\b)"
 )
 _CONTINUATION_CUE = re.compile(
     r"\b(?:he|she|they)\s+(?:also\s+)?(?:said|added|stressed|noted|emphasized|continued|went\s+on|"

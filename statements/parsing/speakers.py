@@ -10,7 +10,11 @@ from statements.parsing.delegations import clean_label, resolve
 from statements.parsing.substrings import holds_any
 from statements.reference import STATE_KINDS, DelegationRef
 
-_INTRO = re.compile(r"^(?P<intro>(?:Also\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\b[^,.;:“”\"]{0,100}),\s+")
+# "Introducing the report, ", "Briefed by ..., ", "Présentant le rapport, "
+_INTRO = re.compile(
+    r"^(?P<intro>(?:(?:Also\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)|[A-ZÉ][a-zéèêîôûç]+ant)\b"
+    r"[^,.;:“”\"]{0,100}),\s+"
+)
 _HONORIFIC = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.|M\.|Mme|Mlle)\s+")
 _RANK = re.compile(
     r"^(?:Archbishop|Cardinal|Monsignor|Msgr\.|Bishop|Sheikh|Sheikha|Prince|Princess|King|Queen|"

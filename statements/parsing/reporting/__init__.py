@@ -262,6 +262,8 @@ def _forward(
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
+    if _names_an_example(left) and _has_example_predicate(paragraph, mention, predicates):
+        return sentence  # "Certains, tel le Qatar, ont relevé", "Others, such as Peru, said"
     if (
         first is mention
         and mention.shape == "bare"
@@ -285,6 +287,31 @@ def _forward(
             group = "strong" if subordinate.group("strong") else "word"
             return first.phrase_start - len(left) + subordinate.start(group)
     return sentence
+
+
+# A few words that open a sentence as its collective subject, and one of them named: "Some,
+# such as", "Several delegations, including", "Certains, tel", "D’autres, comme", "Plusieurs
+# États, dont".
+_EXAMPLE_OF_SUBJECT = re.compile(
+    r"^(?:[\w’'-]+,\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?:such\s+as|like|including|notably|"
+    r"(?:in\s+)?particular(?:ly)?|among\s+them|tel(?:le)?s?(?:\s+que)?|comme|dont|notamment|"
+    r"en\s+particulier|parmi\s+(?:eux|elles|lesquel(?:le)?s))\s+(?:the\s+|les?\s+|la\s+|l[’'])?$"
+)
+_EXAMPLE_WORDS = ("such", "like", "includ", "notabl", "particul", "among", "tel", "comme", "dont",
+                  "notamment", "parmi")  # fmt: skip
+
+
+def _names_an_example(left: str) -> bool:
+    """Say whether the words before a mention open its sentence with a collective subject that
+    the mention is one of ("Others, such as ")."""
+    return holds_any(left[-24:], _EXAMPLE_WORDS) and bool(_EXAMPLE_OF_SUBJECT.search(left))
+
+
+def _has_example_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
+    """Say whether the example (or the list it ends) closes with a comma and the collective
+    subject's verb of saying: "Certains, tel le Qatar, ont relevé"."""
+    end = mention.phrase_end
+    return paragraph.startswith(",", end) and _predicate_at(predicates, end + 1, mention)
 
 
 def _window(paragraph: str, sentence: int, end: int, size: int) -> str:

@@ -74,6 +74,9 @@ def _plain(word: str) -> str:
 
 # A capitalized word; where it may start is checked apart (a plain pattern scans much faster).
 _CANDIDATE = re.compile(r"[A-ZÀ-ÝŒ][\w.-]*")
+# The names that open in lower case: "the former Yugoslav Republic of Macedonia", "l’ex-République
+# yougoslave de Macédoine" (scanned for only when a paragraph holds one of the words).
+_LOWER_OPENING = re.compile(r"\b(?:former|ex-[A-ZÀ-ÝŒ][\w.-]*)(?=\s)")
 _POSSESSIVE = re.compile(r"[^,.;:()“”\"]{0,60}?(?=(?:’|')s\b)")
 
 
@@ -152,6 +155,8 @@ def _openings(paragraph: str) -> Iterator[tuple[re.Match[str], tuple[str | None,
     """The capitalized words that may open a name, each with what it may open. Most open none:
     map and compress drop them without a Python step for each."""
     matches = list(_CANDIDATE.finditer(paragraph))
+    if "former " in paragraph or "ex-" in paragraph:
+        matches = sorted(matches + list(_LOWER_OPENING.finditer(paragraph)), key=re.Match.start)
     openings = list(map(_opening, map(re.Match.group, matches)))
     return compress(zip(matches, openings, strict=True), openings)
 
