@@ -154,6 +154,13 @@ FRENCH_ENTITY_VARIANTS: dict[str, tuple[str, ...]] = {
     "LLDC": ("Groupe des pays en développement sans littoral",),
     "ASEAN": ("Association des nations de l’Asie du Sud-Est", "ANASE"),
     "CELAC": ("Communauté des États d’Amérique latine et des Caraïbes",),
+    "GRULAC": ("Groupe des États d’Amérique latine et des Caraïbes",),
+    "WEOG": ("Groupe des États d’Europe occidentale et autres États",),
+    "EEG": ("Groupe des États d’Europe orientale",),
+    "ASIA-PACIFIC-GROUP": ("Groupe des États d’Asie et du Pacifique", "Groupe Asie-Pacifique"),
+    "MERCOSUR": ("Marché commun du Sud",),
+    "SICA": ("Système d’intégration de l’Amérique centrale",),
+    "FRANCOPHONE-AMBASSADORS": ("Groupe des ambassadeurs francophones",),
 }
 
 # (code, canonical name, variants) per kind. Codes must not be ISO alpha-3 codes.
@@ -286,6 +293,12 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("CELAC", "Community of Latin American and Caribbean States", ("CELAC",)),
     ("SICA", "Central American Integration System", ("SICA",)),
     ("MERCOSUR", "Southern Common Market", ("MERCOSUR",)),
+    ("BENELUX", "Benelux countries", ("Benelux",)),
+    (
+        "FRANCOPHONE-AMBASSADORS",
+        "Group of Francophone Ambassadors",
+        ("Group of Francophone Ambassadors to the United Nations",),
+    ),
 )
 
 UN_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (

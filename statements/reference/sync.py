@@ -7,11 +7,19 @@ from django.utils.text import slugify
 from statements.reference import load_delegations, normalize_name
 
 
-def sync_delegations(Delegation, DelegationAlias) -> int:  # noqa: N803 (historical models)
-    """Upsert every shipped delegation by code with its aliases; return how many."""
+def sync_delegations(Delegation, DelegationAlias, *, keep_existing: bool = False) -> int:  # noqa: N803
+    """Upsert every shipped delegation by code with its aliases; return how many.
+
+    With `keep_existing`, a delegation already in the database keeps its name and slug (its
+    pages' addresses never change): only new delegations and new aliases are added."""
     refs = load_delegations()
     for ref in refs:
-        delegation, _ = Delegation.objects.update_or_create(
+        write = (
+            Delegation.objects.get_or_create
+            if keep_existing
+            else Delegation.objects.update_or_create
+        )
+        delegation, _ = write(
             code=ref.code,
             defaults={
                 "name": ref.name,

@@ -262,8 +262,10 @@ def _forward(
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
-    if _names_an_example(left) and _has_example_predicate(paragraph, mention, predicates):
-        return sentence  # "Certains, tel le Qatar, ont relevé", "Others, such as Peru, said"
+    example = _example_of(left)
+    if example is not None and _has_example_predicate(paragraph, mention, predicates):
+        # "Certains, tel le Qatar, ont relevé", "..., d’autres, comme l’ASEAN, s’y sont associés"
+        return first.phrase_start - len(left) + example
     if (
         first is mention
         and mention.shape == "bare"
@@ -293,7 +295,9 @@ def _forward(
 # such as", "Several delegations, including", "Certains, tel", "D’autres, comme", "Plusieurs
 # États, dont".
 _EXAMPLE_OF_SUBJECT = re.compile(
-    r"^(?:[\w’'-]+,\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?:such\s+as|like|including|notably|"
+    r"(?:^(?:[\w’'-]+,\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+|,\s+(?P<after>[Dd][’']autres|[Cc]ertaine?s|"
+    r"[Oo]thers|[Ss]ome|(?:[Pp]lusieurs|[Ss]everal|[Mm]any)\s+[\w’'-]+))"
+    r",\s+(?:such\s+as|like|including|notably|"
     r"(?:in\s+)?particular(?:ly)?|among\s+them|tel(?:le)?s?(?:\s+que)?|comme|dont|notamment|"
     r"en\s+particulier|parmi\s+(?:eux|elles|lesquel(?:le)?s))\s+(?:the\s+|les?\s+|la\s+|l[’'])?$"
 )
@@ -301,10 +305,15 @@ _EXAMPLE_WORDS = ("such", "like", "includ", "notabl", "particul", "among", "tel"
                   "notamment", "parmi")  # fmt: skip
 
 
-def _names_an_example(left: str) -> bool:
-    """Say whether the words before a mention open its sentence with a collective subject that
-    the mention is one of ("Others, such as ")."""
-    return holds_any(left[-24:], _EXAMPLE_WORDS) and bool(_EXAMPLE_OF_SUBJECT.search(left))
+def _example_of(left: str) -> int | None:
+    """Where the collective subject starts when the words before a mention end with it and the
+    mention is one of it ("Others, such as ", "..., d’autres, comme l’"); None otherwise."""
+    if not holds_any(left[-24:], _EXAMPLE_WORDS):
+        return None
+    match = _EXAMPLE_OF_SUBJECT.search(left)
+    if match is None:
+        return None
+    return match.start("after") if match.group("after") else match.start()
 
 
 def _has_example_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
