@@ -41,6 +41,7 @@ from statements.parsing.reporting.lexicon import (
     WHO,
     is_reporting_stem,
     reports,
+    spoken_in_french,
     word_set,
 )
 from statements.parsing.reporting.mentions import (
@@ -117,7 +118,7 @@ def reported_attributions(
             coordinated.append(mention)
             continue
         if start <= max(found, default=-1):  # a second speaker in the same sentence
-            start = _after(paragraph, last_end)
+            start = _clause_start(paragraph, last_end, (coordinated or [mention])[0].phrase_start)
         if start not in found:
             joint = tuple(_attribution(start, m) for m in coordinated if _joinable(m))
             attribution = _attribution(start, mention)
@@ -235,6 +236,18 @@ def _presides(paragraph: str, sentence: int, mention: Mention) -> bool:
     window = paragraph[max(sentence, mention.phrase_start - 100) : end]
     before = paragraph[max(sentence, mention.phrase_start - 40) : mention.phrase_start]
     return presiding(window) or bool(_OFFICE_BEFORE.search(before) and not _NATIONAL.search(window))
+
+
+# Where a clause opens inside a sentence: a comma or semicolon, maybe a joining word after it.
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:(?:et|and|but|mais)\s+)?")
+
+
+def _clause_start(paragraph: str, end: int, subject: int) -> int:
+    """Where a second speaker's clause starts in a sentence: at the last comma or semicolon
+    between the first speaker's name and the second's subject ("La Bolivie était convaincue
+    que ..., et l’Équateur s’est dit"), else just after the first speaker's name."""
+    breaks = list(_CLAUSE_BREAK.finditer(paragraph, end, subject))
+    return breaks[-1].start() + 1 if breaks else _after(paragraph, end)
 
 
 def _after(paragraph: str, end: int) -> int:
@@ -440,7 +453,7 @@ def _clause_limit(paragraph: str, end: int) -> int:
     return semicolon if semicolon >= 0 else limit
 
 
-_LOWER_AHEAD = re.compile(r"\s*[a-z]")
+_LOWER_AHEAD = re.compile(r"\s*[a-zéèêàâîôûç]")
 
 
 class _Predicates:
@@ -466,7 +479,7 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     french = FR_PREDICATE.match(paragraph, position)
     if french:
         verb = french.group("pp") or french.group("pp2") or french.group("refl")
-        spoken = french.group("present") or french.group("imperfect") or french.group("etre")
+        spoken = spoken_in_french(french)
         if verb in _ACTS and _bare_act(paragraph, french.end()):
             return False, None, False
         if spoken or (verb and verb not in FR_NOT_SAYING):
@@ -475,11 +488,25 @@ def _read_predicate(paragraph: str, position: int) -> tuple[bool, str | None, bo
     if not english:
         return False, None, False
     verb = english.group("verb")
+    if verb in _BE and _EN_STANCE.match(paragraph, english.start("verb")):
+        return False, _STANCE, False  # "Syria was surprised that", "was of the view that"
     if verb in EN_NOT_VERBS or verb in EN_NOT_SAYING:
         return False, None, False
     if verb in _ACTS and _bare_act(paragraph, english.end()):
         return False, None, False
     return False, verb, english.group().lstrip().startswith("had ")
+
+
+# A speaker's stance, told with "to be": "Syria was surprised that", "was deeply concerned about",
+# "were of the view that". It reports what was said as a verb of saying does.
+_BE = frozenset(("was", "were", "is", "are"))
+_EN_STANCE = re.compile(
+    r"(?:was|were|is|are)\s+(?:(?:also|deeply|very|particularly|gravely|greatly|seriously|"
+    r"extremely|most|fully|firmly|not)\s+)*(?:concerned|surprised|pleased|disappointed|convinced|"
+    r"alarmed|troubled|encouraged|grateful|gratified|confident|worried|dismayed|satisfied|"
+    r"of\s+the\s+(?:view|opinion))\b"
+)
+_STANCE = "stated"
 
 
 # Verbs that report a procedural act: a statement only when words are reported with it.

@@ -71,7 +71,9 @@ EN_ROLE_BEFORE = re.compile(
     rf"{ROLE_EN}{_TITLE_WORDS}\s+(?:of|from|for)\s+(?:the\s+)?$"
 )
 EN_ROLE_AFTER = re.compile(
+    # "Cuba’s Vice Minister for External Affairs": a title's own capitalized words after it
     rf"(?:’|')s\s+(?:[\w-]+\s+){{0,2}}?{ROLE_EN}\b"
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:and|of|the|for|on)\s+)?[A-Z][\w-]*)*)?"
     rf"|\s+{ROLE_EN}\b"
 )
 FR_ROLE = (
@@ -118,7 +120,11 @@ FR_PREDICATE = re.compile(
     r"|(?:est|sont|s[’'](?:y\s+)?est|se\s+sont|s[’']y\s+sont)\s+(?:(?:aussi|également|ensuite|"
     r"notamment|quant\s+à\s+"
     r"(?:lui|elle|eux)),?\s+)*(?P<etre>revenue?s?|exprimée?s?|élevée?s?|"
-    r"prononcée?s?|félicitée?s?|inquiétée?s?|opposée?s?|associée?s?|dite?s?)\b)"
+    r"prononcée?s?|félicitée?s?|inquiétée?s?|opposée?s?|associée?s?|dite?s?)\b"
+    # a stance told with "être": "la Syrie était convaincue que", "est d’avis que"
+    r"|(?:est|sont|était|étaient)\s+(?:(?:très|profondément|vivement|également|aussi|"
+    r"particulièrement)\s+)*(?P<stance>préoccupée?s?|surprise?s?|convaincue?s?|inquiète?s?|"
+    r"inquiets|déçue?s?|d[’']avis|favorables?|satisfaite?s?)(?!\w))"
 )
 # Participles that report an act, not words: "le Pérou a été élu", "a ratifié", "a voté".
 FR_NOT_SAYING = word_set(
@@ -184,9 +190,20 @@ def french_report_at(paragraph: str, position: int) -> bool:
     if not french:
         return False
     verb = french.group("pp") or french.group("pp2") or french.group("refl")
-    if french.group("present") or french.group("imperfect") or french.group("etre"):
+    if spoken_in_french(french):
         return True
     return verb is not None and verb not in FR_NOT_SAYING
+
+
+def spoken_in_french(french: re.Match[str]) -> bool:
+    """Say whether a FR_PREDICATE match reports words by its form alone: a present or imperfect
+    verb of saying, "s’est exprimé" and the like, or a stance ("était convaincue")."""
+    return bool(
+        french.group("present")
+        or french.group("imperfect")
+        or french.group("etre")
+        or french.group("stance")
+    )
 
 
 def reports(verb: str) -> bool:
