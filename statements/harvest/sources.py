@@ -46,7 +46,7 @@ MEETING_SERIES = {
     "ecosoc": ("ecosoc",),
     # Commissions, committees and forums whose meetings the site covers (the parser's corpora:
     # SOC, POP, HR/DH, PI, PH, CD (the Disarmament Commission in French), WOM/FEM, PBC, DC, HRC,
-    # L, ENV/DEV (the Commission on Sustainable Development).
+    # L, ENV/DEV (the Commission on Sustainable Development), ONG/NGO (the Committee on NGOs).
     "other": (
         "wom",
         "fem",
@@ -62,14 +62,16 @@ MEETING_SERIES = {
         "ph",
         "cd",
         "envdev",
+        "ong",  # the Committee on NGOs in French (ONG/330)
+        "ngo",
     ),
 }
 # A symbol's first part as a slug opens with (tried in this order: "ecosoc" before "ec...").
-SERIES_HEADS = ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "hrc", "l", "sg",
-                "env")  # fmt: skip
+SERIES_HEADS = ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "dh", "hrc", "l",
+                "sg", "env")  # fmt: skip
 # Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
 SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "pko", "ngo", "ws",
-              "sm", "t", "a", "dsg", "ecosoc", "dev")  # fmt: skip
+              "sm", "t", "a", "dsg", "ecosoc", "dev", "g")  # fmt: skip  (DH/G/314: Geneva)
 FRENCH_PREFIXES = ("AG", "CS", "FEM")
 # Letters the slugs of the 1990s spelled otherwise (eco5813 is ECOSOC/5813, gash3488 GA/SHC/3488).
 SLUG_ALIASES = {"eco": "ecosoc", "gash": "gashc", "endev": "envdev"}
