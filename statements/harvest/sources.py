@@ -70,8 +70,9 @@ MEETING_SERIES = {
 SERIES_HEADS = ("ecosoc", "sc", "cs", "ga", "ag", "wom", "fem", "pbc", "dc", "dh", "hrc", "l",
                 "sg", "env")  # fmt: skip
 # Sub-series of a symbol's slug letters (GA/EF/3583 is "gaef3583"), to print the symbol back.
+# ("g": DH/G/314, the Geneva office's series)
 SUB_SERIES = ("ab", "col", "dis", "ef", "j", "l", "pal", "shc", "spd", "pk", "pko", "ngo", "ws",
-              "sm", "t", "a", "dsg", "ecosoc", "dev", "g")  # fmt: skip  (DH/G/314: Geneva)
+              "sm", "t", "a", "dsg", "ecosoc", "dev", "g")  # fmt: skip
 FRENCH_PREFIXES = ("AG", "CS", "FEM")
 # Letters the slugs of the 1990s spelled otherwise (eco5813 is ECOSOC/5813, gash3488 GA/SHC/3488).
 SLUG_ALIASES = {"eco": "ecosoc", "gash": "gashc", "endev": "envdev"}
