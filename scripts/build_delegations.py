@@ -109,6 +109,7 @@ STATE_VARIANTS: dict[str, tuple[str, ...]] = {
 # normalization drops them, so "Etats-Unis" and "États-Unis" share a key).
 FRENCH_STATE_VARIANTS: dict[str, tuple[str, ...]] = {
     "BOL": ("Bolivie", "État plurinational de Bolivie"),
+    "CHE": ("Confédération suisse",),
     "CIV": ("Côte d’Ivoire",),
     "COD": ("RDC", "République démocratique du Congo"),
     "CZE": ("République tchèque", "Tchéquie"),

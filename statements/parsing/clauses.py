@@ -32,7 +32,11 @@ _POINT_OF_ORDER = re.compile(
     re.IGNORECASE,
 )
 _BRIEFING = re.compile(r"^(?:also\s+)?(?:briefing|briefed)\b", re.IGNORECASE)
-_TO_THE_UN = re.compile(r"\s+to\s+the\s+United\s+Nations(?:\s+in\s+\w+)?$")
+_TO_THE_UN = re.compile(
+    r"\s+(?:to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+\w+)?|auprès\s+(?:des\s+"
+    r"Nations\s+Unies|de\s+l[’'](?:ONU|Organisation\s+des\s+Nations\s+Unies)|de\s+l[’']Office\s+des\s+"
+    r"Nations\s+Unies)(?:\s+à\s+\w+)?)$"
+)
 # Where a title may end and its country start: "of" in English, "de", "du", "des", "de la",
 # "de l’", "d’" in French ("Secrétaire permanent au Ministère de la famille de Malte").
 _TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[’'])|\s+d[’']")

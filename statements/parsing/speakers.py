@@ -13,7 +13,10 @@ from statements.reference import STATE_KINDS, DelegationRef
 # "Introducing the report, ", "Briefed by ..., ", "Présentant le rapport, "
 _INTRO = re.compile(
     r"^(?P<intro>(?:(?:Also\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)|[A-ZÉ][a-zéèêîôûç]+ant)\b"
-    r"[^,.;:“”\"]{0,100}),\s+"
+    r"[^,.;:“”\"]{0,100}|(?:Sur\s+ce\s+(?:point|sujet)|Pour\s+sa\s+part|De\s+son\s+côté|"
+    r"Par\s+ailleurs|En\s+outre|Enfin|Ensuite|À\s+cet\s+égard|Dans\s+ce\s+contexte|"
+    r"For\s+(?:his|her|its|their)\s+part|In\s+that\s+(?:regard|respect|context)|In\s+response|"
+    r"Also|Finally|Meanwhile|However|Moreover|Similarly|Likewise|Lastly|Further|Furthermore)),\s+"
 )
 _HONORIFIC = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.|M\.|Mme|Mlle)\s+")
 _RANK = re.compile(

@@ -180,7 +180,8 @@ _FRENCH_SUBJECT = re.compile(r"(?:l[’']|la\s|les?\s)")
 _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
     r"[^;,]{0,120}?)?"
-    r"\s*(?:,\s*(?:mais\s+aussi|but\s+also)\s+|,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+)"
+    r"\s*(?:,\s*(?:mais\s+aussi|but\s+also)\s+|,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+|"
+    r",?\s*(?:ainsi\s+que|as\s+well\s+as)\s+)"
     r"(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
@@ -205,7 +206,8 @@ def _list_goes_on(paragraph: str, mentions: list[Mention], index: int) -> bool:
     et le Mexique"): the list, not its first item, is the subject of the verb after it."""
     mention = mentions[index]
     after = paragraph[mention.phrase_end : mention.phrase_end + 8].lstrip()
-    if not (after[:1] in (",", ";") or after.startswith(("et ", "and "))) or not _joinable(mention):
+    joins = after[:1] in (",", ";") or after.startswith(("et ", "and ", "ainsi", "as well"))
+    if not joins or not _joinable(mention):
         return False  # a joint subject goes on after a comma, a semicolon, "et" or "and"
     for following in mentions[index + 1 :]:
         if _for_whom(paragraph, following.phrase_start):
@@ -270,15 +272,15 @@ def _forward(
     if "w" in tail and _WAS.search(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "Also questioning it was X, who"
         return sentence if who and _predicate_at(predicates, who.end() - 1, mention, True) else None
+    example = _example_of(left)
+    if example is not None and _has_example_predicate(paragraph, mention, predicates):
+        # "Certains, tel le Qatar, ont relevé", "..., d’autres, comme l’ASEAN, s’y sont associés"
+        return first.phrase_start - len(left) + example
     if _may_include(tail) and first is mention and mention.shape == "role":
         who = WHO.match(paragraph, mention.phrase_end)  # "..., including the delegate of X, who"
         if who and _predicate_at(predicates, who.end() - 1, mention, True):
             return mention.phrase_start
         return None
-    example = _example_of(left)
-    if example is not None and _has_example_predicate(paragraph, mention, predicates):
-        # "Certains, tel le Qatar, ont relevé", "..., d’autres, comme l’ASEAN, s’y sont associés"
-        return first.phrase_start - len(left) + example
     if (
         first is mention
         and mention.shape == "bare"
@@ -412,6 +414,9 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
     who = WHO.match(paragraph, end)
     if who and mention.shape != "bare" and _predicate_at(predicates, who.end() - 1, mention, True):
         return True
+    behalf = _SPOKE_FOR.match(paragraph, end) if mention.shape == "role" else None
+    if behalf and _predicate_after_words(paragraph, behalf.end(), mention, predicates):
+        return True  # "La délégation de la Barbade qui s’exprimait au nom de la CARICOM a estimé"
     relative = mention.shape != "name" and _RELATIVE.match(paragraph, end)
     if not (paragraph.startswith((",", " ("), end) or relative):
         return False  # a clause between commas, a bracket, or "X dont le rôle ..., a"
@@ -423,6 +428,29 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
     stop = _clause_limit(paragraph, end)
     for comma in COMMA.finditer(paragraph, end + 1, stop):
         if _predicate_at(predicates, comma.end() - 1, mention):
+            return True
+    return False
+
+
+# For whom a delegate spoke, without commas around it.
+_SPOKE_FOR = re.compile(
+    r"\s+(?:qui\s+(?:s[’']exprimait|parlait|intervenait)|s[’']exprimant|speaking|who\s+spoke)\s+"
+    r"(?:(?:au\s+nom\s+|également\s+au\s+nom\s+)(?:de\s+la|de\s+l[’']|du|des|de|d[’'])|"
+    r"(?:also\s+)?on\s+behalf\s+of|for)\s*"
+)
+_WORD_GAP = re.compile(r"\s+")
+
+
+def _predicate_after_words(
+    paragraph: str, start: int, mention: Mention, predicates: _Predicates
+) -> bool:
+    """Say whether a reporting predicate follows a few words (a group's name) after `start`,
+    before any comma or stop."""
+    stop = start + 90
+    for gap in _WORD_GAP.finditer(paragraph, start, stop):
+        if any(mark in paragraph[start : gap.start()] for mark in ",.;:"):
+            return False
+        if _predicate_at(predicates, gap.start(), mention):
             return True
     return False
 
@@ -530,10 +558,14 @@ _ACT_WORDS = re.compile(
 # introduced the draft resolution.", "la Fédération de Russie a exercé son droit de réponse".
 _ACT_OPENING = re.compile(
     r"[^.;:]{0,160}?\s(?:(?:a|ont)\s+(?:(?:aussi|également|ensuite|en\s+outre)\s+)?"
-    r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis))|"
+    r"(?:mis|opposé|exercé|présenté|(?P<fr_floor>pris\s+la\s+parole|donné\s+(?:leur|son)\s+avis|"
+    r"fait\s+(?:une|des)\s+déclarations?))|"
     r"(?:also\s+|then\s+)?(?:exercised|introduced|presented|(?P<en_floor>took\s+the\s+floor|"
-    r"gave\s+(?:their|its|his|her)\s+views?))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
-    r"(?P<intervened>intervenue?s?)|(?P<request>(?:(?:a|ont)\s+demandé|asked\s+for|called\s+for|"
+    r"gave\s+(?:their|its|his|her)\s+views?|made\s+(?:a\s+|brief\s+)?statements?|addressed\s+"
+    r"the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Council|Assembly|Commission|Conference|Forum|"
+    r"Board|meeting|session)))|(?:sont|est)\s+(?:aussi\s+|également\s+)?"
+    r"(?P<intervened>intervenue?s?)|(?:se\s+sont|s[’']est)\s+(?:aussi\s+|également\s+)?"
+    r"(?P<addressed>adressée?s?\s+(?:à|au|aux))|(?P<request>(?:(?:a|ont)\s+demandé|asked\s+for|called\s+for|"
     r"requested)\s+(?:une?|la|le|a|an|the)\s+(?:(?:courte|brève|short|brief)\s+)?(?:suspension|"
     r"recess|adjournment|ajournement|vote|recorded\s+vote|mise\s+aux\s+voix)))\b"
 )
@@ -551,11 +583,17 @@ _ACT_HINTS = (
     "floor",
     "gave",
     "intervenu",
+    "déclaration",
+    "adressé",
+    "statement",
+    "addressed",
     "demandé",
     "asked for",
     "called for",
     "requested",
 )
+# The acts of taking the floor, which report no words unless the sentence goes on with them.
+_FLOOR_GROUPS = ("fr_floor", "en_floor", "intervened", "addressed", "request")
 # After taking the floor, the sentence ends or goes on with the occasion, not with words.
 _FLOOR_END = re.compile(r"[^«“\":]{0,120}?(?:\.|$)")
 
@@ -576,7 +614,7 @@ def bare_act(paragraph: str, start: int) -> bool:
     opening = _ACT_OPENING.match(paragraph, start)
     if opening is None or _ACT_WORDS.search(opening.group()):
         return False  # "“...,” said Canada’s representative as he introduced the text": words
-    if any(opening.group(g) for g in ("fr_floor", "en_floor", "intervened", "request")):
+    if any(opening.group(g) for g in _FLOOR_GROUPS):
         # "Les représentants de X et de Y ont pris la parole.": a list of speakers, no words
         rest = _FLOOR_END.match(paragraph, opening.end())
         return rest is not None and not _ACT_WORDS.search(rest.group())

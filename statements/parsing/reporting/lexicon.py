@@ -83,7 +83,7 @@ FR_ROLE = (
     r"[Ss]ecrétaire\s+d[’']État|[Rr]oi|[Rr]eine|[Éé]mir|[Cc]hancelière?|[Hh]omologues?)"
 )
 FR_ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+|(?<=,\s))(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
+    rf"(?:\b(?:[Ll]es?|[Ll]a|[Ss]on|[Ss]a|[Ll]eur)\s+|\b[Ll][’']|(?<=,\s))(?:(?:nouvel(?:le)?|[Pp]ermanente?|"
     rf"[Aa]djointe?)\s+)*{FR_ROLE}(?:\s+[\w’'-]+){{0,8}}?\s+"
     r"(?:de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’'])$"
 )
@@ -165,11 +165,17 @@ _FR_ADVERBS = (
     r"de\s+son\s+côté|de\s+leur\s+côté|à\s+son\s+tour|à\s+leur\s+tour|en\s+outre|"
     r"cependant|toutefois|par\s+ailleurs|lui\s+aussi|elle\s+aussi|de\s+nouveau)"
 )
+# When and where, between an inverted verb and its subject: "a déclaré ce matin devant
+# l’Assemblée générale le représentant du Pakistan".
+_FR_WHEN_WHERE = (
+    r"(?:ce\s+(?:matin|soir|midi)|cet\s+après-midi|aujourd[’']hui|hier|"
+    r"devant\s+(?:l[’']|les?\s+|la\s+)[A-ZÉ][\w’'-]*(?:\s+(?:[a-zéè]+|de\s+sécurité))?)"
+)
 FR_INVERTED = re.compile(
     r"(?:[,—–»”\"]|\b[Cc]omme|\b[Aa]insi\s+que|\b[Ss]elon\s+ce\s+qu[’']|^)\s*(?:l[’'])?"
     rf"(?:a|ont|avait|avaient|aurait)\s+(?:,?\s*{_FR_ADVERBS},?\s+)*"
     r"(?P<pp>dit|fait\s+valoir|fait\s+observer|fait\s+remarquer|fait\s+savoir|"
-    rf"[a-zéèêëîïôûç-]+[éiu]e?s?)\s*(?:,?\s*{_FR_ADVERBS},?\s*)*"
+    rf"[a-zéèêëîïôûç-]+[éiu]e?s?)\s*(?:,?\s*(?:{_FR_ADVERBS}|{_FR_WHEN_WHERE}),?\s*)*"
     r"(?:,\s*[^,]{1,40},\s*)?(?:les|le|la|l[’']|)\s*$"
 )
 FR_PRESENT_INVERTED = re.compile(
