@@ -245,8 +245,10 @@ def attributions(text: str, language: str | None = None) -> list[Attribution]:
     """Every no-name and after-the-fact attribution in a paragraph, one per start, in order."""
     reported, anonymous = both_sentence_starts(text)
     found = {a.start: a for a in reported_attributions(text, language, starts=reported)}
-    found.update({a.start: a for a in late_attributions(text)})
-    found.update({a.start: a for a in anonymous_attributions(text, starts=anonymous)})
+    for attribution in (*late_attributions(text), *anonymous_attributions(text, starts=anonymous)):
+        held = found.get(attribution.start)
+        if held is None or not held.joint or attribution.joint:  # a joint subject stays whole
+            found[attribution.start] = attribution
     tallies = tally_spans(text)
     return [
         found[start]

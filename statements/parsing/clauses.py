@@ -42,6 +42,10 @@ _TO_THE_UN = re.compile(
 _TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[’'])|\s+d[’']")
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
 _CLAUSE_SPLIT = re.compile(r",\s+")
+_OFFICE_IN_LOWER_CASE = re.compile(
+    r"the\s+(?:(?:outgoing|incoming|current|new|former|acting)\s+)?(?:vice[-\s])?"
+    r"(?:chair(?:man|woman|person)?|president|rapporteur)\s+of\s"
+)
 _FRENCH_TITLE_GOES_ON = re.compile(r"(?:de|du|des|et|d[’'])\s*(?<=\s|[’'])(?!(?:qui|que)\b)")
 # Bounds that keep reading linear: a speaker's clauses (title, on behalf of ...) number a handful
 # and a delegation label is short, so longer runs are the spoken part, never more title.
@@ -116,6 +120,9 @@ def _read_chunk(chunk: str, state: Clauses, person_pending: bool) -> tuple[Claus
         if match:
             return handler(match, state)
     if chunk[:1].isupper() and any(c.islower() for c in chunk):
+        return _title_clause(chunk, state), False
+    if _OFFICE_IN_LOWER_CASE.match(chunk):
+        # "NAME (United Kingdom), the outgoing chair of the Council’s Counter-Terrorism Committee"
         return _title_clause(chunk, state), False
     if state.title and state.ref is None and _FRENCH_TITLE_GOES_ON.match(chunk):
         # "Ministère de l’éducation, de l’emploi et de la famille de Malte": French ministries

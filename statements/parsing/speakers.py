@@ -64,10 +64,13 @@ _BODY = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
     r"Board|Forum|session|Bureau)"
 )
-_OFFICE = r"(?:Vice[-\s])?(?:President|Chair(?:man|woman|person)?|Rapporteur)"
+# "the outgoing chair of the Council’s Counter-Terrorism Committee" is printed in lower case too
+_OFFICE = r"(?:[Vv]ice[-\s])?(?:[Pp]resident|[Cc]hair(?:man|woman|person)?|Rapporteur)"
 _OFFICE_WORDS = (
     "President",
+    "president",
     "Chair",
+    "chair",
     "Présiden",
     "Rapporteur",
 )  # one is in every _PRESIDING phrase

@@ -82,8 +82,8 @@ def _starts_body(joined: str) -> bool:
     """Say whether header-free block text is the first paragraph of running text."""
     if split_compact_date(joined)[0] and len(joined) > 8 or _DATELINE.match(joined):
         return True
-    if named_attribution(joined):
-        return True
+    if named_attribution(joined) and not joined.endswith(")"):
+        return True  # "Briefing Council, NAME (United Kingdom)" alone is a headline: nothing said
     if joined.isupper():
         return False  # a headline in capitals, however long
     words = len(joined.split())

@@ -181,7 +181,11 @@ _COORDINATION = re.compile(
     r"\s*(?:,\s*(?:(?:également|aussi|also)\s+)?(?:au\s+nom|on\s+behalf|speaking\s+for)\b"
     r"[^;,]{0,120}?)?"
     r"\s*(?:,\s*(?:mais\s+aussi|but\s+also)\s+|,\s*|;\s*|\s(?:et|and)\s+|[,;]\s*(?:et|and)\s+|"
-    r",?\s*(?:ainsi\s+que|as\s+well\s+as)\s+)"
+    r",?\s*(?:ainsi\s+que|as\s+well\s+as)\s+|"
+    # "L’Égypte, rejointe par la Chine et le Soudan, ont déploré": they said it too (English
+    # "Egypt, joined by China, deplored" stays Egypt's: a bare name before a comma and an
+    # English verb may be a place, "in Abuja, Nigeria, endorsed")
+    r",\s*(?:rejointe?s?|suivie?s?|appuyée?s?)\s+par\s+)"
     r"(?:the\s+|of\s+(?:the\s+)?|"
     r"de\s+la\s+|de\s+l[’']|du\s+|des\s+|de\s+|d[’']|la\s+|les?\s+|l[’'])?"
 )
@@ -333,9 +337,21 @@ def _example_of(left: str) -> int | None:
 
 def _has_example_predicate(paragraph: str, mention: Mention, predicates: _Predicates) -> bool:
     """Say whether the example (or the list it ends) closes with a comma and the collective
-    subject's verb of saying: "Certains, tel le Qatar, ont relevé"."""
+    subject's verb of saying: "Certains, tel le Qatar, ont relevé", also after for whom it
+    spoke ("Some, including Libya’s representative who spoke also for the Arab Group, called")."""
     end = mention.phrase_end
-    return paragraph.startswith(",", end) and _predicate_at(predicates, end + 1, mention)
+    if not paragraph.startswith(",", end):
+        aside = _EXAMPLE_ASIDE.match(paragraph, end)
+        if aside is None:
+            return False
+        end = aside.end()
+    return _predicate_at(predicates, end + 1, mention)
+
+
+# What an example may say before the comma that ends it: for whom, or where it sits.
+_EXAMPLE_ASIDE = re.compile(
+    r"\s+(?:who|qui|au\s+nom|on\s+behalf|speaking|s[’']exprimant|\()[^,.;:]{0,100}(?=,)"
+)
 
 
 def _window(paragraph: str, sentence: int, end: int, size: int) -> str:
@@ -409,6 +425,8 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
     if mention.shape == "role" and paragraph.startswith(" ", end):
         posted = _POSTED_AT.match(paragraph, end)  # "Observateur de la Palestine à l’UNESCO,"
         end = posted.end() if posted else end
+    among = _AMONG_OTHERS.match(paragraph, end)  # "le Soudan notamment, ont déploré"
+    end = among.end() if among else end
     if _predicate_at(predicates, end, mention):
         return True
     who = WHO.match(paragraph, end)
@@ -432,6 +450,7 @@ def _has_predicate(paragraph: str, mention: Mention, predicates: _Predicates) ->
     return False
 
 
+_AMONG_OTHERS = re.compile(r"\s+(?:notamment|entre\s+autres|among\s+others|in\s+particular)(?=,)")
 # For whom a delegate spoke, without commas around it.
 _SPOKE_FOR = re.compile(
     r"\s+(?:qui\s+(?:s[’']exprimait|parlait|intervenait)|s[’']exprimant|speaking|who\s+spoke)\s+"
