@@ -295,6 +295,14 @@ def _forward(
         )  # "In Myanmar, whose delegate said"
         if whose and _predicate_at(predicates, whose.end() - 1, mention, True):
             return sentence
+    if (
+        first is mention
+        and _FR_ABSOLUTE.match(paragraph, mention.phrase_end)
+        and (_AFTER_COMMA.search(left[-4:]) or _FR_THE_LATTER.match(paragraph, mention.phrase_end))
+    ):
+        # "..., les États-Unis n’hésitant pas à parler de", "le représentant du Maroc, ce
+        # dernier estimant que": a French absolute participle of saying
+        return mention.phrase_start
     if not _opens_clause(left, first.shape):
         return None
     if ("ettre" in left or "etter" in left) and _IN_A_LETTER.search(left):
@@ -406,6 +414,18 @@ _SUBORDINATE_LAST = tuple(_SUBORDINATE_ENDS)
 _WAS = re.compile(r"\b(?:was|were)\s+$")
 _WITH = re.compile(r"\b[Ww]ith\s+$")
 _ING = re.compile(r"\s+(?:also\s+)?(?P<stem>[a-z]+?)e?ing\b")
+# A French absolute participle of saying after its subject, maybe "ce dernier" between.
+_FR_PARTICIPLES = (
+    r"(?:estim|soulign|jug|affirm|rappel|déclar|insist|expliqu|indiqu|considér|regrett|dénonç|"
+    r"plaid|appel|demand|not|observ|ajout|assur|qualifi|réclam|exig|craign|déplor|salu|invoqu|"
+    r"fais(?=ant\s+(?:valoir|observer|remarquer|savoir))|mett(?=ant\s+(?:en\s+garde|l[’']accent)))ant"
+)
+_FR_ABSOLUTE = re.compile(
+    r"(?:,\s+(?:ce\s+dernier|cette\s+dernière))?\s+(?:pour\s+sa\s+part\s+|quant\s+à\s+(?:lui|elle)\s+)?"
+    rf"(?:{_FR_PARTICIPLES}|n[’']hésitant\s+pas\s+à\s+(?:parler|dire|qualifier|dénoncer|évoquer))\b"
+)
+_FR_THE_LATTER = re.compile(r",\s+(?:ce\s+dernier|cette\s+dernière)\s")
+_AFTER_COMMA = re.compile(r"[,;]\s*(?:(?:les?|la|l[’'])\s*)?$")
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
 
