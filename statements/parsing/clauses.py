@@ -40,6 +40,8 @@ _TO_THE_UN = re.compile(
 # Where a title may end and its country start: "of" in English, "de", "du", "des", "de la",
 # "de l’", "d’" in French ("Secrétaire permanent au Ministère de la famille de Malte").
 _TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[’'])|\s+d[’']")
+# Two titles held together: "Vice-President of Peru and Minister of Social Development".
+_TWO_TITLES = re.compile(r"\s+(?:et|and)\s+(?=[A-ZÉ])")
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
 _CLAUSE_SPLIT = re.compile(r",\s+")
 _OFFICE_IN_LOWER_CASE = re.compile(
@@ -85,6 +87,12 @@ def split_title(chunk: str) -> tuple[str, str | None, DelegationRef | None]:
         ref = resolve(rest)
         if ref:
             return chunk[: match.start()].strip(), clean_label(rest), ref
+    for joined in _TWO_TITLES.finditer(chunk):
+        # "Première Vice-Présidente de la République du Pérou et Ministre du développement":
+        # the country ends the first of two titles
+        _, label, ref = split_title(chunk[: joined.start()])
+        if ref is not None and ref.kind != "un_entity":
+            return chunk, label, ref
     # "President of the General Assembly" is itself a delegation
     whole = resolve(chunk) if len(chunk) <= MAX_LABEL_CHARS else None
     if whole is not None and whole.kind == "un_entity":

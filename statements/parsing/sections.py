@@ -49,7 +49,9 @@ _VOTE_START = re.compile(
 _VOTE_ANYWHERE = re.compile(
     r"\b(?:recorded\s+)?vote\s+of\s+\d+\s+in\s+favour\b|\b\d+\s+in\s+favour\s+to\s+\d+\s+against\b"
     r"|\bwithout\s+a\s+vote\b|\b\d+\s+votes?\s+(?:in\s+favour|to)\b"
-    r"|\b(?:voted|abstained)\b|\b\d+\s+voix\s+(?:pour|contre)\b|\bsans\s+(?:le\s+)?vote\b",
+    r"|\b(?:voted|abstained)\b|\b\d+\s+voix\s+(?:pour|contre)\b|\bsans\s+(?:le\s+)?vote\b"
+    # an election's tally: "Sur 189 votes exprimés, le Japon a recueilli 184 voix"
+    r"|\bvotes?\s+(?:exprimés|cast)\b|\b(?:recueilli|obtenu|received|obtained)\s+\d+\s+(?:voix|votes)\b",
     re.IGNORECASE,
 )
 # Each phrase of _VOTE_ANYWHERE holds "vote", "voix", "abstained" or both "favour" and

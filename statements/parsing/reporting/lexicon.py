@@ -130,7 +130,7 @@ FR_PREDICATE = re.compile(
 FR_NOT_SAYING = word_set(
     "été eu ratifié signé adhéré voté adopté élu élue reçu accueilli accueille connu subi perdu "
     "envoyé déployé fourni versé contribué participé accédé obtenu occupé annexé envahi "
-    "attaqué bombardé lancé mené commis"
+    "attaqué bombardé lancé mené commis recueilli remporté"
 )
 EN_SUBORDINATE = re.compile(
     r"(?:(?:^|[,;:—–(])\s*(?P<word>and|but|yet|then|also|similarly|likewise|meanwhile|"
