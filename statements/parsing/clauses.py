@@ -32,11 +32,14 @@ _POINT_OF_ORDER = re.compile(
     re.IGNORECASE,
 )
 _BRIEFING = re.compile(r"^(?:also\s+)?(?:briefing|briefed)\b", re.IGNORECASE)
-_TO_THE_UN = re.compile(
-    r"\s+(?:to\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+\w+)?|auprès\s+(?:des\s+"
-    r"Nations\s+Unies|de\s+l[’'](?:ONU|Organisation\s+des\s+Nations\s+Unies)|de\s+l[’']Office\s+des\s+"
-    r"Nations\s+Unies)(?:\s+à\s+\w+)?)$"
+# Where a role is held, after the delegation: "to the United Nations (Office) in Geneva",
+# "auprès de l’ONU", "auprès des Nations Unies à Genève", "à l’UNESCO".
+POSTED_AT = (
+    r"\s+(?:(?:to|at|in)\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+[A-Z]\w+)?|"
+    r"(?:à\s+|auprès\s+(?:de\s+)?)(?:l[’']|la\s+|le\s+|les\s+|des\s+)?(?:ONU|UNESCO|Organisation\s+"
+    r"des\s+Nations\s+Unies|Nations\s+Unies|Office\s+des\s+Nations\s+Unies)(?:\s+à\s+[A-Z]\w+)?)"
 )
+_TO_THE_UN = re.compile(POSTED_AT + "$")
 # Where a title may end and its country start: "of" in English, "de", "du", "des", "de la",
 # "de l’", "d’" in French ("Secrétaire permanent au Ministère de la famille de Malte").
 _TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[’'])|\s+d[’']")

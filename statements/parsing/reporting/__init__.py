@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from statements.parsing.clauses import POSTED_AT
 from statements.parsing.reporting.lexicon import (
     AFTER_INVERTED,
     CLAUSE_OPEN,
@@ -494,12 +495,8 @@ def _predicate_after_words(
     return False
 
 
-# Where a role is held, after the delegation: "to the United Nations", "auprès de l’ONU".
-_POSTED_AT = re.compile(
-    r"\s+(?:(?:to|at|in)\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?(?:in|at)\s+[A-Z]\w+)?|"
-    r"(?:à|auprès\s+de)\s+(?:l[’']|la\s+|le\s+|les\s+|des\s+)?(?:ONU|UNESCO|Organisation\s+des\s+"
-    r"Nations\s+Unies|Nations\s+Unies|Office\s+des\s+Nations\s+Unies)(?:\s+à\s+[A-Z]\w+)?)(?=\s*,)"
-)
+# The post a role is held at, then the comma before its verb (POSTED_AT in clauses.py).
+_POSTED_AT = re.compile(POSTED_AT + r"(?=\s*,)")
 # A relative clause after a subject, closed by a comma: "le Mexique dont le rôle ... souligné,".
 _RELATIVE = re.compile(r"\s+(?:dont|whose)\s")
 # A dateline after a place: "Paris, le 29 avril --", "GENEVA, 12 March (UN Information Service) --".
