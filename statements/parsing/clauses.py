@@ -47,9 +47,10 @@ _TITLE_SPLIT = re.compile(r"\s+(?:of|de\s+la|de\s+l[’']|de|du|des)\s*(?<=\s|[�
 _TWO_TITLES = re.compile(r"\s+(?:et|and)\s+(?=[A-ZÉ])")
 _PERSON_NAME = re.compile(r"^(?:[A-Z][\w'’.\-]+\s+){1,4}[A-Z][\w'’\-]+$")
 _CLAUSE_SPLIT = re.compile(r",\s+")
+# A presiding office, capitalized or not ("the outgoing chair of the Council’s ... Committee").
+OFFICE = r"(?:[Vv]ice[-\s])?(?:[Pp]resident|[Cc]hair(?:man|woman|person)?|[Rr]apporteur)"
 _OFFICE_IN_LOWER_CASE = re.compile(
-    r"the\s+(?:(?:outgoing|incoming|current|new|former|acting)\s+)?(?:vice[-\s])?"
-    r"(?:chair(?:man|woman|person)?|president|rapporteur)\s+of\s"
+    rf"the\s+(?:(?:outgoing|incoming|current|new|former|acting)\s+)?{OFFICE}\s+of\s"
 )
 _FRENCH_TITLE_GOES_ON = re.compile(r"(?:de|du|des|et|d[’'])\s*(?<=\s|[’'])(?!(?:qui|que)\b)")
 # Bounds that keep reading linear: a speaker's clauses (title, on behalf of ...) number a handful

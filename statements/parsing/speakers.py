@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statements.parsing.clauses import Clauses, read_clauses
+from statements.parsing.clauses import OFFICE, Clauses, read_clauses
 from statements.parsing.delegations import clean_label, resolve
 from statements.parsing.substrings import holds_any
 from statements.reference import STATE_KINDS, DelegationRef
@@ -64,8 +64,6 @@ _BODY = (
     r"(?:General\s+Assembly|Assembly|Security\s+Council|Council|Committee|Commission|Conference|"
     r"Board|Forum|session|Bureau)"
 )
-# "the outgoing chair of the Council’s Counter-Terrorism Committee" is printed in lower case too
-_OFFICE = r"(?:[Vv]ice[-\s])?(?:[Pp]resident|[Cc]hair(?:man|woman|person)?|Rapporteur)"
 _OFFICE_WORDS = (
     "President",
     "president",
@@ -75,8 +73,8 @@ _OFFICE_WORDS = (
     "Rapporteur",
 )  # one is in every _PRESIDING phrase
 _PRESIDING = re.compile(
-    rf"\b{_OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
-    rf"|\b{_BODY}(?:’s|'s)?\s+{_OFFICE}\b"
+    rf"\b{OFFICE}\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?{_BODY}\b"
+    rf"|\b{_BODY}(?:’s|'s)?\s+{OFFICE}\b"
     r"|\b(?:Présidente?|Rapporteur)\s+(?:(?:sortante?|élue?|par\s+intérim),?\s+)?"
     r"(?:de\s+l[’']Assemblée|du\s+Conseil|de\s+la\s+\w*\s*Commission|du\s+Comité)"
 )

@@ -298,8 +298,8 @@ def _forward(
             return sentence
     if (
         first is mention
-        and _FR_ABSOLUTE.match(paragraph, mention.phrase_end)
-        and (_AFTER_COMMA.search(left[-4:]) or _FR_THE_LATTER.match(paragraph, mention.phrase_end))
+        and (absolute := _FR_ABSOLUTE.match(paragraph, mention.phrase_end))
+        and (absolute.group("latter") or _AFTER_COMMA.search(left[-4:]))
     ):
         # "..., les États-Unis n’hésitant pas à parler de", "le représentant du Maroc, ce
         # dernier estimant que": a French absolute participle of saying
@@ -422,10 +422,10 @@ _FR_PARTICIPLES = (
     r"fais(?=ant\s+(?:valoir|observer|remarquer|savoir))|mett(?=ant\s+(?:en\s+garde|l[’']accent)))ant"
 )
 _FR_ABSOLUTE = re.compile(
-    r"(?:,\s+(?:ce\s+dernier|cette\s+dernière))?\s+(?:pour\s+sa\s+part\s+|quant\s+à\s+(?:lui|elle)\s+)?"
+    r"(?P<latter>,\s+(?:ce\s+dernier|cette\s+dernière))?\s+"
+    r"(?:pour\s+sa\s+part\s+|quant\s+à\s+(?:lui|elle)\s+)?"
     rf"(?:{_FR_PARTICIPLES}|n[’']hésitant\s+pas\s+à\s+(?:parler|dire|qualifier|dénoncer|évoquer))\b"
 )
-_FR_THE_LATTER = re.compile(r",\s+(?:ce\s+dernier|cette\s+dernière)\s")
 _AFTER_COMMA = re.compile(r"[,;]\s*(?:(?:les?|la|l[’'])\s*)?$")
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|notamment|dont)\s+$")
 _AND = re.compile(r"\s(?:et|and)\s+$")
